@@ -1,0 +1,36 @@
+// Two projects: `unit` needs nothing running; `integration` gets a real PostgreSQL,
+// the OIDC issuer and the Kubernetes API stand-in from its global setup.
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(import.meta.dirname) };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["{lib,dev,app,components,scripts,deploy}/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**"],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["{lib,dev,app,scripts}/**/*.int.test.ts"],
+          globalSetup: ["./test/integration-setup.ts"],
+          setupFiles: ["./test/integration-env.ts"],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
