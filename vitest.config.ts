@@ -3,7 +3,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  // Outside Next's react-server bundle the package throws on import; tests run server code directly.
+  "server-only": path.resolve(import.meta.dirname, "test/server-only-stub.ts"),
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -1,0 +1,10 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import { requirePageCtx } from "@/lib/auth/page-guard";
+
+// Convenience only: every page and data function below checks the session itself,
+// because layouts do not re-run on client-side navigation.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const ctx = await requirePageCtx(["admin"]);
+  return <AppShell ctx={ctx}>{children}</AppShell>;
+}

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { QuotaList } from "@/components/workspaces/quota-list";
+import { StatusBadge } from "@/components/workspaces/status-badge";
+import { requirePageCtx } from "@/lib/auth/page-guard";
+import { NotFoundError } from "@/lib/errors";
+import { getMyWorkspace } from "@/lib/workspaces/queries";
+
+export const metadata: Metadata = { title: "Workspace" };
+
+export default async function WorkspacePage({ params }: { params: Promise<{ id: string }> }) {
+  const ctx = await requirePageCtx(["requester"]);
+  const { id } = await params;
+  const workspace = await getMyWorkspace(ctx, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+
+  return (
+    <article className="max-w-2xl">
+      <Link href="/workspaces" className="text-sm text-brand-700 underline">
+        ← My workspaces
+      </Link>
+      <h1 className="mt-2 font-mono text-2xl font-semibold">{workspace.name}</h1>
+      <div className="mt-2">
+        <StatusBadge status={workspace.status} />
+      </div>
+      {workspace.status === "REJECTED" && workspace.decisionNote && (
+        <p className="mt-4 rounded-md border border-slate-200 bg-white p-3 text-sm">
+          <span className="font-medium">Reason for rejection: </span>
+          <span className="whitespace-pre-wrap">{workspace.decisionNote}</span>
+        </p>
+      )}
+      {workspace.status === "FAILED" && (
+        <p className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+          The workspace could not be created in the cluster. The admins have been shown the cause.
+        </p>
+      )}
+      <section className="mt-6 rounded-lg bg-white p-4 shadow-sm">
+        <h2 className="font-medium">Quota ({workspace.tierName})</h2>
+        <div className="mt-2">
+          <QuotaList hard={workspace.hard} />
+        </div>
+      </section>
+      <section className="mt-4 rounded-lg bg-white p-4 shadow-sm">
+        <h2 className="font-medium">Reason given</h2>
+        <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-700">{workspace.reason}</p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+// The request form. Everything it sends is re-checked on the server.
+import { useActionState } from "react";
+import { FieldErrors } from "@/components/ui/field-errors";
+import { FormMessage } from "@/components/ui/form-message";
+import { IDLE } from "@/lib/actions/action-state";
+import type { OfferedTier } from "@/lib/tiers/queries";
+import { REASON_MAX } from "@/lib/workspaces/schemas";
+import { requestWorkspaceAction } from "./actions";
+
+const input =
+  "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-1 focus:ring-brand-600";
+
+export function RequestForm({ tiers }: { tiers: OfferedTier[] }) {
+  const [state, formAction, pending] = useActionState(requestWorkspaceAction, IDLE);
+  const errors = state.errors ?? {};
+
+  return (
+    <form action={formAction} className="mt-6 space-y-5" noValidate>
+      <FormMessage state={state} />
+      <div>
+        <label htmlFor="name" className="block text-sm font-medium">
+          Workspace name
+        </label>
+        <input
+          id="name"
+          name="name"
+          required
+          maxLength={63}
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby="name-help name-errors"
+          aria-invalid={Boolean(errors.name)}
+          className={`${input} font-mono`}
+        />
+        <p id="name-help" className="mt-1 text-xs text-slate-500">
+          Becomes your Kubeflow namespace: lower-case letters, digits and &lsquo;-&rsquo;, at most 63 characters.
+        </p>
+        <FieldErrors id="name-errors" errors={errors.name} />
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium">Quota tier</legend>
+        <div className="mt-2 grid gap-3 sm:grid-cols-3">
+          {tiers.map((tier, index) => (
+            <label key={tier.slug} className="flex cursor-pointer gap-2 rounded-md border border-slate-200 bg-white p-3 has-[:checked]:border-brand-600">
+              <input type="radio" name="tier" value={tier.slug} defaultChecked={index === 0} className="mt-1" />
+              <span>
+                <span className="block font-medium">{tier.name}</span>
+                <span className="block text-xs text-slate-600">{tier.description}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        <FieldErrors id="tier-errors" errors={errors.tier} />
+      </fieldset>
+      <div>
+        <label htmlFor="reason" className="block text-sm font-medium">
+          Reason
+        </label>
+        <textarea
+          id="reason"
+          name="reason"
+          required
+          rows={4}
+          maxLength={REASON_MAX}
+          aria-describedby="reason-errors"
+          aria-invalid={Boolean(errors.reason)}
+          className={input}
+        />
+        <FieldErrors id="reason-errors" errors={errors.reason} />
+      </div>
+      <FieldErrors id="form-errors" errors={[...(errors.form ?? []), ...otherFieldErrors(errors)]} />
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? "Submitting…" : "Submit request"}
+      </button>
+    </form>
+  );
+}
+
+// Errors about fields the form does not show (e.g. an unexpected extra field).
+function otherFieldErrors(errors: Record<string, string[]>): string[] {
+  return Object.entries(errors)
+    .filter(([field]) => !["name", "tier", "reason", "form"].includes(field))
+    .flatMap(([, messages]) => messages);
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { StatusBadge } from "@/components/workspaces/status-badge";
+import { requirePageCtx } from "@/lib/auth/page-guard";
+import { listMyWorkspaces } from "@/lib/workspaces/queries";
+
+export const metadata: Metadata = { title: "My workspaces" };
+
+export default async function MyWorkspacesPage({ searchParams }: { searchParams: Promise<{ requested?: string }> }) {
+  const ctx = await requirePageCtx(["requester"]);
+  const [workspaces, params] = await Promise.all([listMyWorkspaces(ctx), searchParams]);
+
+  return (
+    <>
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-semibold">My workspaces</h1>
+        <Link href="/workspaces/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          Request a workspace
+        </Link>
+      </div>
+      {params.requested && (
+        <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
+          Your request for &ldquo;{params.requested}&rdquo; was sent to the admins.
+        </p>
+      )}
+      {workspaces.length === 0 ? (
+        <p className="mt-8 text-slate-600">You have no workspaces yet. Request one to get a Kubeflow namespace with its own quota.</p>
+      ) : (
+        <table className="mt-6 w-full border-collapse overflow-hidden rounded-lg bg-white text-left text-sm shadow-sm">
+          <thead className="bg-slate-100 text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">Name</th>
+              <th scope="col" className="px-4 py-2 font-medium">Tier</th>
+              <th scope="col" className="px-4 py-2 font-medium">Status</th>
+              <th scope="col" className="px-4 py-2 font-medium">Requested</th>
+            </tr>
+          </thead>
+          <tbody>
+            {workspaces.map((workspace) => (
+              <tr key={workspace.id} className="border-t border-slate-100">
+                <td className="px-4 py-2 font-mono">
+                  <Link href={`/workspaces/${workspace.id}`} className="text-brand-700 underline">
+                    {workspace.name}
+                  </Link>
+                </td>
+                <td className="px-4 py-2">{workspace.tierName}</td>
+                <td className="px-4 py-2">
+                  <StatusBadge status={workspace.status} />
+                </td>
+                <td className="px-4 py-2 text-slate-600">
+                  <time dateTime={workspace.createdAt.toISOString()}>{workspace.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

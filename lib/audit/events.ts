@@ -1,0 +1,44 @@
+// The stable vocabulary of audit actions and the shape of one event before it is chained.
+
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_out",
+  "auth.denied",
+  "workspace.requested",
+  "workspace.request_refused",
+  "workspace.approved",
+  "workspace.approve_refused",
+  "workspace.rejected",
+  "profile.applied",
+  "profile.apply_failed",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditResult = "success" | "failure" | "denied";
+
+export interface AuditActor {
+  issuer: string;
+  subject: string;
+  email: string;
+  name?: string | null;
+  roles: readonly string[];
+}
+
+export interface AuditContext {
+  requestId?: string;
+  clientAddress?: string;
+  userAgent?: string;
+}
+
+export interface AuditEventInput {
+  action: AuditAction;
+  result: AuditResult;
+  actor: AuditActor | null;
+  context: AuditContext;
+  target?: { type: string; id?: string; name?: string };
+  before?: unknown;
+  after?: unknown;
+  reason?: string;
+  errorCode?: string;
+  kubeAuditId?: string;
+}

@@ -1,0 +1,69 @@
+// Appends one event to the audit chain inside the caller's transaction, so the event
+// commits or rolls back together with the change it records.
+import "server-only";
+import { db, type Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { hashEvent, type ChainedFields } from "./chain";
+import type { AuditEventInput } from "./events";
+
+const MAX_TEXT = 2_000;
+
+export async function appendAuditEvent(tx: Tx, event: AuditEventInput): Promise<bigint> {
+  // Locking the head row assigns chain positions one writer at a time.
+  const [head] = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`
+    SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE`;
+  if (!head) throw new Error("audit chain head is missing");
+  const fields: ChainedFields = {
+    seq: head.seq + 1n,
+    occurredAt: new Date(),
+    actorIssuer: event.actor?.issuer ?? null,
+    actorSubject: event.actor?.subject ?? null,
+    actorEmail: event.actor?.email ?? null,
+    actorName: event.actor?.name ?? null,
+    actorRoles: [...(event.actor?.roles ?? [])],
+    action: event.action,
+    targetType: event.target?.type ?? null,
+    targetId: event.target?.id ?? null,
+    targetName: clip(event.target?.name),
+    before: normaliseJson(event.before),
+    after: normaliseJson(event.after),
+    reason: clip(event.reason),
+    result: event.result,
+    errorCode: clip(event.errorCode),
+    requestId: clip(event.context.requestId),
+    clientAddress: clip(event.context.clientAddress),
+    userAgent: clip(event.context.userAgent),
+    kubeAuditId: clip(event.kubeAuditId),
+    prevHash: head.hash,
+  };
+  const hash = hashEvent(fields);
+  await tx.auditEvent.create({
+    data: {
+      ...fields,
+      before: toJsonInput(fields.before),
+      after: toJsonInput(fields.after),
+      hash,
+    },
+  });
+  await tx.$executeRaw`UPDATE audit_chain_head SET seq = ${fields.seq}, hash = ${hash} WHERE id = 1`;
+  return fields.seq;
+}
+
+/** Records an event on its own, for outcomes that have no other write (denials, failures). */
+export function recordAuditEvent(event: AuditEventInput): Promise<bigint> {
+  return db.$transaction((tx) => appendAuditEvent(tx, event));
+}
+
+function clip(text: string | null | undefined): string | null {
+  if (text === undefined || text === null) return null;
+  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+}
+
+// Round-trips through JSON so the hashed value is exactly what jsonb will return.
+function normaliseJson(value: unknown): unknown {
+  return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
+}
+
+function toJsonInput(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  return value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+}

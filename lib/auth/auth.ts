@@ -1,0 +1,81 @@
+// Auth.js with Dex as the only identity provider (OIDC, authorization code + PKCE, state
+// and nonce). Sessions are encrypted JWT cookies holding the verified identity and roles.
+import "server-only";
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { recordSignIn } from "@/lib/users/sign-in";
+import { identityFromClaims, type DexClaims, type SessionIdentity } from "./dex-profile";
+import { requestMeta } from "./request-meta";
+import { safeRedirect } from "./safe-redirect";
+
+const issuer = process.env.AUTH_DEX_ISSUER;
+
+/** Sessions end after this long; roles are re-read from Dex at the next sign-in. */
+export const SESSION_MAX_AGE_SECONDS = Number(process.env.BERTH_SESSION_MAX_AGE ?? 8 * 60 * 60);
+
+const config: NextAuthConfig = {
+  providers: [
+    {
+      id: "dex",
+      name: "Dex",
+      type: "oidc",
+      issuer,
+      clientId: process.env.AUTH_DEX_ID,
+      clientSecret: process.env.AUTH_DEX_SECRET,
+      checks: ["pkce", "state", "nonce"],
+      authorization: { params: { scope: "openid email profile groups" } },
+    },
+  ],
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/signin", error: "/signin" },
+  trustHost: process.env.AUTH_TRUST_HOST === "true",
+  callbacks: {
+    // Refuse a session to anyone whose email Dex has not verified: it becomes a Profile owner.
+    signIn({ profile }) {
+      return identityFromClaims((profile ?? {}) as DexClaims, issuer ?? "") !== null;
+    },
+    async jwt({ token, profile }) {
+      // The profile is present only at sign-in; later calls keep what was stored then.
+      if (profile) {
+        const identity = identityFromClaims(profile as DexClaims, issuer ?? "");
+        if (!identity) return null;
+        await recordSignIn(identity, await requestMeta());
+        token.identity = identity;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      const identity = token.identity as SessionIdentity | undefined;
+      if (identity) {
+        session.identity = identity;
+        session.user = { ...session.user, email: identity.email, name: identity.name };
+      }
+      return session;
+    },
+    redirect({ url, baseUrl }) {
+      return safeRedirect(url, baseUrl);
+    },
+  },
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      const identity = token?.identity as SessionIdentity | undefined;
+      if (!identity) return;
+      await recordAuditEvent({
+        action: "auth.sign_out",
+        result: "success",
+        actor: identity,
+        context: await requestMeta(),
+        target: { type: "user", name: identity.email },
+      });
+    },
+  },
+};
+
+export const { handlers, auth, signIn, signOut } = NextAuth(config);
+
+declare module "next-auth" {
+  interface Session {
+    identity?: SessionIdentity;
+  }
+}

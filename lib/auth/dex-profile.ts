@@ -1,0 +1,33 @@
+// The claims Berth reads from Dex's ID token, and the identity it derives from them.
+
+import { roleGroupsFromEnv } from "@/lib/config";
+import { rolesFromGroups, type Role } from "./roles";
+
+export interface DexClaims {
+  iss?: string;
+  sub?: string;
+  email?: string;
+  email_verified?: boolean;
+  name?: string;
+  groups?: unknown;
+}
+
+export interface SessionIdentity {
+  issuer: string;
+  subject: string;
+  email: string;
+  name: string | null;
+  roles: Role[];
+}
+
+/** null when the token does not carry a verified email: such a user cannot own a Profile. */
+export function identityFromClaims(claims: DexClaims, issuer: string): SessionIdentity | null {
+  if (!claims.sub || !claims.email || claims.email_verified !== true) return null;
+  return {
+    issuer,
+    subject: claims.sub,
+    email: claims.email,
+    name: claims.name ?? null,
+    roles: rolesFromGroups(claims.groups, roleGroupsFromEnv()),
+  };
+}

@@ -1,0 +1,20 @@
+// The one Prisma client of the process, over node-postgres (Prisma 7 driver adapter).
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+
+function createClient(): PrismaClient {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set");
+  const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+}
+
+// Kept on globalThis so dev-server hot reloads do not open a new pool each time.
+const globalForPrisma = globalThis as unknown as { berthPrisma?: PrismaClient };
+
+export const db: PrismaClient = globalForPrisma.berthPrisma ?? createClient();
+globalForPrisma.berthPrisma = db;
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,0 +1,42 @@
+// The API clients Berth uses, built once per process, plus per-call options that bound
+// every request in time (the client has no default timeout) and set headers.
+import "server-only";
+import { CoreV1Api, CustomObjectsApi, Observable, type ConfigurationOptions } from "@kubernetes/client-node";
+import { loadKubeConfig } from "./config";
+
+const DEFAULT_TIMEOUT_MS = Number(process.env.BERTH_KUBE_TIMEOUT_MS ?? 10_000);
+
+interface Clients {
+  customObjects: CustomObjectsApi;
+  core: CoreV1Api;
+}
+
+let clients: Clients | undefined;
+
+export function kubeClients(): Clients {
+  if (!clients) {
+    const config = loadKubeConfig();
+    clients = { customObjects: config.makeApiClient(CustomObjectsApi), core: config.makeApiClient(CoreV1Api) };
+  }
+  return clients;
+}
+
+/** Request options: a timeout, and any extra headers (e.g. the apply content type). */
+export function callOptions(
+  headers: Record<string, string> = {},
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): ConfigurationOptions {
+  return {
+    middleware: [
+      {
+        pre: (request) => {
+          for (const [key, value] of Object.entries(headers)) request.setHeaderParam(key, value);
+          request.setSignal(AbortSignal.timeout(timeoutMs));
+          return new Observable(Promise.resolve(request));
+        },
+        post: (response) => new Observable(Promise.resolve(response)),
+      },
+    ],
+    middlewareMergeStrategy: "append",
+  };
+}

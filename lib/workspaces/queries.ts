@@ -1,0 +1,112 @@
+// Reads of workspaces, each scoped by the caller's identity and role before any filter is built.
+import "server-only";
+import type { Ctx } from "@/lib/auth/context";
+import { authorize } from "@/lib/authz";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import type { Hard } from "@/lib/quota/keys";
+import { WorkspaceStatus } from "./status";
+
+export interface WorkspaceSummary {
+  id: string;
+  name: string;
+  status: WorkspaceStatus;
+  statusMessage: string | null;
+  decisionNote: string | null;
+  tierName: string;
+  hard: Hard;
+  createdAt: Date;
+}
+
+const summarySelect = {
+  id: true,
+  name: true,
+  status: true,
+  statusMessage: true,
+  decisionNote: true,
+  hard: true,
+  createdAt: true,
+  tier: { select: { name: true } },
+} as const;
+
+type SummaryRow = {
+  id: string;
+  name: string;
+  status: WorkspaceStatus;
+  statusMessage: string | null;
+  decisionNote: string | null;
+  hard: unknown;
+  createdAt: Date;
+  tier: { name: string };
+};
+
+function toSummary(row: SummaryRow): WorkspaceSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    statusMessage: row.statusMessage,
+    decisionNote: row.decisionNote,
+    tierName: row.tier.name,
+    hard: row.hard as Hard,
+    createdAt: row.createdAt,
+  };
+}
+
+export async function listMyWorkspaces(ctx: Ctx): Promise<WorkspaceSummary[]> {
+  await authorize(ctx, ["requester"], { what: "listing own workspaces" });
+  const rows = await db.workspace.findMany({
+    where: { requesterId: ctx.actor.userId },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: summarySelect,
+  });
+  return rows.map(toSummary);
+}
+
+/** One of the caller's own workspaces; anyone else's is "not found", not "forbidden". */
+export async function getMyWorkspace(ctx: Ctx, id: string): Promise<WorkspaceSummary & { reason: string }> {
+  await authorize(ctx, ["requester"], { what: "reading a workspace" });
+  const row = await db.workspace.findFirst({
+    where: { id, requesterId: ctx.actor.userId },
+    select: { ...summarySelect, reason: true },
+  });
+  if (!row) throw new NotFoundError();
+  return { ...toSummary(row), reason: row.reason };
+}
+
+export interface PendingRequest extends WorkspaceSummary {
+  reason: string;
+  requesterEmail: string;
+  requesterName: string | null;
+  requestedByMe: boolean;
+}
+
+export async function listPendingRequests(ctx: Ctx): Promise<PendingRequest[]> {
+  await authorize(ctx, ["admin"], { what: "viewing the approval queue" });
+  const rows = await db.workspace.findMany({
+    where: { status: WorkspaceStatus.PENDING },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+    select: { ...summarySelect, reason: true, requesterId: true, requester: { select: { email: true, name: true } } },
+  });
+  return rows.map((row) => ({
+    ...toSummary(row),
+    reason: row.reason,
+    requesterEmail: row.requester.email,
+    requesterName: row.requester.name,
+    requestedByMe: row.requesterId === ctx.actor.userId,
+  }));
+}
+
+/** Recently decided requests and failed provisioning, for the admin's overview. */
+export async function listRecentDecisions(ctx: Ctx): Promise<(WorkspaceSummary & { requesterEmail: string })[]> {
+  await authorize(ctx, ["admin"], { what: "viewing recent decisions" });
+  const rows = await db.workspace.findMany({
+    where: { status: { not: WorkspaceStatus.PENDING } },
+    orderBy: { updatedAt: "desc" },
+    take: 50,
+    select: { ...summarySelect, requester: { select: { email: true } } },
+  });
+  return rows.map((row) => ({ ...toSummary(row), requesterEmail: row.requester.email }));
+}

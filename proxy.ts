@@ -1,0 +1,32 @@
+// Runs before every page request: tags it with a request id for the audit trail and sends
+// visitors without a session cookie to sign-in. It is a convenience, not a security
+// boundary: pages, actions and data functions each check the session themselves.
+import { NextResponse, type NextRequest } from "next/server";
+
+const PUBLIC_PATHS = ["/signin", "/api/auth", "/api/healthz", "/api/readyz"];
+
+function hasSessionCookie(request: NextRequest): boolean {
+  return request.cookies.getAll().some(({ name }) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));
+}
+
+export function proxy(request: NextRequest) {
+  const requestId = crypto.randomUUID();
+  const headers = new Headers(request.headers);
+  // Never trust a request id supplied by the client.
+  headers.set("x-request-id", requestId);
+
+  const { pathname, search } = request.nextUrl;
+  const isPublic = PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
+  if (!isPublic && !hasSessionCookie(request) && request.method === "GET") {
+    const signIn = new URL("/signin", request.url);
+    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(signIn);
+  }
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("x-request-id", requestId);
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

@@ -1,0 +1,44 @@
+// Global setup of the integration project: a fresh embedded PostgreSQL with every migration
+// applied, and a fresh Kubernetes API stand-in. Their addresses reach the test files
+// through `provide`, and test/integration-env.ts turns them into environment variables.
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres } from "../dev/db/embedded-postgres";
+import { startKubeApiStandIn } from "../dev/kube-api/server";
+import { migrate } from "../lib/db/migrate";
+
+export interface TestStack {
+  databaseUrl: string;
+  kubeconfigPath: string;
+  kubeUrl: string;
+  kubeToken: string;
+  kubeReadOnlyToken: string;
+  kubeControlToken: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    stack: TestStack;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dataDir = path.resolve(".data/test");
+  await rm(dataDir, { recursive: true, force: true });
+  const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), database: "berth_test" });
+  await migrate(database.url);
+  const kube = await startKubeApiStandIn({ kubeconfigPath: path.join(dataDir, "kubeconfig") });
+  project.provide("stack", {
+    databaseUrl: database.url,
+    kubeconfigPath: kube.kubeconfigPath ?? "",
+    kubeUrl: kube.url,
+    kubeToken: kube.token,
+    kubeReadOnlyToken: kube.readOnlyToken,
+    kubeControlToken: kube.controlToken,
+  });
+  return async () => {
+    await kube.stop();
+    await database.stop();
+  };
+}
