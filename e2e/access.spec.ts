@@ -1,0 +1,98 @@
+// Who may see and do what, checked through the browser and by replaying a real server
+// action request under other identities (THREATS 1, 2, 6, 10).
+import { expect, request as playwrightRequest, test, type Browser, type Page } from "@playwright/test";
+import { ApprovalQueuePage, MyWorkspacesPage, RequestWorkspacePage } from "./pages/portal";
+import { storageStatePath, type Persona } from "./support/personas";
+
+async function pageAs(browser: Browser, persona: Persona): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStatePath(persona) });
+  return context.newPage();
+}
+
+test.describe("signed-out visitors", () => {
+  for (const path of ["/", "/workspaces", "/workspaces/new", "/admin/requests", "/audit"]) {
+    test(`are sent to sign-in from ${path}`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/signin/);
+      await expect(page.getByRole("button", { name: "Sign in with Dex" })).toBeVisible();
+    });
+  }
+});
+
+test.describe("signed-in users without the role get a 403 page, never the data", () => {
+  const cases: [Persona, string][] = [
+    ["requester", "/admin/requests"],
+    ["requester", "/audit"],
+    ["noGroups", "/admin/requests"],
+    ["noGroups", "/audit"],
+    ["auditor", "/admin/requests"],
+  ];
+  for (const [persona, path] of cases) {
+    test(`${persona} opening ${path}`, async ({ browser }) => {
+      const page = await pageAs(browser, persona);
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: /Approval queue|Audit trail/ })).toHaveCount(0);
+    });
+  }
+});
+
+/** Starts a real approval as the admin, captures the server-action request and stops it. */
+async function captureApproveRequest(admin: Page, name: string) {
+  const queue = new ApprovalQueuePage(admin);
+  await queue.open();
+  const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((resolve) => {
+    void admin.route("**/admin/requests", async (route) => {
+      const req = route.request();
+      if (req.method() !== "POST") return route.continue();
+      resolve({ headers: await req.allHeaders(), body: req.postDataBuffer() ?? Buffer.alloc(0) });
+      await route.abort();
+    });
+  });
+  await queue.approve(name);
+  return captured;
+}
+
+test("approving by replaying the action as an auditor, a requester or nobody changes nothing", async ({ browser, baseURL }) => {
+  const ada = await pageAs(browser, "requester");
+  const form = new RequestWorkspacePage(ada);
+  await form.open();
+  await form.submit({ name: "replay-target", tier: /^Small/, reason: "Target of a replayed approval." });
+  await expect(ada.getByRole("status")).toContainText("replay-target");
+
+  const { headers, body } = await captureApproveRequest(await pageAs(browser, "admin"), "replay-target");
+  const actionHeaders = {
+    "next-action": headers["next-action"] ?? "",
+    "content-type": headers["content-type"] ?? "",
+    accept: "text/x-component",
+    origin: baseURL ?? "",
+  };
+  expect(actionHeaders["next-action"]).not.toBe("");
+
+  for (const persona of ["auditor", "requester", null] as const) {
+    const context = await playwrightRequest.newContext({
+      baseURL,
+      storageState: persona ? storageStatePath(persona) : undefined,
+    });
+    const response = await context.post("/admin/requests", { headers: actionHeaders, data: body, maxRedirects: 0 });
+    const text = await response.text();
+    if (persona) expect(text).toContain("You are not allowed to do that.");
+    else expect(text).toContain("Please sign in again.");
+    await context.dispose();
+  }
+
+  // A foreign Origin is refused by the framework before the action runs (THREATS 10).
+  const crossSite = await playwrightRequest.newContext({ baseURL, storageState: storageStatePath("admin") });
+  const forged = await crossSite.post("/admin/requests", {
+    headers: { ...actionHeaders, origin: "https://evil.example" },
+    data: body,
+    maxRedirects: 0,
+  });
+  expect(forged.ok()).toBe(false);
+  await crossSite.dispose();
+
+  const mine = new MyWorkspacesPage(ada);
+  await mine.open();
+  await expect(mine.row("replay-target")).toContainText("Pending approval");
+});

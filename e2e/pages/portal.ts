@@ -1,0 +1,53 @@
+// Page objects for the pages the specs drive.
+import { expect, type Page } from "@playwright/test";
+
+export class RequestWorkspacePage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto("/workspaces/new");
+    await expect(this.page.getByRole("heading", { name: "Request a workspace" })).toBeVisible();
+  }
+
+  async submit(request: { name: string; tier: RegExp; reason: string }): Promise<void> {
+    await this.page.getByLabel("Workspace name").fill(request.name);
+    await this.page.getByRole("radio", { name: request.tier }).check();
+    await this.page.getByLabel("Reason").fill(request.reason);
+    await this.page.getByRole("button", { name: "Submit request" }).click();
+  }
+}
+
+export class MyWorkspacesPage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto("/workspaces");
+  }
+
+  row(name: string) {
+    return this.page.getByRole("row").filter({ has: this.page.getByRole("link", { name, exact: true }) });
+  }
+}
+
+export class ApprovalQueuePage {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto("/admin/requests");
+    await expect(this.page.getByRole("heading", { name: "Approval queue" })).toBeVisible();
+  }
+
+  request(name: string) {
+    return this.page.getByRole("listitem", { name: `Request ${name}` });
+  }
+
+  async approve(name: string): Promise<void> {
+    await this.request(name).getByRole("button", { name: `Approve ${name}` }).click();
+  }
+
+  async reject(name: string, note: string): Promise<void> {
+    const item = this.request(name);
+    await item.getByLabel(`Reason for rejecting ${name}`).fill(note);
+    await item.getByRole("button", { name: `Reject ${name}` }).click();
+  }
+}

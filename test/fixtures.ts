@@ -1,0 +1,64 @@
+// Test helpers for integration tests: real users in the real database, and a way to
+// steer the Kubernetes API stand-in through its control endpoints.
+import { randomUUID } from "node:crypto";
+import { inject } from "vitest";
+import type { Ctx } from "@/lib/auth/context";
+import type { Role } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+
+export async function actor(email: string, roles: Role[] = ["requester"]): Promise<Ctx> {
+  const subject = `sub-${email}`;
+  const issuer = "http://localhost:5556/dex";
+  const user = await db.user.upsert({
+    where: { issuer_subject: { issuer, subject } },
+    create: { issuer, subject, email, emailVerified: true, name: email.split("@")[0] ?? null, lastRoles: roles },
+    update: {},
+    select: { id: true },
+  });
+  return {
+    actor: { userId: user.id, issuer, subject, email, name: email.split("@")[0] ?? null, roles },
+    meta: { requestId: randomUUID(), clientAddress: "127.0.0.1", userAgent: "vitest" },
+  };
+}
+
+/** A workspace name no other test uses. */
+export function uniqueName(prefix = "ws"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+async function control(method: string, path: string, body?: unknown): Promise<Response> {
+  const stack = inject("stack");
+  const response = await fetch(`${stack.kubeUrl}/_standin${path}`, {
+    method,
+    headers: { authorization: `Bearer ${stack.kubeControlToken}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`stand-in control ${method} ${path}: ${response.status}`);
+  return response;
+}
+
+export const standIn = {
+  injectFault: (fault: {
+    method?: string;
+    pathPrefix?: string;
+    count: number;
+    status?: number;
+    reason?: string;
+    retryAfterSeconds?: number;
+    delayMs?: number;
+    mode?: "status" | "reset" | "hang";
+  }) => control("POST", "/faults", fault),
+  clearFaults: () => control("DELETE", "/faults"),
+  clearRequests: () => control("DELETE", "/requests"),
+  requests: async () =>
+    (await (await control("GET", "/requests")).json()) as { method: string; path: string; contentType?: string; status: number }[],
+  createNamespace: (name: string, owner?: string) => control("POST", "/namespaces", { name, owner }),
+};
+
+/** Applies of one Profile the stand-in has served so far. */
+export async function profileApplies(name: string): Promise<number> {
+  const log = await standIn.requests();
+  return log.filter(
+    (r) => r.method === "PATCH" && r.path.endsWith(`/profiles/${name}`) && r.contentType?.startsWith("application/apply-patch"),
+  ).length;
+}
