@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { migrate } from "../lib/db/migrate";
+import { appRoleFor, migrate } from "../lib/db/migrate";
 import { startEmbeddedPostgres } from "./db/embedded-postgres";
 import { DEMO_ACCOUNTS } from "./dex/accounts";
 import { startDexStandIn } from "./dex/server";
@@ -41,12 +41,14 @@ async function main(): Promise<void> {
   if (!env.DATABASE_URL) {
     const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), log: console.error });
     stops.push(database.stop);
-    env.DATABASE_URL = database.url;
-    lines.push(`Database      ${database.url}  (embedded PostgreSQL, data in ${path.join(dataDir, "postgres")})`);
+    env.DATABASE_URL = database.appUrl;
+    env.DATABASE_MIGRATION_URL = database.url;
+    lines.push(`Database      ${database.appUrl}  (embedded PostgreSQL, data in ${path.join(dataDir, "postgres")})`);
   } else {
     lines.push("Database      DATABASE_URL");
   }
-  await migrate(env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL, { log: (line) => console.log(`[berth] ${line}`) });
+  const migrationUrl = env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL;
+  await migrate(migrationUrl, { log: (line) => console.log(`[berth] ${line}`), appRole: appRoleFor(env.DATABASE_URL, migrationUrl) });
 
   if (!env.KUBECONFIG && !env.KUBERNETES_SERVICE_HOST) {
     const kube = await startKubeApiStandIn({

@@ -9,7 +9,10 @@ import { startKubeApiStandIn } from "../dev/kube-api/server";
 import { migrate } from "../lib/db/migrate";
 
 export interface TestStack {
+  /** As the application's role. */
   databaseUrl: string;
+  /** As the schema owner, for tests that act behind the application's back. */
+  ownerDatabaseUrl: string;
   kubeconfigPath: string;
   kubeUrl: string;
   kubeToken: string;
@@ -27,10 +30,11 @@ export default async function setup(project: TestProject) {
   const dataDir = path.resolve(".data/test");
   await rm(dataDir, { recursive: true, force: true });
   const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), database: "berth_test" });
-  await migrate(database.url);
+  await migrate(database.url, { appRole: "berth_app" });
   const kube = await startKubeApiStandIn({ kubeconfigPath: path.join(dataDir, "kubeconfig") });
   project.provide("stack", {
-    databaseUrl: database.url,
+    databaseUrl: database.appUrl,
+    ownerDatabaseUrl: database.url,
     kubeconfigPath: kube.kubeconfigPath ?? "",
     kubeUrl: kube.url,
     kubeToken: kube.token,

@@ -10,9 +10,15 @@ import { freePort } from "../free-port";
 const USER = "postgres";
 // Local-only server on loopback; the password only keeps the authentication path real.
 const PASSWORD = "berth-dev";
+// The application connects as its own role, which cannot rewrite the audit trail.
+const APP_USER = "berth_app";
+const APP_PASSWORD = "berth-app-dev";
 
 export interface EmbeddedDatabase {
+  /** The schema owner's connection: for migrations and for tests that play the administrator. */
   url: string;
+  /** The application's connection, as the unprivileged role. */
+  appUrl: string;
   port: number;
   stop(): Promise<void>;
 }
@@ -45,6 +51,7 @@ export async function startEmbeddedPostgres(options: {
   await ensureDatabase(port, database);
   return {
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    appUrl: `postgresql://${APP_USER}:${APP_PASSWORD}@127.0.0.1:${port}/${database}`,
     port,
     stop: () => server.stop(),
   };
@@ -56,6 +63,8 @@ async function ensureDatabase(port: number, database: string): Promise<void> {
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+    const role = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [APP_USER]);
+    if (!role.rowCount) await client.query(`CREATE ROLE ${APP_USER} LOGIN PASSWORD '${APP_PASSWORD}'`);
   } finally {
     await client.end();
   }

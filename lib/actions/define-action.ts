@@ -2,7 +2,6 @@
 // to the action, and turn failures into an ActionState. No action can skip these steps;
 // the domain function it calls checks the role again.
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/context";
@@ -10,8 +9,9 @@ import type { Role } from "@/lib/auth/roles";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { currentCtx } from "@/lib/auth/session";
 import { authorize } from "@/lib/authz";
-import { ExpectedError, ValidationError } from "@/lib/errors";
+import { ValidationError } from "@/lib/errors";
 import type { ActionState } from "./action-state";
+import { toErrorState } from "./error-state";
 
 export type FormFields = Record<string, string>;
 
@@ -53,12 +53,4 @@ function formFields(formData: FormData): FormFields {
     fields[key] = value;
   }
   return fields;
-}
-
-export function toErrorState(error: unknown): ActionState {
-  if (error instanceof ValidationError) return { status: "error", message: error.message, errors: error.fieldErrors };
-  if (error instanceof ExpectedError) return { status: "error", message: error.message };
-  const ref = randomUUID().slice(0, 8);
-  console.error(`[berth] unexpected error ref=${ref}`, error);
-  return { status: "error", message: `Something went wrong on our side. Reference: ${ref}` };
 }

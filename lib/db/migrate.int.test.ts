@@ -3,10 +3,11 @@ import { cp, mkdtemp, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEFAULT_MIGRATIONS_DIR, migrate } from "./migrate";
 
-const url = () => process.env.DATABASE_URL as string;
+// Creating scratch databases needs the owner, not the application role.
+const url = () => inject("stack").ownerDatabaseUrl;
 let scratchUrl: string;
 let admin: pg.Client;
 

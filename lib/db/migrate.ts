@@ -28,10 +28,18 @@ export async function readMigrations(dir = DEFAULT_MIGRATIONS_DIR): Promise<Migr
 // Any constant works; it only has to be the same for every process running migrations.
 const MIGRATION_LOCK_KEY = 7_342_001;
 
-export async function migrate(
-  connectionString: string,
-  options: { dir?: string; log?: (line: string) => void } = {},
-): Promise<string[]> {
+export interface MigrateOptions {
+  dir?: string;
+  log?: (line: string) => void;
+  /**
+   * The login role the application connects as, when it is not the schema owner. It gets
+   * read and write access to every table except the audit trail, which it may only read
+   * and append to: the database itself then refuses to rewrite history.
+   */
+  appRole?: string;
+}
+
+export async function migrate(connectionString: string, options: MigrateOptions = {}): Promise<string[]> {
   const migrations = await readMigrations(options.dir);
   const client = new pg.Client({ connectionString });
   await client.connect();
@@ -73,9 +81,26 @@ export async function migrate(
       options.log?.(`applied migration ${migration.name}`);
       newlyApplied.push(migration.name);
     }
+    if (options.appRole) await grantAppRole(client, options.appRole);
     return newlyApplied;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await client.end();
   }
+}
+
+async function grantAppRole(client: pg.Client, role: string): Promise<void> {
+  const name = `"${role.replaceAll('"', '""')}"`;
+  await client.query(`GRANT USAGE ON SCHEMA public TO ${name}`);
+  await client.query(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO ${name}`);
+  await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${name}`);
+  await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON berth_migrations FROM ${name}`);
+  await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${name}`);
+}
+
+/** The app's role when the app and the migrations connect as different users, else undefined. */
+export function appRoleFor(appUrl: string, migrationUrl: string): string | undefined {
+  const app = decodeURIComponent(new URL(appUrl).username);
+  const owner = decodeURIComponent(new URL(migrationUrl).username);
+  return app && app !== owner ? app : undefined;
 }

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import wasm from "@prisma/prisma-schema-wasm";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 interface DmmfField {
   name: string;
@@ -37,7 +37,7 @@ const UNMODELLED_TABLES = new Set(["berth_migrations"]);
 
 let client: pg.Client;
 beforeAll(async () => {
-  client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  client = new pg.Client({ connectionString: inject("stack").ownerDatabaseUrl });
   await client.connect();
 });
 afterAll(() => client.end());
@@ -119,7 +119,7 @@ describe("schema.prisma and the migrations describe the same database", () => {
   it("has an index of the right kind for every @id, @unique, @@unique and @@index", async () => {
     const { rows } = await client.query<{ table: string; columns: string[]; unique: boolean; partial: boolean }>(`
       SELECT t.relname AS table, i.indisunique AS unique, i.indpred IS NOT NULL AS partial,
-             array_agg(a.attname ORDER BY k.ord) AS columns
+             array_agg(a.attname::text ORDER BY k.ord) AS columns
       FROM pg_index i
       JOIN pg_class t ON t.oid = i.indrelid
       JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'

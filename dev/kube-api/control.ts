@@ -1,0 +1,97 @@
+// The test-only /_standin endpoints: inject faults, reset state, read the request log, and simulate
+// what happens in a cluster outside Berth (quota usage, namespaces created by someone else).
+import type { ProfileController } from "./controller";
+import { parseFaultSpec, type Faults } from "./faults";
+import { isObject, type Json } from "./json";
+import { NAMESPACES, RESOURCE_QUOTAS } from "./resources";
+import { alreadyExists, badRequest, methodNotAllowed, notFound, pathNotFound } from "./status";
+import type { ObjectStore } from "./store";
+import { isDns1123Label } from "./validation";
+import { toWire } from "./wire";
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  contentType: string | null;
+  fieldManager: string | null;
+  /** null while in flight, and for requests a fault reset or left hanging. */
+  status: number | null;
+  auditId: string;
+  at: string;
+  user: string | null;
+  fault?: "status" | "reset" | "hang" | "delay";
+}
+
+export interface ControlDeps {
+  store: ObjectStore;
+  controller: ProfileController;
+  faults: Faults;
+  log: RequestLogEntry[];
+}
+
+export interface ControlResult {
+  status: number;
+  body: Json;
+}
+
+export function handleControl(deps: ControlDeps, method: string, path: string, body: Json | undefined): ControlResult {
+  const { store, controller, faults, log } = deps;
+  const parts = path.split("/").filter(Boolean).slice(1);
+  const route = parts.join("/");
+
+  if (route === "faults") {
+    if (method === "POST") {
+      const spec = parseFaultSpec(body);
+      if (typeof spec === "string") throw badRequest(spec);
+      const fault = faults.add(spec);
+      return { status: 201, body: { id: fault.id } };
+    }
+    if (method === "DELETE") {
+      faults.clear();
+      return { status: 200, body: {} };
+    }
+    if (method === "GET") return { status: 200, body: faults.list() as unknown as Json };
+    throw methodNotAllowed();
+  }
+  if (route === "reset" && method === "POST") {
+    store.clear();
+    controller.seedSystemNamespaces();
+    faults.clear();
+    return { status: 200, body: {} };
+  }
+  if (route === "compact" && method === "POST") {
+    store.compact();
+    return { status: 200, body: { compactedResourceVersion: String(store.resourceVersion) } };
+  }
+  if (route === "requests") {
+    if (method === "GET") return { status: 200, body: log as unknown as Json };
+    if (method === "DELETE") {
+      log.length = 0;
+      return { status: 200, body: {} };
+    }
+    throw methodNotAllowed();
+  }
+  if (route === "controller" && method === "GET") return { status: 200, body: { errors: [...controller.errors] } };
+  if (route === "namespaces" && method === "POST") {
+    if (!isObject(body) || typeof body["name"] !== "string") throw badRequest("body must be {name, owner?}");
+    const name = body["name"];
+    if (isDns1123Label(name).length) throw badRequest(`invalid namespace name ${JSON.stringify(name)}`);
+    if (store.get("namespaces", "", name)) throw alreadyExists({ group: "", resource: "namespaces" }, name);
+    const owner = typeof body["owner"] === "string" ? body["owner"] : undefined;
+    return { status: 201, body: toWire(NAMESPACES, controller.createBareNamespace(name, owner), "v1") };
+  }
+  // namespaces/{ns}/resourcequotas/{name}/used
+  if (parts.length === 5 && parts[0] === "namespaces" && parts[2] === "resourcequotas" && parts[4] === "used") {
+    if (method !== "PUT") throw methodNotAllowed();
+    if (!isObject(body) || !Object.values(body).every((v) => typeof v === "string" || typeof v === "number")) {
+      throw badRequest('body must map resource names to quantities, e.g. {"requests.cpu": "1500m"}');
+    }
+    const used: Record<string, string> = {};
+    for (const [k, v] of Object.entries(body)) used[k] = String(v);
+    const quota = controller.setQuotaUsed(parts[1] as string, parts[3] as string, used);
+    if (!quota) throw notFound({ group: "", resource: "resourcequotas" }, parts[3] as string);
+    return { status: 200, body: toWire(RESOURCE_QUOTAS, quota, "v1") };
+  }
+  throw pathNotFound();
+}

@@ -1,0 +1,217 @@
+// The three resources the stand-in serves and their schemas: Kubeflow's Profile CRD (as in
+// kubeflow/dashboard's kubeflow.org_profiles.yaml) and the core Namespace and ResourceQuota types.
+import type { Schema, StructSchema } from "./schema";
+
+const str: Schema = { type: "string" };
+const strList: Schema = { type: "list", items: str };
+
+/** metav1.ObjectMeta, fields in Go declaration order (the order typed objects are encoded in). */
+const objectMeta: StructSchema = {
+  type: "struct",
+  fields: {
+    name: str,
+    generateName: str,
+    namespace: str,
+    selfLink: str,
+    uid: str,
+    resourceVersion: str,
+    generation: { type: "integer" },
+    creationTimestamp: str,
+    deletionTimestamp: str,
+    deletionGracePeriodSeconds: { type: "integer" },
+    labels: { type: "map", values: str },
+    annotations: { type: "map", values: str },
+    ownerReferences: {
+      type: "list",
+      items: {
+        type: "struct",
+        fields: {
+          apiVersion: str,
+          kind: str,
+          name: str,
+          uid: str,
+          controller: { type: "boolean" },
+          blockOwnerDeletion: { type: "boolean" },
+        },
+      },
+    },
+    finalizers: strList,
+    managedFields: {
+      type: "list",
+      items: {
+        type: "struct",
+        fields: {
+          manager: str,
+          operation: str,
+          apiVersion: str,
+          time: str,
+          fieldsType: str,
+          fieldsV1: { type: "any" },
+          subresource: str,
+        },
+      },
+    },
+  },
+};
+
+/** resource.Quantity's pattern as the Profile CRD declares it for resourceQuotaSpec.hard values. */
+export const QUANTITY_PATTERN =
+  "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$";
+
+const profileSchema: StructSchema = {
+  type: "struct",
+  fields: {
+    apiVersion: str,
+    kind: str,
+    metadata: objectMeta,
+    spec: {
+      type: "struct",
+      fields: {
+        owner: {
+          type: "struct",
+          fields: { apiGroup: str, kind: str, name: str, namespace: str },
+          required: ["kind", "name"],
+        },
+        plugins: {
+          type: "list",
+          items: { type: "struct", fields: { apiVersion: str, kind: str, spec: { type: "any" } } },
+        },
+        resourceQuotaSpec: {
+          type: "struct",
+          fields: {
+            hard: { type: "map", values: { type: "int-or-string", pattern: QUANTITY_PATTERN } },
+            scopeSelector: {
+              type: "struct",
+              fields: {
+                matchExpressions: {
+                  type: "list",
+                  items: {
+                    type: "struct",
+                    fields: { operator: str, scopeName: str, values: strList },
+                    required: ["operator", "scopeName"],
+                  },
+                },
+              },
+            },
+            scopes: strList,
+          },
+        },
+      },
+    },
+    status: {
+      type: "struct",
+      fields: {
+        conditions: {
+          type: "list",
+          items: { type: "struct", fields: { message: str, status: str, type: str } },
+        },
+      },
+    },
+  },
+};
+
+const namespaceSchema: StructSchema = {
+  type: "struct",
+  fields: {
+    kind: str,
+    apiVersion: str,
+    metadata: objectMeta,
+    spec: { type: "struct", fields: { finalizers: strList } },
+    status: { type: "struct", fields: { phase: str, conditions: { type: "list", items: { type: "any" } } } },
+  },
+};
+
+const quantityMap: Schema = { type: "map", values: { type: "quantity" } };
+
+const resourceQuotaSchema: StructSchema = {
+  type: "struct",
+  fields: {
+    kind: str,
+    apiVersion: str,
+    metadata: objectMeta,
+    spec: { type: "struct", fields: { hard: quantityMap, scopes: strList, scopeSelector: { type: "any" } } },
+    status: { type: "struct", fields: { hard: quantityMap, used: quantityMap } },
+  },
+};
+
+export type ResourceName = "profiles" | "namespaces" | "resourcequotas";
+
+export interface ResourceDef {
+  resource: ResourceName;
+  group: string;
+  versions: readonly string[];
+  storageVersion: string;
+  kind: string;
+  listKind: string;
+  namespaced: boolean;
+  /** Custom resource: unstructured storage, sorted keys, strict optimistic concurrency on PUT. */
+  custom: boolean;
+  statusSubresource: boolean;
+  schema: StructSchema;
+  /** Accepted PATCH content types, in the order the 415 message lists them. */
+  patchTypes: readonly string[];
+  shortNames: readonly string[];
+}
+
+export const PATCH = {
+  json: "application/json-patch+json",
+  merge: "application/merge-patch+json",
+  strategic: "application/strategic-merge-patch+json",
+  apply: "application/apply-patch+yaml",
+} as const;
+
+export const PROFILES: ResourceDef = {
+  resource: "profiles",
+  group: "kubeflow.org",
+  versions: ["v1", "v1beta1"],
+  storageVersion: "v1",
+  kind: "Profile",
+  listKind: "ProfileList",
+  namespaced: false,
+  custom: true,
+  statusSubresource: true,
+  schema: profileSchema,
+  // Custom resources do not support strategic merge patch.
+  patchTypes: [PATCH.json, PATCH.merge, PATCH.apply],
+  shortNames: [],
+};
+
+export const NAMESPACES: ResourceDef = {
+  resource: "namespaces",
+  group: "",
+  versions: ["v1"],
+  storageVersion: "v1",
+  kind: "Namespace",
+  listKind: "NamespaceList",
+  namespaced: false,
+  custom: false,
+  statusSubresource: true,
+  schema: namespaceSchema,
+  patchTypes: [PATCH.json, PATCH.merge, PATCH.strategic, PATCH.apply],
+  shortNames: ["ns"],
+};
+
+export const RESOURCE_QUOTAS: ResourceDef = {
+  resource: "resourcequotas",
+  group: "",
+  versions: ["v1"],
+  storageVersion: "v1",
+  kind: "ResourceQuota",
+  listKind: "ResourceQuotaList",
+  namespaced: true,
+  custom: false,
+  statusSubresource: true,
+  schema: resourceQuotaSchema,
+  patchTypes: [PATCH.json, PATCH.merge, PATCH.strategic, PATCH.apply],
+  shortNames: ["quota"],
+};
+
+export const ALL_RESOURCES: readonly ResourceDef[] = [PROFILES, NAMESPACES, RESOURCE_QUOTAS];
+
+export function apiVersionOf(def: ResourceDef, version: string): string {
+  return def.group ? `${def.group}/${version}` : version;
+}
+
+export function groupResource(def: ResourceDef): { group: string; resource: string } {
+  return { group: def.group, resource: def.resource };
+}

@@ -1,0 +1,144 @@
+// The common tail of every create/update: optimistic concurrency, the resource strategy (system
+// metadata, status reset, generation), validation, field ownership, no-op detection and storage.
+import { randomUUID } from "node:crypto";
+import { clone, deepEqual, dropNulls, isObject, metadataOf, rfc3339, type Json, type JsonObject } from "./json";
+import { decodeManagers, encodeManagers, ownableFilter, recordUpdate, stampTime, type Actor, type Managers } from "./managed-fields";
+import { apiVersionOf, groupResource, type ResourceDef } from "./resources";
+import { conflict, invalid, OBJECT_MODIFIED, type FieldError } from "./status";
+import type { ObjectStore } from "./store";
+import { isDns1123Label, validateObjectMeta, validateSchema, validateTypeMeta } from "./validation";
+
+export interface WriteOp {
+  def: ResourceDef;
+  namespace: string;
+  name: string;
+  existing: JsonObject | undefined;
+  /** The proposed object in the storage version (after the patch, apply or PUT body). */
+  candidate: JsonObject;
+  /** Ownership already worked out by server-side apply; otherwise recorded as an Update by `actor`. */
+  managers?: Managers;
+  actor: Actor;
+  dryRun: boolean;
+  now: Date;
+  subresource?: "status";
+}
+
+export interface WriteResult {
+  object: JsonObject;
+  created: boolean;
+  changed: boolean;
+}
+
+/** Top-level fields an endpoint resets instead of writing: status for the main resource, the rest for /status. */
+export function resetFieldsFor(def: ResourceDef, subresource?: "status"): string[] {
+  if (subresource === "status") return Object.keys(def.schema.fields).filter((f) => f !== "status");
+  return def.statusSubresource ? ["status"] : [];
+}
+
+function withoutTimes(obj: JsonObject): Json {
+  const copy = clone(obj);
+  const meta = metadataOf(copy);
+  if (Array.isArray(meta["managedFields"])) {
+    for (const e of meta["managedFields"]) if (isObject(e)) delete e["time"];
+  }
+  return copy;
+}
+
+/** Everything but metadata and status: a change there is a spec change and bumps generation. */
+function specPart(obj: JsonObject): JsonObject {
+  const { metadata: _m, status: _s, ...rest } = obj;
+  return rest;
+}
+
+function validate(def: ResourceDef, obj: JsonObject, storageVersion: string): FieldError[] {
+  const meta = metadataOf(obj);
+  if (def.custom) {
+    const typeErrs = validateTypeMeta(obj, def.kind, apiVersionOf(def, storageVersion));
+    if (typeErrs.length) return typeErrs;
+    return [...validateObjectMeta(meta, def.namespaced), ...validateSchema(obj, def.schema)];
+  }
+  return validateObjectMeta(meta, def.namespaced, def.resource === "namespaces" ? isDns1123Label : undefined);
+}
+
+/** What the namespace strategy fills in on create; set after ownership, so no manager owns it. */
+function namespaceDefaults(obj: JsonObject): void {
+  const meta = metadataOf(obj);
+  const labels = isObject(meta["labels"]) ? meta["labels"] : {};
+  labels["kubernetes.io/metadata.name"] = String(meta["name"] ?? "");
+  meta["labels"] = labels;
+  obj["spec"] = { finalizers: ["kubernetes"] };
+  obj["status"] = { phase: "Active" };
+}
+
+export function commitWrite(store: ObjectStore, op: WriteOp): WriteResult {
+  const { def, existing, actor } = op;
+  const gr = groupResource(def);
+  const obj = dropNulls(clone(op.candidate)) as JsonObject;
+  const meta = metadataOf(obj);
+  const oldMeta = existing ? metadataOf(existing) : undefined;
+
+  if (oldMeta) {
+    const wanted = meta["resourceVersion"];
+    if (typeof wanted === "string" && wanted !== "" && wanted !== oldMeta["resourceVersion"]) {
+      throw conflict(gr, op.name, OBJECT_MODIFIED);
+    }
+    if (typeof meta["uid"] === "string" && meta["uid"] && meta["uid"] !== oldMeta["uid"]) {
+      throw invalid(def.group, def.kind, op.name, [
+        { type: "FieldValueInvalid", field: "metadata.uid", value: JSON.stringify(meta["uid"]), detail: "field is immutable" },
+      ]);
+    }
+    meta["uid"] = oldMeta["uid"] as Json;
+    meta["creationTimestamp"] = oldMeta["creationTimestamp"] as Json;
+    meta["resourceVersion"] = oldMeta["resourceVersion"] as Json;
+    if (oldMeta["generation"] !== undefined) meta["generation"] = oldMeta["generation"] as Json;
+    if (oldMeta["deletionTimestamp"] !== undefined) meta["deletionTimestamp"] = oldMeta["deletionTimestamp"] as Json;
+  } else {
+    meta["uid"] = randomUUID();
+    meta["creationTimestamp"] = rfc3339(op.now);
+    delete meta["resourceVersion"];
+    delete meta["deletionTimestamp"];
+    delete meta["deletionGracePeriodSeconds"];
+    if (def.custom) meta["generation"] = 1;
+  }
+  // EnsureObjectNamespaceMatchesRequestNamespace: the URL decides; cluster-scoped objects lose any namespace.
+  if (def.namespaced) meta["namespace"] = op.namespace;
+  else delete meta["namespace"];
+  // ObjectMeta round-trips through its Go struct, where empty maps and lists are omitted.
+  for (const field of ["labels", "annotations", "ownerReferences", "finalizers"]) {
+    const v = meta[field];
+    if ((isObject(v) && Object.keys(v).length === 0) || (Array.isArray(v) && v.length === 0)) delete meta[field];
+  }
+
+  // The main resource cannot change status (a create cannot set it); /status writes change only status.
+  if (def.statusSubresource && op.subresource !== "status") {
+    if (existing && existing["status"] !== undefined) obj["status"] = clone(existing["status"] as Json);
+    else delete obj["status"];
+  }
+
+  if (existing && def.custom && !deepEqual(specPart(obj), specPart(existing))) {
+    meta["generation"] = Number(oldMeta?.["generation"] ?? 1) + 1;
+  }
+
+  const before = existing ? decodeManagers(existing) : new Map();
+  const stripped = clone(obj);
+  delete metadataOf(stripped)["managedFields"];
+  const managers =
+    op.managers ??
+    recordUpdate(existing ?? {}, stripped, before, actor, def.schema, ownableFilter(resetFieldsFor(def, op.subresource)));
+  if (!existing && def.resource === "namespaces") namespaceDefaults(obj);
+
+  const errs = validate(def, obj, def.storageVersion);
+  if (errs.length) throw invalid(def.group, def.kind, op.name, errs);
+
+  stampTime(managers, actor, rfc3339(op.now));
+  const encoded = encodeManagers(managers);
+  if (encoded.length) meta["managedFields"] = encoded;
+  else delete meta["managedFields"];
+
+  // Only the actor's timestamp moved: nothing to write, and resourceVersion stays put.
+  if (existing && deepEqual(withoutTimes(obj), withoutTimes(existing))) {
+    return { object: clone(existing), created: false, changed: false };
+  }
+  if (op.dryRun) return { object: obj, created: !existing, changed: true };
+  return { object: store.put(def.resource, obj), created: !existing, changed: true };
+}
