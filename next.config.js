@@ -9,7 +9,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  output: "standalone",
+  // The container image runs the standalone server; `npm start` uses `next start`, which refuses it.
+  output: process.env.BERTH_STANDALONE === "1" ? "standalone" : undefined,
   poweredByHeader: false,
   // forbidden(): a real 403 page for signed-in users without the role.
   experimental: { authInterrupts: true },

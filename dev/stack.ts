@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     env.KUBECONFIG = kube.kubeconfigPath;
     await writeFile(
       path.join(dataDir, "kube-api.json.control"),
-      JSON.stringify({ url: kube.url, controlToken: kube.controlToken }, null, 2),
+      // The URL is https with a self-signed certificate: callers trust caCertPem (see dev/kube-api/stand-in-fetch.ts).
+      JSON.stringify({ url: kube.url, caCertPem: kube.caCertPem, controlToken: kube.controlToken }, null, 2),
       { mode: 0o600 },
     );
     lines.push(`Kubernetes    ${kube.url}  (stand-in; kubectl --kubeconfig ${kube.kubeconfigPath} get profiles)`);

@@ -77,7 +77,7 @@ test("the request form names the rule a bad workspace name breaks", async ({ bro
   const request = new RequestWorkspacePage(ada);
   await request.open();
   await request.submit({ name: "kube-system", tier: /^Small/, reason: "Sneaky." });
-  await expect(ada.getByRole("alert")).toContainText("Please correct the highlighted fields.");
+  await expect(ada.getByRole("alert").filter({ hasText: "Please correct the highlighted fields." })).toBeVisible();
   await expect(ada.getByText(/reserved for the cluster's own namespaces/)).toBeVisible();
 });
 

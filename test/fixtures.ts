@@ -5,6 +5,7 @@ import { inject } from "vitest";
 import type { Ctx } from "@/lib/auth/context";
 import type { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { standInFetch } from "../dev/kube-api/stand-in-fetch";
 
 export async function actor(email: string, roles: Role[] = ["requester"]): Promise<Ctx> {
   const subject = `sub-${email}`;
@@ -28,7 +29,7 @@ export function uniqueName(prefix = "ws"): string {
 
 async function control(method: string, path: string, body?: unknown): Promise<Response> {
   const stack = inject("stack");
-  const response = await fetch(`${stack.kubeUrl}/_standin${path}`, {
+  const response = await standInFetch({ url: stack.kubeUrl, caCertPem: stack.kubeCaCertPem }, `/_standin${path}`, {
     method,
     headers: { authorization: `Bearer ${stack.kubeControlToken}`, "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),

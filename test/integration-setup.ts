@@ -14,7 +14,10 @@ export interface TestStack {
   /** As the schema owner, for tests that act behind the application's back. */
   ownerDatabaseUrl: string;
   kubeconfigPath: string;
+  /** https: raw calls (the control endpoints) go through dev/kube-api/stand-in-fetch with kubeCaCertPem. */
   kubeUrl: string;
+  /** The stand-in's self-signed serving certificate, which the kubeconfig trusts too. */
+  kubeCaCertPem: string;
   kubeToken: string;
   kubeReadOnlyToken: string;
   kubeControlToken: string;
@@ -37,6 +40,7 @@ export default async function setup(project: TestProject) {
     ownerDatabaseUrl: database.url,
     kubeconfigPath: kube.kubeconfigPath ?? "",
     kubeUrl: kube.url,
+    kubeCaCertPem: kube.caCertPem,
     kubeToken: kube.token,
     kubeReadOnlyToken: kube.readOnlyToken,
     kubeControlToken: kube.controlToken,

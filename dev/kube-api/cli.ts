@@ -6,7 +6,8 @@ import { startKubeApiStandIn, type KubeApiStandInOptions } from "./server";
 const USAGE = `Usage: tsx dev/kube-api/cli.ts [options]
   --port N          port to listen on (env BERTH_STANDIN_PORT; default: a free port)
   --host H          address to bind (env BERTH_STANDIN_HOST; default 127.0.0.1)
-  --state-file F    load state from F and save every write to it (env BERTH_STANDIN_STATE_FILE)
+  --state-file F    load state from F and save every write to it, and keep the TLS certificate
+                    in F.tls.json (env BERTH_STANDIN_STATE_FILE)
   --kubeconfig F    write a kubeconfig for the stand-in to F (env BERTH_STANDIN_KUBECONFIG)
   --latency-ms N    add N ms to every API request (env BERTH_STANDIN_LATENCY_MS)
 The full-rights token is random unless BERTH_STANDIN_TOKEN is set.`;
@@ -48,7 +49,9 @@ async function main(): Promise<void> {
 
   const standIn = await startKubeApiStandIn(options);
   console.log(`Kubernetes API stand-in listening on ${standIn.url}`);
-  if (standIn.kubeconfigPath) console.log(`kubeconfig: ${standIn.kubeconfigPath} (context berth-dev)`);
+  if (standIn.kubeconfigPath) {
+    console.log(`kubeconfig: ${standIn.kubeconfigPath} (context berth-dev; kubectl --kubeconfig ${standIn.kubeconfigPath} get profiles)`);
+  }
   if (stateFile) console.log(`state file: ${stateFile}`);
   // Tokens are printed only on request: they are bearer credentials, even if only for a dev server.
   if (env["BERTH_STANDIN_PRINT_TOKENS"] === "1") {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { AbortError, CustomObjectsApi, FetchError, KubeConfig } from "@kubernetes/client-node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startKubeApiStandIn } from "./server";
+import { standInFetch } from "./stand-in-fetch";
 import { apiError, apply, control, profile, PROFILES, raw, startHarness, timeoutOptions, type AnyJson, type Harness } from "./test-support";
 
 let h: Harness | undefined;
@@ -77,7 +78,7 @@ describe("faults", () => {
     expect(err).toBeInstanceOf(AbortError);
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);
     await addFault(h, { count: 1, mode: "hang" });
-    const pending = fetch(`${h.standIn.url}/apis/kubeflow.org/v1/profiles`).catch((e: unknown) => e);
+    const pending = standInFetch(h.standIn, "/apis/kubeflow.org/v1/profiles").catch((e: unknown) => e);
     await new Promise((r) => setTimeout(r, 50));
     await h.standIn.stop();
     expect(await pending).toBeInstanceOf(Error);
@@ -147,7 +148,11 @@ describe("state and configuration", () => {
     await h.standIn.stop();
     expect(JSON.parse(readFileSync(stateFile, "utf8")).kind).toBe("BerthKubeApiStandInState");
 
+    const firstCa = h.standIn.caCertPem;
     h = await startHarness({ stateFile });
+    // The serving certificate is kept next to the state, so kubeconfigs that trust it keep working.
+    expect(h.standIn.caCertPem).toBe(firstCa);
+    expect(statSync(`${stateFile}.tls.json`).mode & 0o777).toBe(0o600);
     const again = (await h.custom.getClusterCustomObject({ ...PROFILES, name: "ws" })) as AnyJson;
     expect(again.metadata).toEqual(created.metadata);
     expect((await h.core.readNamespacedResourceQuota({ name: "kf-resource-quota", namespace: "ws" })).spec?.hard?.pods).toBe("20");
@@ -169,12 +174,33 @@ describe("state and configuration", () => {
       const kc = new KubeConfig();
       kc.loadFromFile(kubeconfigPath);
       expect(kc.getCurrentContext()).toBe("berth-dev");
+      expect(standIn.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
       expect(kc.getCurrentCluster()?.server).toBe(standIn.url);
+      // Verified TLS, never skipped: kubectl sends the token only then.
+      expect(kc.getCurrentCluster()?.skipTLSVerify).toBeFalsy();
+      expect(Buffer.from(kc.getCurrentCluster()?.caData ?? "", "base64").toString()).toBe(standIn.caCertPem);
       const api = kc.makeApiClient(CustomObjectsApi);
       expect(((await api.listClusterCustomObject({ ...PROFILES })) as AnyJson).kind).toBe("ProfileList");
     } finally {
       delete process.env["BERTH_STANDIN_TOKEN"];
     }
+  });
+
+  it("serves TLS that only a client trusting its certificate accepts", async () => {
+    h = await startHarness();
+    // Node's own fetch trusts only the public CAs, so the self-signed certificate is refused.
+    const untrusted = await fetch(`${h.standIn.url}/version`).catch((e: unknown) => e);
+    expect(untrusted).toBeInstanceOf(Error);
+    expect(String((untrusted as Error & { cause?: unknown }).cause)).toMatch(/self[- ]signed/i);
+    const other = await startKubeApiStandIn({ port: 0 });
+    try {
+      expect(other.caCertPem).not.toBe(h.standIn.caCertPem); // without a state file, a certificate per start
+      const wrongCa = await standInFetch({ url: h.standIn.url, caCertPem: other.caCertPem }, "/version").catch((e: unknown) => e);
+      expect(wrongCa).toBeInstanceOf(Error);
+    } finally {
+      await other.stop();
+    }
+    expect((await raw(h.standIn, "GET", "/version")).status).toBe(200);
   });
 
   it("adds latencyMs to every API request", async () => {
@@ -187,7 +213,7 @@ describe("state and configuration", () => {
   it("streams watch events", async () => {
     h = await startHarness();
     await apply(h, profile("a"));
-    const res = await fetch(`${h.standIn.url}/apis/kubeflow.org/v1/profiles?watch=true&timeoutSeconds=1`, {
+    const res = await standInFetch(h.standIn, "/apis/kubeflow.org/v1/profiles?watch=true&timeoutSeconds=1", {
       headers: { Authorization: `Bearer ${h.standIn.token}` },
     });
     expect(res.status).toBe(200);

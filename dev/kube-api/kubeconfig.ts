@@ -1,5 +1,5 @@
-// Writes a kubeconfig for the stand-in (plain http, bearer token, context "berth-dev"), usable by
-// @kubernetes/client-node's loadFromFile and by kubectl.
+// Writes a kubeconfig for the stand-in (https with its self-signed certificate as the trusted CA,
+// bearer token, context "berth-dev"), usable by @kubernetes/client-node's loadFromFile and by kubectl.
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -8,7 +8,7 @@ export const KUBECONFIG_CONTEXT = "berth-dev";
 /** YAML double-quoted scalar; JSON string escaping is a valid subset of it. */
 const q = (s: string): string => JSON.stringify(s);
 
-export function kubeconfigYaml(server: string, token: string, user = "berth"): string {
+export function kubeconfigYaml(server: string, caCertPem: string, token: string, user = "berth"): string {
   return [
     "apiVersion: v1",
     "kind: Config",
@@ -16,8 +16,8 @@ export function kubeconfigYaml(server: string, token: string, user = "berth"): s
     `- name: ${q(KUBECONFIG_CONTEXT)}`,
     "  cluster:",
     `    server: ${q(server)}`,
-    // client-node refuses plain http unless TLS verification is explicitly off for the cluster.
-    "    insecure-skip-tls-verify: true",
+    // Verified TLS, as with a real cluster: client-go (kubectl) sends bearer tokens only over TLS.
+    `    certificate-authority-data: ${q(Buffer.from(caCertPem).toString("base64"))}`,
     "contexts:",
     `- name: ${q(KUBECONFIG_CONTEXT)}`,
     "  context:",
@@ -34,9 +34,9 @@ export function kubeconfigYaml(server: string, token: string, user = "berth"): s
 }
 
 /** Written atomically and readable only by the owner: it holds a full-rights token. */
-export function writeKubeconfig(file: string, server: string, token: string): void {
+export function writeKubeconfig(file: string, server: string, caCertPem: string, token: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, kubeconfigYaml(server, token), { mode: 0o600 });
+  writeFileSync(tmp, kubeconfigYaml(server, caCertPem, token), { mode: 0o600 });
   renameSync(tmp, file);
 }

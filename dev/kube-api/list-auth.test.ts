@@ -116,7 +116,7 @@ describe("authentication and authorization", () => {
       expect(res.json).toEqual(sample("bad-token-401.json"));
       expect(res.headers.get("audit-id")).toMatch(UUID_RE);
     }
-    const client = clientsFor(h.standIn.url, "wrong");
+    const client = clientsFor(h.standIn, "wrong");
     const err = await apiError(client.custom.listClusterCustomObject({ ...PROFILES }));
     expect(err.code).toBe(401);
   });

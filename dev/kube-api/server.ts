@@ -1,7 +1,8 @@
-// HTTP front of the Kubernetes API stand-in: per-request bookkeeping (Audit-Id, request log,
+// HTTPS front of the Kubernetes API stand-in: per-request bookkeeping (Audit-Id, request log,
 // latency, injected faults), authentication and authorization, then the API router or /_standin.
 import { randomBytes, randomUUID } from "node:crypto";
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import https from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import { ApiRouter } from "./api-router";
 import { authenticate, authorize, bearer, requestInfo } from "./auth";
@@ -10,6 +11,7 @@ import { ProfileController } from "./controller";
 import { Faults } from "./faults";
 import type { Json } from "./json";
 import { writeKubeconfig } from "./kubeconfig";
+import { servingCert } from "./serving-cert";
 import { ApiError, faultStatus, internalError, requestEntityTooLarge, unauthorized } from "./status";
 import { ObjectStore } from "./store";
 import { parseJson, type RequestContext } from "./wire";
@@ -24,7 +26,13 @@ export interface KubeApiStandInOptions {
 }
 
 export interface KubeApiStandIn {
+  /** `https://127.0.0.1:PORT`, serving the API and the /_standin control endpoints. */
   url: string;
+  /**
+   * The self-signed serving certificate, which is also the CA to trust: `certificate-authority-data`
+   * in a hand-built KubeConfig, or `standInFetch` for raw calls.
+   */
+  caCertPem: string;
   token: string;
   readOnlyToken: string;
   controlToken: string;
@@ -39,6 +47,8 @@ const MAX_LOG_ENTRIES = 10_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const newToken = (): string => randomBytes(24).toString("base64url");
+/** A TLS socket and the TCP socket under it share their peer address, which links the two. */
+const peerKey = (socket: Socket): string => `${socket.remoteAddress}:${socket.remotePort}`;
 
 function readBody(req: IncomingMessage): Promise<Buffer | "too-large"> {
   return new Promise((resolve, reject) => {
@@ -113,7 +123,10 @@ export async function startKubeApiStandIn(options: KubeApiStandInOptions = {}): 
       if (fault.delayMs) await sleep(fault.delayMs);
       if (fault.mode === "reset") {
         // An RST, not a clean close: what a crashed load balancer or apiserver looks like to the client.
-        req.socket.resetAndDestroy();
+        // Only the TCP socket under the TLS one can send it.
+        const tcp = sockets.get(peerKey(req.socket));
+        if (tcp) tcp.resetAndDestroy();
+        else req.socket.destroy();
         return;
       }
       if (fault.mode === "hang") return; // never answered; stop() closes the socket
@@ -184,8 +197,10 @@ export async function startKubeApiStandIn(options: KubeApiStandInOptions = {}): 
     }
   }
 
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://stand-in");
+  // Without a state file the certificate lives as long as the process, like the tokens.
+  const cert = await servingCert(host, options.stateFile === undefined ? undefined : `${options.stateFile}.tls.json`);
+  const server = https.createServer({ key: cert.keyPem, cert: cert.certPem }, (req, res) => {
+    const url = new URL(req.url ?? "/", "https://stand-in");
     const isControl = url.pathname === "/_standin" || url.pathname.startsWith("/_standin/");
     (isControl ? serveControl(req, res, url) : serveApi(req, res, url)).catch((err: unknown) => {
       console.error("kube-api stand-in: request failed", err);
@@ -193,10 +208,14 @@ export async function startKubeApiStandIn(options: KubeApiStandInOptions = {}): 
       else res.destroy();
     });
   });
-  const sockets = new Set<Socket>();
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
+  // TCP sockets (not their TLS wrappers) by peer address, for stop() and for the reset fault.
+  const sockets = new Map<string, Socket>();
+  server.on("connection", (socket: Socket) => {
+    const key = peerKey(socket);
+    sockets.set(key, socket);
+    socket.on("close", () => {
+      if (sockets.get(key) === socket) sockets.delete(key);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -206,12 +225,13 @@ export async function startKubeApiStandIn(options: KubeApiStandInOptions = {}): 
   const port = (server.address() as AddressInfo).port;
   const hostPart = host.includes(":") ? `[${host}]` : host;
   address = `${hostPart}:${port}`;
-  const url = `http://${address}`;
-  if (options.kubeconfigPath) writeKubeconfig(options.kubeconfigPath, url, tokens.token);
+  const url = `https://${address}`;
+  if (options.kubeconfigPath) writeKubeconfig(options.kubeconfigPath, url, cert.certPem, tokens.token);
 
   let stopping: Promise<void> | undefined;
   return {
     url,
+    caCertPem: cert.certPem,
     ...tokens,
     ...(options.kubeconfigPath ? { kubeconfigPath: options.kubeconfigPath } : {}),
     stop() {
@@ -219,7 +239,7 @@ export async function startKubeApiStandIn(options: KubeApiStandInOptions = {}): 
         for (const w of [...watches]) w.close();
         server.close(() => resolve());
         // Hanging (fault) requests and keep-alive connections would otherwise hold close() open.
-        for (const socket of sockets) socket.destroy();
+        for (const socket of sockets.values()) socket.destroy();
       });
       return stopping;
     },

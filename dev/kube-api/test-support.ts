@@ -12,6 +12,7 @@ import {
   setHeaderOptions,
 } from "@kubernetes/client-node";
 import { startKubeApiStandIn, type KubeApiStandIn, type KubeApiStandInOptions } from "./server";
+import { standInFetch, type StandInEndpoint } from "./stand-in-fetch";
 
 export const SAMPLES_DIR = "/work/shared/kube-api-samples";
 export const PROFILES = { group: "kubeflow.org", version: "v1", plural: "profiles" } as const;
@@ -19,10 +20,11 @@ export const PROFILES = { group: "kubeflow.org", version: "v1", plural: "profile
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test helpers handle arbitrary JSON
 export type AnyJson = any;
 
-export function clientsFor(url: string, token: string): { kc: KubeConfig; custom: CustomObjectsApi; core: CoreV1Api } {
+/** Clients that verify the stand-in's certificate, as Berth's own kubeconfig does. */
+export function clientsFor(endpoint: StandInEndpoint, token: string): { kc: KubeConfig; custom: CustomObjectsApi; core: CoreV1Api } {
   const kc = new KubeConfig();
   kc.loadFromOptions({
-    clusters: [{ name: "stand-in", server: url, skipTLSVerify: true }],
+    clusters: [{ name: "stand-in", server: endpoint.url, caData: Buffer.from(endpoint.caCertPem).toString("base64") }],
     users: [{ name: "berth", token }],
     contexts: [{ name: "stand-in", cluster: "stand-in", user: "berth" }],
     currentContext: "stand-in",
@@ -39,8 +41,8 @@ export interface Harness {
 
 export async function startHarness(options: KubeApiStandInOptions = {}): Promise<Harness> {
   const standIn = await startKubeApiStandIn({ port: 0, ...options });
-  const { custom, core } = clientsFor(standIn.url, standIn.token);
-  const ro = clientsFor(standIn.url, standIn.readOnlyToken);
+  const { custom, core } = clientsFor(standIn, standIn.token);
+  const ro = clientsFor(standIn, standIn.readOnlyToken);
   return { standIn, custom, core, readOnly: { custom: ro.custom, core: ro.core } };
 }
 
@@ -113,7 +115,7 @@ export async function raw(
   const headers: Record<string, string> = { ...opts.headers };
   const token = opts.token === undefined ? standIn.token : opts.token;
   if (token) headers["Authorization"] = `Bearer ${token}`;
-  const res = await fetch(`${standIn.url}${urlPath}`, {
+  const res = await standInFetch(standIn, urlPath, {
     method,
     headers,
     ...(opts.body === undefined ? {} : { body: typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body) }),

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { CustomObjectsApi, KubeConfig } from "@kubernetes/client-node";
+import type { StandInEndpoint } from "../../dev/kube-api/stand-in-fetch";
 
 const DATA_DIR = path.resolve(".data/e2e");
 
@@ -21,6 +22,7 @@ export async function readProfile(name: string): Promise<ProfileView> {
   return (await clusterProfiles().getClusterCustomObject({ group: "kubeflow.org", version: "v1", plural: "profiles", name })) as ProfileView;
 }
 
-export function standInControl(): { url: string; controlToken: string } {
-  return JSON.parse(readFileSync(path.join(DATA_DIR, "kube-api.json.control"), "utf8")) as { url: string; controlToken: string };
+/** Written by dev/stack.ts. Call the control endpoints with dev/kube-api/stand-in-fetch, which trusts caCertPem. */
+export function standInControl(): StandInEndpoint & { controlToken: string } {
+  return JSON.parse(readFileSync(path.join(DATA_DIR, "kube-api.json.control"), "utf8")) as StandInEndpoint & { controlToken: string };
 }

@@ -28,7 +28,8 @@ const config: NextAuthConfig = {
   ],
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
-  trustHost: process.env.AUTH_TRUST_HOST === "true",
+  // With AUTH_URL set, Auth.js takes the host from it rather than from request headers.
+  trustHost: process.env.AUTH_TRUST_HOST === "true" || Boolean(process.env.AUTH_URL),
   callbacks: {
     // Refuse a session to anyone whose email Dex has not verified: it becomes a Profile owner.
     signIn({ profile }) {

@@ -1,4 +1,5 @@
 // The one Prisma client of the process, over node-postgres (Prisma 7 driver adapter).
+// Created on first use, not at import: `next build` imports server modules without a database.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
@@ -13,8 +14,18 @@ function createClient(): PrismaClient {
 // Kept on globalThis so dev-server hot reloads do not open a new pool each time.
 const globalForPrisma = globalThis as unknown as { berthPrisma?: PrismaClient };
 
-export const db: PrismaClient = globalForPrisma.berthPrisma ?? createClient();
-globalForPrisma.berthPrisma = db;
+function client(): PrismaClient {
+  globalForPrisma.berthPrisma ??= createClient();
+  return globalForPrisma.berthPrisma;
+}
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const real = client();
+    const value: unknown = Reflect.get(real, property);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

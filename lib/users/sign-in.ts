@@ -13,11 +13,22 @@ export interface VerifiedIdentity {
   roles: Role[];
 }
 
+function newUser(identity: VerifiedIdentity) {
+  return {
+    issuer: identity.issuer,
+    subject: identity.subject,
+    email: identity.email,
+    name: identity.name,
+    emailVerified: true,
+    lastRoles: identity.roles,
+  };
+}
+
 export async function recordSignIn(identity: VerifiedIdentity, meta: AuditContext): Promise<string> {
   return db.$transaction(async (tx) => {
     const user = await tx.user.upsert({
       where: { issuer_subject: { issuer: identity.issuer, subject: identity.subject } },
-      create: { ...identity, emailVerified: true, lastRoles: identity.roles },
+      create: newUser(identity),
       update: { email: identity.email, name: identity.name, lastRoles: identity.roles, lastSeenAt: new Date() },
       select: { id: true },
     });
@@ -41,7 +52,7 @@ export async function userIdFor(identity: VerifiedIdentity): Promise<string> {
   if (found) return found.id;
   const created = await db.user.upsert({
     where: { issuer_subject: { issuer: identity.issuer, subject: identity.subject } },
-    create: { ...identity, emailVerified: true, lastRoles: identity.roles },
+    create: newUser(identity),
     update: {},
     select: { id: true },
   });

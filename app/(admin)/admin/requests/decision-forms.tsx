@@ -13,7 +13,7 @@ export function DecisionForms({ workspaceId, name, ownRequest }: { workspaceId: 
   return (
     <div className="space-y-3">
       <FormMessage state={approveState} />
-      <FormMessage state={rejectState} />
+      <FormMessage state={rejectState.errors?.note ? { status: "idle" } : rejectState} />
       {ownRequest ? (
         <p className="text-sm text-slate-600">This is your own request: another admin has to decide it.</p>
       ) : (

@@ -4,16 +4,19 @@ import { StatusBadge } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { listPendingRequests, listRecentDecisions } from "@/lib/workspaces/queries";
 import { DecisionForms } from "./decision-forms";
+import { DecisionOutcome } from "./decision-outcome";
 
 export const metadata: Metadata = { title: "Approval queue" };
 
-export default async function ApprovalQueuePage() {
+export default async function ApprovalQueuePage({ searchParams }: { searchParams: Promise<{ decided?: string }> }) {
   const ctx = await requirePageCtx(["admin"]);
-  const [pending, recent] = await Promise.all([listPendingRequests(ctx), listRecentDecisions(ctx)]);
+  const [pending, recent, { decided }] = await Promise.all([listPendingRequests(ctx), listRecentDecisions(ctx), searchParams]);
+  const outcome = recent.find((workspace) => workspace.id === decided);
 
   return (
     <>
       <h1 className="text-2xl font-semibold">Approval queue</h1>
+      {outcome && <DecisionOutcome name={outcome.name} status={outcome.status} message={outcome.statusMessage} />}
       {pending.length === 0 ? (
         <p className="mt-6 text-slate-600">No requests are waiting.</p>
       ) : (
