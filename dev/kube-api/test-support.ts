@@ -14,7 +14,8 @@ import {
 import { startKubeApiStandIn, type KubeApiStandIn, type KubeApiStandInOptions } from "./server";
 import { standInFetch, type StandInEndpoint } from "./stand-in-fetch";
 
-export const SAMPLES_DIR = "/work/shared/kube-api-samples";
+// Responses recorded from a real kube-apiserver (see samples/README.md).
+export const SAMPLES_DIR = path.join(import.meta.dirname, "samples");
 export const PROFILES = { group: "kubeflow.org", version: "v1", plural: "profiles" } as const;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test helpers handle arbitrary JSON

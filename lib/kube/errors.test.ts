@@ -6,7 +6,7 @@ import { toKubeApiError } from "./errors";
 
 // Real kube-apiserver responses, recorded for Berth.
 function sample(name: string): string {
-  return readFileSync(path.resolve(import.meta.dirname, "../../../shared/kube-api-samples", name), "utf8");
+  return readFileSync(path.resolve(import.meta.dirname, "../../dev/kube-api/samples", name), "utf8");
 }
 
 function apiError(code: number, file: string, headers: Record<string, string> = {}) {
