@@ -3,7 +3,8 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-export const E2E_DATA_DIR = ".data/e2e";
+// Per port, so that several checkouts on one machine can run their suites side by side.
+export const E2E_DATA_DIR = `.data/e2e-${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",

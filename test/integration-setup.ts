@@ -30,7 +30,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
-  const dataDir = path.resolve(".data/test");
+  // Per process, so that two runs on one machine never share (or wipe) each other's database.
+  const dataDir = path.resolve(`.data/test-${process.pid}`);
   await rm(dataDir, { recursive: true, force: true });
   const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), database: "berth_test" });
   await migrate(database.url, { appRole: "berth_app" });
@@ -48,5 +49,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await kube.stop();
     await database.stop();
+    await rm(dataDir, { recursive: true, force: true });
   };
 }

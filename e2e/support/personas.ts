@@ -14,5 +14,5 @@ export const PERSONAS = {
 export type Persona = keyof typeof PERSONAS;
 
 export function storageStatePath(persona: Persona): string {
-  return path.resolve("e2e/.auth", `${persona}.json`);
+  return path.resolve("e2e/.auth", String(process.env.E2E_PORT ?? 3100), `${persona}.json`);
 }
