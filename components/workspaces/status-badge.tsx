@@ -8,6 +8,7 @@ const STYLES: Record<WorkspaceStatus, { label: string; className: string }> = {
   REJECTED: { label: "Rejected", className: "bg-slate-100 text-slate-700 ring-slate-200" },
   FAILED: { label: "Provisioning failed", className: "bg-red-50 text-red-800 ring-red-200" },
   CANCELLED: { label: "Cancelled", className: "bg-slate-100 text-slate-700 ring-slate-200" },
+  EXPIRED: { label: "Expired", className: "bg-orange-50 text-orange-800 ring-orange-200" },
 };
 
 export function StatusBadge({ status }: { status: WorkspaceStatus }) {

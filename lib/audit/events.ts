@@ -11,6 +11,18 @@ export const AUDIT_ACTIONS = [
   "workspace.rejected",
   "profile.applied",
   "profile.apply_failed",
+  "workspace.approval_recorded",
+  "workspace.quota_edited",
+  "workspace.quota_overridden",
+  "workspace.cancelled",
+  "workspace.request_expired",
+  "workspace.expiry_notice",
+  "workspace.expired",
+  "workspace.renewal_requested",
+  "workspace.renewed",
+  "tier.created",
+  "tier.updated",
+  "tier.retired",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,0 +1,51 @@
+// Quota values as forms send them: one optional field per managed key (`<prefix><key>`),
+// validated one by one so each message lands on its own field.
+import { z } from "zod";
+import type { FieldErrors } from "@/lib/errors";
+import { QUOTA_KEYS, type Hard } from "./keys";
+import { parseQuantity } from "./quantity";
+
+/** zod shape of the optional quota fields of a form, for strict objects. */
+export function quotaFieldShape(prefix: string): Record<string, z.ZodOptional<z.ZodString>> {
+  return Object.fromEntries(QUOTA_KEYS.map((spec) => [`${prefix}${spec.key}`, z.string().max(64).optional()]));
+}
+
+export interface QuotaFieldsRead {
+  hard: Hard;
+  errors: FieldErrors;
+}
+
+/** Reads the non-blank quota fields; bad or over-cap values become errors on their field. */
+export function readQuotaFields(fields: Record<string, unknown>, prefix: string): QuotaFieldsRead {
+  const hard: Hard = {};
+  const errors: FieldErrors = {};
+  for (const spec of QUOTA_KEYS) {
+    const field = `${prefix}${spec.key}`;
+    const raw = fields[field];
+    if (typeof raw !== "string" || raw.trim() === "") continue;
+    const value = raw.trim();
+    const parsed = parseQuantity(value);
+    if (!parsed.ok) errors[field] = [`${spec.label}: ${parsed.message}`];
+    else if (parsed.value > spec.max) errors[field] = [`${spec.label}: ${value} is above the cap Berth allows.`];
+    else hard[spec.key] = value;
+  }
+  return { hard, errors };
+}
+
+/** The value of a quantity already known to be valid, for comparisons. */
+export function quantityValue(text: string): number {
+  const parsed = parseQuantity(text);
+  if (!parsed.ok) throw new Error(`invalid stored quantity ${text}`);
+  return parsed.value;
+}
+
+/** Keys of `hard` whose value is above `limit`'s (or that `limit` does not have). */
+export function keysAbove(hard: Hard, limit: Hard): string[] {
+  return Object.entries(hard)
+    .filter(([key, value]) => limit[key] === undefined || quantityValue(value) > quantityValue(limit[key] ?? "0"))
+    .map(([key]) => key);
+}
+
+export function labelOf(key: string): string {
+  return QUOTA_KEYS.find((spec) => spec.key === key)?.label ?? key;
+}

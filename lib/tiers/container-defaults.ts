@@ -1,0 +1,58 @@
+// Default container requests/limits of a tier. A quota on CPU or memory makes the API server
+// refuse pods that declare none, so such a tier must carry defaults (written as a LimitRange).
+import type { FieldErrors } from "@/lib/errors";
+import { quantityValue } from "@/lib/quota/fields";
+import type { Hard } from "@/lib/quota/keys";
+import { parseQuantity } from "@/lib/quota/quantity";
+
+export interface ContainerDefaults {
+  defaultRequest: { cpu?: string; memory?: string };
+  default: { cpu?: string; memory?: string };
+}
+
+export const DEFAULT_FIELDS = {
+  defaultCpuRequest: { resource: "cpu", kind: "defaultRequest", label: "Default CPU request" },
+  defaultCpuLimit: { resource: "cpu", kind: "default", label: "Default CPU limit" },
+  defaultMemoryRequest: { resource: "memory", kind: "defaultRequest", label: "Default memory request" },
+  defaultMemoryLimit: { resource: "memory", kind: "default", label: "Default memory limit" },
+} as const;
+export type DefaultField = keyof typeof DEFAULT_FIELDS;
+
+/** Validates the four default fields against the tier's quota; null when the tier needs none. */
+export function readContainerDefaults(
+  fields: Partial<Record<DefaultField, string>>,
+  hard: Hard,
+): { defaults: ContainerDefaults | null; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const defaults: ContainerDefaults = { defaultRequest: {}, default: {} };
+  for (const [field, spec] of Object.entries(DEFAULT_FIELDS) as [DefaultField, (typeof DEFAULT_FIELDS)[DefaultField]][]) {
+    const value = fields[field]?.trim() ?? "";
+    const quotaKeys = [`requests.${spec.resource}`, `limits.${spec.resource}`];
+    const needed = quotaKeys.some((key) => hard[key] !== undefined);
+    if (value === "") {
+      if (needed) errors[field] = [`${spec.label} is required: this tier sets a ${spec.resource} quota, and pods without requests would not start.`];
+      continue;
+    }
+    const parsed = parseQuantity(value);
+    if (!parsed.ok) {
+      errors[field] = [`${spec.label}: ${parsed.message}`];
+      continue;
+    }
+    const cap = hard[spec.kind === "default" ? `limits.${spec.resource}` : `requests.${spec.resource}`];
+    if (cap !== undefined && parsed.value > quantityValue(cap)) {
+      errors[field] = [`${spec.label}: ${value} is more than the tier's whole quota (${cap}).`];
+      continue;
+    }
+    defaults[spec.kind][spec.resource] = value;
+  }
+  for (const resource of ["cpu", "memory"] as const) {
+    const request = defaults.defaultRequest[resource];
+    const limit = defaults.default[resource];
+    if (request && limit && quantityValue(request) > quantityValue(limit)) {
+      const field: DefaultField = resource === "cpu" ? "defaultCpuRequest" : "defaultMemoryRequest";
+      errors[field] = [`The default ${resource} request must not be larger than the default ${resource} limit.`];
+    }
+  }
+  const empty = Object.keys(defaults.defaultRequest).length === 0 && Object.keys(defaults.default).length === 0;
+  return { defaults: empty ? null : defaults, errors };
+}
