@@ -33,6 +33,17 @@ export class ConflictError extends ExpectedError {
   readonly code = "conflict";
 }
 
+/** A per-user limit or rate limit refused the request; the message names which. */
+export class LimitError extends ExpectedError {
+  readonly code = "limit";
+  constructor(
+    message: string,
+    readonly limit: "open_requests" | "active_workspaces" | "rate",
+  ) {
+    super(message);
+  }
+}
+
 export class ValidationError extends ExpectedError {
   readonly code = "invalid";
   constructor(

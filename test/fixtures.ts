@@ -63,3 +63,22 @@ export async function profileApplies(name: string): Promise<number> {
     (r) => r.method === "PATCH" && r.path.endsWith(`/profiles/${name}`) && r.contentType?.startsWith("application/apply-patch"),
   ).length;
 }
+
+/** A tier of its own for one test (unique slug), e.g. one needing two approvals. */
+export async function testTier(
+  options: { approvalsRequired?: number; lifetimeDays?: number | null; hard?: Record<string, string>; maxHard?: Record<string, string> } = {},
+): Promise<string> {
+  const slug = `tier-${randomUUID().slice(0, 8)}`;
+  await db.quotaTier.create({
+    data: {
+      slug,
+      name: `Test ${slug}`,
+      description: "A tier for one test.",
+      hard: options.hard ?? { "requests.cpu": "4", "requests.memory": "8Gi", pods: "10" },
+      maxHard: options.maxHard ?? { "requests.cpu": "8" },
+      approvalsRequired: options.approvalsRequired ?? 1,
+      lifetimeDays: options.lifetimeDays === undefined ? 30 : options.lifetimeDays,
+    },
+  });
+  return slug;
+}

@@ -1,21 +1,32 @@
-// Admin decisions on a pending request. Each is one conditional transition (PENDING → …)
-// with its audit event in the same transaction, so double clicks, two tabs or two admins
-// produce exactly one decision; the approval then provisions the Profile.
+// Admin decisions on a pending request. The workspace row is locked for the decision and
+// every step is conditional on PENDING, with its audit event and notification in the same
+// transaction: double clicks, two tabs, two admins or two replicas produce exactly one
+// transition and one apply. A two-approval tier needs two distinct admins; the second one
+// makes the transition, which then provisions the Profile.
 import "server-only";
 import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/context";
 import { authorize } from "@/lib/authz";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { enqueueNotification } from "@/lib/notifications/outbox";
+import type { Hard } from "@/lib/quota/keys";
+import { toTierDetail, tierSelect } from "@/lib/tiers/detail";
 import { parseInput } from "@/lib/validation";
+import { grantedQuota } from "./approval-quota";
 import { provisionWorkspace, type ProvisionOutcome } from "./provision";
-import { rejectWorkspaceInput, workspaceIdInput } from "./schemas";
+import { approveWorkspaceInput, rejectWorkspaceInput } from "./schemas";
 import { WorkspaceStatus } from "./status";
 
-export async function approveWorkspace(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
-  const { workspaceId } = parseInput(workspaceIdInput, raw);
-  await authorize(ctx, ["admin"], { what: "approving a request", target: { type: "workspace", id: workspaceId } });
-  const workspace = await loadPending(workspaceId);
+export type ApproveOutcome = ProvisionOutcome | { status: "AWAITING_APPROVAL"; approvals: number; required: number };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function approveWorkspace(ctx: Ctx, raw: unknown, now: Date = new Date()): Promise<ApproveOutcome> {
+  const input = parseInput(approveWorkspaceInput, raw);
+  await authorize(ctx, ["admin"], { what: "approving a request", target: { type: "workspace", id: input.workspaceId } });
+  const workspace = await loadPending(input.workspaceId);
+  const target = { type: "workspace", id: workspace.id, name: workspace.name };
 
   if (workspace.requesterId === ctx.actor.userId) {
     await recordAuditEvent({
@@ -23,37 +34,93 @@ export async function approveWorkspace(ctx: Ctx, raw: unknown): Promise<Provisio
       result: "denied",
       actor: ctx.actor,
       context: ctx.meta,
-      target: { type: "workspace", id: workspace.id, name: workspace.name },
+      target,
       reason: "separation of duties: requesters cannot approve their own request",
       errorCode: "self_approval",
     });
     throw new ForbiddenError("You cannot approve your own request; another admin has to.");
   }
 
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.workspace.updateMany({
-      where: { id: workspace.id, status: WorkspaceStatus.PENDING },
+  const tier = toTierDetail(workspace.tier);
+  const requested = workspace.hard as Hard;
+  const quota = grantedQuota(input, requested, tier.maxHard, input.override === "on");
+
+  const decision = await db.$transaction(async (tx) => {
+    await lockPending(tx, workspace.id);
+    const earlier = await tx.workspaceApproval.findMany({
+      where: { workspaceId: workspace.id, purpose: "request" },
+      select: { approverId: true },
+    });
+    if (earlier.some((a) => a.approverId === ctx.actor.userId)) {
+      throw new ConflictError("You have already approved this request; a second admin has to approve it too.");
+    }
+    await tx.workspaceApproval.create({ data: { workspaceId: workspace.id, approverId: ctx.actor.userId, purpose: "request" } });
+    if (quota.changed || quota.overridden.length > 0) await recordQuotaChange(tx, ctx, target, requested, quota);
+
+    const approvals = earlier.length + 1;
+    if (approvals < tier.approvalsRequired) {
+      await appendAuditEvent(tx, {
+        action: "workspace.approval_recorded",
+        result: "success",
+        actor: ctx.actor,
+        context: ctx.meta,
+        target,
+        after: { approvals, required: tier.approvalsRequired, hard: quota.hard },
+      });
+      return { final: false as const, approvals };
+    }
+    const expiresAt = tier.lifetimeDays ? new Date(now.getTime() + tier.lifetimeDays * DAY_MS) : null;
+    await tx.workspace.update({
+      where: { id: workspace.id },
       data: {
         status: WorkspaceStatus.PROVISIONING,
         statusMessage: null,
         decidedById: ctx.actor.userId,
-        decidedAt: new Date(),
+        decidedAt: now,
+        expiresAt,
         version: { increment: 1 },
       },
     });
-    if (count !== 1) throw alreadyDecided();
     await appendAuditEvent(tx, {
       action: "workspace.approved",
       result: "success",
       actor: ctx.actor,
       context: ctx.meta,
-      target: { type: "workspace", id: workspace.id, name: workspace.name },
+      target,
       before: { status: WorkspaceStatus.PENDING },
-      after: { status: WorkspaceStatus.PROVISIONING, owner: workspace.ownerEmail, hard: workspace.hard },
+      after: { status: WorkspaceStatus.PROVISIONING, owner: workspace.ownerEmail, hard: quota.hard, approvals, expiresAt },
     });
+    await enqueueNotification(tx, "request.approved", `Workspace ${workspace.name} for ${workspace.ownerEmail} was approved by ${ctx.actor.email}.`, {
+      id: workspace.id,
+      name: workspace.name,
+      owner: workspace.ownerEmail,
+      tier: tier.slug,
+    });
+    return { final: true as const, approvals };
   });
 
+  if (!decision.final) return { status: "AWAITING_APPROVAL", approvals: decision.approvals, required: tier.approvalsRequired };
   return provisionWorkspace(ctx, workspace.id);
+}
+
+async function recordQuotaChange(
+  tx: Tx,
+  ctx: Ctx,
+  target: { type: string; id: string; name: string },
+  before: Hard,
+  quota: ReturnType<typeof grantedQuota>,
+): Promise<void> {
+  const overridden = quota.overridden.length > 0;
+  await tx.workspace.update({ where: { id: target.id }, data: { hard: quota.hard, ...(overridden ? { quotaOverride: true } : {}) } });
+  await appendAuditEvent(tx, {
+    action: overridden ? "workspace.quota_overridden" : "workspace.quota_edited",
+    result: "success",
+    actor: ctx.actor,
+    context: ctx.meta,
+    target,
+    before: { hard: before },
+    after: { hard: quota.hard, aboveTierMaximum: quota.overridden },
+  });
 }
 
 export async function rejectWorkspace(ctx: Ctx, raw: unknown): Promise<void> {
@@ -62,17 +129,11 @@ export async function rejectWorkspace(ctx: Ctx, raw: unknown): Promise<void> {
   const workspace = await loadPending(workspaceId);
 
   await db.$transaction(async (tx) => {
-    const { count } = await tx.workspace.updateMany({
-      where: { id: workspace.id, status: WorkspaceStatus.PENDING },
-      data: {
-        status: WorkspaceStatus.REJECTED,
-        decidedById: ctx.actor.userId,
-        decidedAt: new Date(),
-        decisionNote: note,
-        version: { increment: 1 },
-      },
+    await lockPending(tx, workspace.id);
+    await tx.workspace.update({
+      where: { id: workspace.id },
+      data: { status: WorkspaceStatus.REJECTED, decidedById: ctx.actor.userId, decidedAt: new Date(), decisionNote: note, version: { increment: 1 } },
     });
-    if (count !== 1) throw alreadyDecided();
     await appendAuditEvent(tx, {
       action: "workspace.rejected",
       result: "success",
@@ -83,13 +144,24 @@ export async function rejectWorkspace(ctx: Ctx, raw: unknown): Promise<void> {
       after: { status: WorkspaceStatus.REJECTED },
       reason: note,
     });
+    await enqueueNotification(tx, "request.rejected", `Workspace request ${workspace.name} by ${workspace.ownerEmail} was rejected by ${ctx.actor.email}.`, {
+      id: workspace.id,
+      name: workspace.name,
+      owner: workspace.ownerEmail,
+    });
   });
+}
+
+/** Locks the row and confirms it is still pending: concurrent deciders queue here, the later ones see it decided. */
+async function lockPending(tx: Tx, id: string): Promise<void> {
+  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM workspaces WHERE id = ${id}::uuid FOR UPDATE`;
+  if (rows[0]?.status !== WorkspaceStatus.PENDING) throw alreadyDecided();
 }
 
 async function loadPending(id: string) {
   const workspace = await db.workspace.findUnique({
     where: { id },
-    select: { id: true, name: true, status: true, requesterId: true, ownerEmail: true, hard: true },
+    select: { id: true, name: true, status: true, requesterId: true, ownerEmail: true, hard: true, tier: { select: tierSelect } },
   });
   if (!workspace) throw new NotFoundError("Request");
   if (workspace.status !== WorkspaceStatus.PENDING) throw alreadyDecided();

@@ -1,40 +1,56 @@
 // A data scientist asks for a workspace. The owner is the requester's verified email from
-// the session, never a form field; the quota is the tier's, copied at request time.
+// the session, never a form field; the quota is the tier's (or a justified custom one),
+// copied at request time. The request, its audit event and its notification commit together.
 import "server-only";
-import { appendAuditEvent } from "@/lib/audit/record";
+import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/context";
 import { authorize } from "@/lib/authz";
+import { workflowConfigFromEnv, type WorkflowConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { ClusterError, ValidationError } from "@/lib/errors";
+import { ClusterError, LimitError, ValidationError } from "@/lib/errors";
 import { toKubeApiError } from "@/lib/kube/errors";
 import { getProfile, namespaceExists } from "@/lib/kube/profiles";
+import { enqueueNotification } from "@/lib/notifications/outbox";
 import { parseInput } from "@/lib/validation";
-import { OPEN_STATUSES } from "./status";
+import { nameSkeleton } from "./look-alike";
+import { assertNamePrefix, assertNoLookAlike, assertWithinLimits, requestedQuota } from "./request-policy";
 import { requestWorkspaceInput } from "./schemas";
+import { NAME_HOLDING_STATUSES } from "./status";
 
-export async function requestWorkspace(ctx: Ctx, raw: unknown): Promise<{ id: string }> {
+export async function requestWorkspace(
+  ctx: Ctx,
+  raw: unknown,
+  config: WorkflowConfig = workflowConfigFromEnv(),
+  now: Date = new Date(),
+): Promise<{ id: string }> {
   await authorize(ctx, ["requester"], { what: "requesting a workspace" });
   const input = parseInput(requestWorkspaceInput, raw);
+  assertNamePrefix(input.name, config.requiredNamePrefix);
 
   const tier = await db.quotaTier.findFirst({
     where: { slug: input.tier, retiredAt: null },
-    select: { id: true, slug: true, hard: true },
+    select: { id: true, slug: true, name: true, hard: true },
   });
   if (!tier) throw new ValidationError("Please correct the highlighted fields.", { tier: ["Choose one of the offered tiers."] });
+  const quota = requestedQuota(input, tier.hard as Record<string, string>, input.justification);
 
   await assertNameFree(input.name);
+  await assertNoLookAlike(input.name);
 
   try {
     return await db.$transaction(async (tx) => {
+      await assertWithinLimits(tx, ctx, config, now);
       const workspace = await tx.workspace.create({
         data: {
           name: input.name,
+          nameSkeleton: nameSkeleton(input.name),
           reason: input.reason,
           requesterId: ctx.actor.userId,
           ownerEmail: ctx.actor.email,
           tierId: tier.id,
-          hard: tier.hard ?? {},
+          hard: quota.hard,
+          customJustification: quota.custom ? (input.justification ?? null) : null,
         },
         select: { id: true },
       });
@@ -44,20 +60,39 @@ export async function requestWorkspace(ctx: Ctx, raw: unknown): Promise<{ id: st
         actor: ctx.actor,
         context: ctx.meta,
         target: { type: "workspace", id: workspace.id, name: input.name },
-        after: { name: input.name, tier: tier.slug, owner: ctx.actor.email, hard: tier.hard, status: "PENDING" },
+        after: { name: input.name, tier: tier.slug, owner: ctx.actor.email, hard: quota.hard, custom: quota.custom, status: "PENDING" },
         reason: input.reason,
       });
+      await enqueueNotification(
+        tx,
+        "request.created",
+        `New workspace request: ${input.name} (${tier.name}${quota.custom ? ", custom quota" : ""}) by ${ctx.actor.email}.`,
+        { id: workspace.id, name: input.name, owner: ctx.actor.email, tier: tier.slug },
+      );
       return workspace;
     });
   } catch (error) {
+    if (error instanceof LimitError) await auditRefusal(ctx, input.name, error);
     // Two requests racing for one name: the partial unique index lets only one in.
     if (isUniqueViolation(error)) throw nameTaken(input.name);
     throw error;
   }
 }
 
+function auditRefusal(ctx: Ctx, name: string, error: LimitError) {
+  return recordAuditEvent({
+    action: "workspace.request_refused",
+    result: "denied",
+    actor: ctx.actor,
+    context: ctx.meta,
+    target: { type: "workspace", name },
+    reason: error.message,
+    errorCode: `limit_${error.limit}`,
+  });
+}
+
 async function assertNameFree(name: string): Promise<void> {
-  const open = await db.workspace.findFirst({ where: { name, status: { in: OPEN_STATUSES } }, select: { id: true } });
+  const open = await db.workspace.findFirst({ where: { name, status: { in: NAME_HOLDING_STATUSES } }, select: { id: true } });
   if (open) throw nameTaken(name);
   try {
     if ((await getProfile(name)) || (await namespaceExists(name))) {

@@ -1,6 +1,7 @@
 // Input shapes for workspace operations. Strict: a field the form does not have (status,
 // owner, quota numbers…) is an error, never silently used or ignored.
 import { z } from "zod";
+import { quotaFieldShape } from "@/lib/quota/fields";
 import { checkWorkspaceName } from "./name";
 
 export const REASON_MAX = 2_000;
@@ -27,15 +28,36 @@ export const workspaceName = z.string({ error: "Enter a workspace name." }).supe
   if (!check.ok) issue.addIssue({ code: "custom", message: check.message });
 });
 
+export const QUOTA_PREFIX = "quota.";
+export const JUSTIFICATION_MAX = 1_000;
+
+const optionalText = (field: string, max: number) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), plainText(field, max).optional());
+
 export const requestWorkspaceInput = z.strictObject({
   name: workspaceName,
   tier: z.string({ error: "Choose a quota tier." }).min(1, "Choose a quota tier.").max(64),
   reason: plainText("Reason", REASON_MAX),
+  // A "custom" request: other values than the tier's, with a justification.
+  justification: optionalText("Justification", JUSTIFICATION_MAX),
+  ...quotaFieldShape(QUOTA_PREFIX),
 });
 export type RequestWorkspaceInput = z.infer<typeof requestWorkspaceInput>;
 
 export const workspaceIdInput = z.strictObject({
   workspaceId: z.uuid({ error: "Unknown workspace." }),
+});
+
+export const approveWorkspaceInput = z.strictObject({
+  workspaceId: z.uuid({ error: "Unknown workspace." }),
+  // Admin edits of the quota at approval; above the tier's maximum only with `override`.
+  override: z.literal("on").optional(),
+  ...quotaFieldShape(QUOTA_PREFIX),
+});
+
+export const renewWorkspaceInput = z.strictObject({
+  workspaceId: z.uuid({ error: "Unknown workspace." }),
+  reason: plainText("Reason for renewal", REASON_MAX),
 });
 
 export const rejectWorkspaceInput = z.strictObject({

@@ -9,3 +9,9 @@ export const OPEN_STATUSES: WorkspaceStatus[] = [
 ];
 
 export { WorkspaceStatus };
+
+/** States in which the name stays taken: also EXPIRED, whose Profile is kept (suspended, not deleted). */
+export const NAME_HOLDING_STATUSES: WorkspaceStatus[] = [...OPEN_STATUSES, WorkspaceStatus.EXPIRED];
+
+/** Counted against BERTH_MAX_ACTIVE_WORKSPACES: approved and holding (or about to hold) a namespace. */
+export const ACTIVE_STATUSES: WorkspaceStatus[] = [WorkspaceStatus.PROVISIONING, WorkspaceStatus.ACTIVE, WorkspaceStatus.FAILED];

@@ -1,0 +1,22 @@
+// One entry point for the workflow's periodic work, safe to run as often as wanted and on
+// several replicas at once: every step is conditional and idempotent.
+import "server-only";
+import { workflowConfigFromEnv, type WorkflowConfig } from "@/lib/config";
+import { deliverPendingNotifications, type DeliveryReport } from "@/lib/notifications/deliver";
+import { expireStaleRequests, expireWorkspaces, noticeExpiringWorkspaces } from "@/lib/workspaces/expiry";
+
+export interface WorkflowJobsReport {
+  expiredRequests: number;
+  expiryNotices: number;
+  /** Ids of workspaces that just expired: the cluster lifecycle suspends these. */
+  expiredWorkspaces: string[];
+  notifications: DeliveryReport;
+}
+
+export async function runWorkflowJobs(now: Date = new Date(), config: WorkflowConfig = workflowConfigFromEnv()): Promise<WorkflowJobsReport> {
+  const expiredRequests = await expireStaleRequests(now, config);
+  const expiryNotices = await noticeExpiringWorkspaces(now, config);
+  const expiredWorkspaces = await expireWorkspaces(now);
+  const notifications = await deliverPendingNotifications({ url: config.webhookUrl, now });
+  return { expiredRequests, expiryNotices, expiredWorkspaces, notifications };
+}

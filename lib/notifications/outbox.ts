@@ -1,0 +1,24 @@
+// Notifications are written to an outbox in the transaction of the event they announce:
+// none is lost if the process dies, and none makes the user wait for a webhook.
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+
+export const NOTIFICATION_EVENTS = ["request.created", "request.approved", "request.rejected", "request.expired", "workspace.expiry_soon", "workspace.expired"] as const;
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+export interface NotificationSubject {
+  id: string;
+  name: string;
+  owner: string;
+  tier?: string;
+}
+
+/** Slack-compatible body: `text` for people, `berth` for machines. */
+export function notificationPayload(event: NotificationEvent, text: string, workspace: NotificationSubject) {
+  return { text, berth: { event, workspace } };
+}
+
+export async function enqueueNotification(tx: Tx, event: NotificationEvent, text: string, workspace: NotificationSubject): Promise<void> {
+  await tx.notification.create({ data: { event, payload: notificationPayload(event, text, workspace) as unknown as Prisma.InputJsonObject } });
+}

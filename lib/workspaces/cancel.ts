@@ -1,0 +1,36 @@
+// A requester withdraws their own pending request. Anyone else's request is "not found".
+import "server-only";
+import { appendAuditEvent } from "@/lib/audit/record";
+import type { Ctx } from "@/lib/auth/context";
+import { authorize } from "@/lib/authz";
+import { db } from "@/lib/db/client";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { workspaceIdInput } from "./schemas";
+import { WorkspaceStatus } from "./status";
+
+export async function cancelRequest(ctx: Ctx, raw: unknown): Promise<void> {
+  const { workspaceId } = parseInput(workspaceIdInput, raw);
+  await authorize(ctx, ["requester"], { what: "cancelling a request", target: { type: "workspace", id: workspaceId } });
+  const workspace = await db.workspace.findFirst({
+    where: { id: workspaceId, requesterId: ctx.actor.userId },
+    select: { id: true, name: true },
+  });
+  if (!workspace) throw new NotFoundError("Request");
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.workspace.updateMany({
+      where: { id: workspace.id, requesterId: ctx.actor.userId, status: WorkspaceStatus.PENDING },
+      data: { status: WorkspaceStatus.CANCELLED, version: { increment: 1 } },
+    });
+    if (count !== 1) throw new ConflictError("Only a request that is still pending can be cancelled.");
+    await appendAuditEvent(tx, {
+      action: "workspace.cancelled",
+      result: "success",
+      actor: ctx.actor,
+      context: ctx.meta,
+      target: { type: "workspace", id: workspace.id, name: workspace.name },
+      before: { status: WorkspaceStatus.PENDING },
+      after: { status: WorkspaceStatus.CANCELLED },
+    });
+  });
+}

@@ -1,0 +1,45 @@
+// The history of one of the requester's own requests, read from the audit trail. Only the
+// workflow's own events are shown: denials by other people stay with the auditors.
+import "server-only";
+import type { Ctx } from "@/lib/auth/context";
+import { authorize } from "@/lib/authz";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+
+const VISIBLE_ACTIONS = [
+  "workspace.requested",
+  "workspace.approval_recorded",
+  "workspace.quota_edited",
+  "workspace.quota_overridden",
+  "workspace.approved",
+  "workspace.rejected",
+  "workspace.cancelled",
+  "workspace.request_expired",
+  "workspace.expiry_notice",
+  "workspace.expired",
+  "workspace.renewal_requested",
+  "workspace.renewed",
+  "profile.applied",
+  "profile.apply_failed",
+];
+
+export interface HistoryEntry {
+  seq: string;
+  at: Date;
+  action: string;
+  by: string | null;
+  reason: string | null;
+}
+
+export async function getMyRequestHistory(ctx: Ctx, workspaceId: string): Promise<HistoryEntry[]> {
+  await authorize(ctx, ["requester"], { what: "reading a request's history" });
+  const own = await db.workspace.findFirst({ where: { id: workspaceId, requesterId: ctx.actor.userId }, select: { id: true } });
+  if (!own) throw new NotFoundError();
+  const rows = await db.auditEvent.findMany({
+    where: { targetType: "workspace", targetId: own.id, action: { in: VISIBLE_ACTIONS } },
+    orderBy: { seq: "asc" },
+    take: 200,
+    select: { seq: true, occurredAt: true, action: true, actorEmail: true, reason: true },
+  });
+  return rows.map((row) => ({ seq: row.seq.toString(), at: row.occurredAt, action: row.action, by: row.actorEmail, reason: row.reason }));
+}
