@@ -44,7 +44,7 @@ function positiveInt(value: string | undefined, fallback: number, name: string):
   return parsed;
 }
 
-export function workflowConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WorkflowConfig {
+export function workflowConfigFromEnv(env: Record<string, string | undefined> = process.env): WorkflowConfig {
   return {
     maxOpenRequests: positiveInt(env.BERTH_MAX_OPEN_REQUESTS, 3, "BERTH_MAX_OPEN_REQUESTS"),
     maxActiveWorkspaces: positiveInt(env.BERTH_MAX_ACTIVE_WORKSPACES, 5, "BERTH_MAX_ACTIVE_WORKSPACES"),
