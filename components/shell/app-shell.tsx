@@ -10,6 +10,8 @@ export function AppShell({ ctx, children }: { ctx: Ctx; children: ReactNode }) {
   const links = [
     { href: "/workspaces", label: "My workspaces", show: true },
     { href: "/admin/requests", label: "Approval queue", show: hasRole(roles, "admin") },
+    { href: "/admin/tiers", label: "Tiers", show: hasRole(roles, "admin") },
+    { href: "/admin/notifications", label: "Notifications", show: hasRole(roles, "admin") },
     { href: "/audit", label: "Audit trail", show: hasRole(roles, "auditor") || hasRole(roles, "admin") },
   ].filter((link) => link.show);
 

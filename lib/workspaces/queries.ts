@@ -16,6 +16,7 @@ export interface WorkspaceSummary {
   tierName: string;
   hard: Hard;
   createdAt: Date;
+  expiresAt: Date | null;
 }
 
 const summarySelect = {
@@ -26,6 +27,7 @@ const summarySelect = {
   decisionNote: true,
   hard: true,
   createdAt: true,
+  expiresAt: true,
   tier: { select: { name: true } },
 } as const;
 
@@ -37,6 +39,7 @@ type SummaryRow = {
   decisionNote: string | null;
   hard: unknown;
   createdAt: Date;
+  expiresAt: Date | null;
   tier: { name: string };
 };
 
@@ -50,6 +53,7 @@ function toSummary(row: SummaryRow): WorkspaceSummary {
     tierName: row.tier.name,
     hard: row.hard as Hard,
     createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
   };
 }
 
@@ -65,14 +69,27 @@ export async function listMyWorkspaces(ctx: Ctx): Promise<WorkspaceSummary[]> {
 }
 
 /** One of the caller's own workspaces; anyone else's is "not found", not "forbidden". */
-export async function getMyWorkspace(ctx: Ctx, id: string): Promise<WorkspaceSummary & { reason: string }> {
+export interface MyWorkspace extends WorkspaceSummary {
+  reason: string;
+  customJustification: string | null;
+  renewalRequestedAt: Date | null;
+  tierApprovals: number;
+}
+
+export async function getMyWorkspace(ctx: Ctx, id: string): Promise<MyWorkspace> {
   await authorize(ctx, ["requester"], { what: "reading a workspace" });
   const row = await db.workspace.findFirst({
     where: { id, requesterId: ctx.actor.userId },
-    select: { ...summarySelect, reason: true },
+    select: { ...summarySelect, reason: true, customJustification: true, renewalRequestedAt: true, tier: { select: { name: true, approvalsRequired: true } } },
   });
   if (!row) throw new NotFoundError();
-  return { ...toSummary(row), reason: row.reason };
+  return {
+    ...toSummary(row),
+    reason: row.reason,
+    customJustification: row.customJustification,
+    renewalRequestedAt: row.renewalRequestedAt,
+    tierApprovals: row.tier.approvalsRequired,
+  };
 }
 
 export interface PendingRequest extends WorkspaceSummary {

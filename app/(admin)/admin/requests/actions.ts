@@ -5,16 +5,29 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/actions/define-action";
+import { deliverSoon } from "@/lib/notifications/deliver-soon";
 import { approveWorkspace, rejectWorkspace } from "@/lib/workspaces/decide";
+import { approveRenewal } from "@/lib/workspaces/renew";
 
 export const approveRequestAction = defineAction("approving a request", ["admin"], async (ctx, fields) => {
   await approveWorkspace(ctx, fields);
+  deliverSoon();
   revalidatePath("/admin/requests");
   redirect(`/admin/requests?decided=${encodeURIComponent(fields.workspaceId ?? "")}`);
 });
 
 export const rejectRequestAction = defineAction("rejecting a request", ["admin"], async (ctx, fields) => {
   await rejectWorkspace(ctx, fields);
+  deliverSoon();
   revalidatePath("/admin/requests");
   redirect(`/admin/requests?decided=${encodeURIComponent(fields.workspaceId ?? "")}`);
+});
+
+export const approveRenewalAction = defineAction("approving a renewal", ["admin"], async (ctx, fields) => {
+  const outcome = await approveRenewal(ctx, fields);
+  revalidatePath("/admin/requests");
+  return {
+    status: "success",
+    message: outcome.status === "RENEWED" ? `Renewed until ${outcome.expiresAt.toISOString().slice(0, 10)}.` : "Your approval was recorded; a second admin has to approve too.",
+  };
 });

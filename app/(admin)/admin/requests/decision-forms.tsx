@@ -1,14 +1,26 @@
 "use client";
-// Approve and reject controls for one pending request.
+// Approve (optionally with quota edits, above the tier's maximum only with an explicit
+// override) and reject controls for one pending request.
 import { useActionState } from "react";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { FormMessage } from "@/components/ui/form-message";
+import { secondaryButtonClass, smallInputClass } from "@/components/ui/styles";
 import { IDLE } from "@/lib/actions/action-state";
+import { QUOTA_KEYS, type Hard } from "@/lib/quota/keys";
 import { approveRequestAction, rejectRequestAction } from "./actions";
 
-export function DecisionForms({ workspaceId, name, ownRequest }: { workspaceId: string; name: string; ownRequest: boolean }) {
+interface Props {
+  workspaceId: string;
+  name: string;
+  ownRequest: boolean;
+  approvedByMe: boolean;
+  hard: Hard;
+}
+
+export function DecisionForms({ workspaceId, name, ownRequest, approvedByMe, hard }: Props) {
   const [approveState, approve, approving] = useActionState(approveRequestAction, IDLE);
   const [rejectState, reject, rejecting] = useActionState(rejectRequestAction, IDLE);
+  const approveErrors = approveState.errors ?? {};
 
   return (
     <div className="space-y-3">
@@ -16,9 +28,26 @@ export function DecisionForms({ workspaceId, name, ownRequest }: { workspaceId: 
       <FormMessage state={rejectState.errors?.note ? { status: "idle" } : rejectState} />
       {ownRequest ? (
         <p className="text-sm text-slate-600">This is your own request: another admin has to decide it.</p>
+      ) : approvedByMe ? (
+        <p className="text-sm text-slate-600">You approved this request; a second admin has to approve it too.</p>
       ) : (
-        <form action={approve}>
+        <form action={approve} className="space-y-2">
           <input type="hidden" name="workspaceId" value={workspaceId} />
+          <details open={Object.keys(approveErrors).some((f) => f.startsWith("quota."))}>
+            <summary className="cursor-pointer text-sm">Edit the quota before approving</summary>
+            <div className="mt-2 grid gap-2 sm:grid-cols-4">
+              {QUOTA_KEYS.filter((spec) => hard[spec.key] !== undefined).map((spec) => (
+                <div key={spec.key}>
+                  <label htmlFor={`${workspaceId}-${spec.key}`} className="block text-xs">{spec.label}</label>
+                  <input id={`${workspaceId}-${spec.key}`} name={`quota.${spec.key}`} placeholder={hard[spec.key]} className={smallInputClass} />
+                  <FieldErrors id={`${workspaceId}-${spec.key}-errors`} errors={approveErrors[`quota.${spec.key}`]} />
+                </div>
+              ))}
+            </div>
+            <label className="mt-2 block text-sm">
+              <input type="checkbox" name="override" value="on" /> Override the tier&apos;s maximum (recorded in the audit trail)
+            </label>
+          </details>
           <button
             type="submit"
             disabled={approving}
@@ -44,12 +73,7 @@ export function DecisionForms({ workspaceId, name, ownRequest }: { workspaceId: 
           />
           <FieldErrors id={`note-errors-${workspaceId}`} errors={rejectState.errors?.note} />
         </div>
-        <button
-          type="submit"
-          disabled={rejecting}
-          aria-label={`Reject ${name}`}
-          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-60"
-        >
+        <button type="submit" disabled={rejecting} aria-label={`Reject ${name}`} className={secondaryButtonClass}>
           Reject
         </button>
       </form>

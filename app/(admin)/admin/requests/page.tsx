@@ -1,22 +1,42 @@
 import type { Metadata } from "next";
-import { QuotaList } from "@/components/workspaces/quota-list";
+import { QuotaDiff } from "@/components/workspaces/quota-diff";
 import { StatusBadge } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
-import { listPendingRequests, listRecentDecisions } from "@/lib/workspaces/queries";
+import { listAllTiers } from "@/lib/tiers/queries";
+import { listRecentDecisions } from "@/lib/workspaces/queries";
+import { listApprovalQueue, listPendingRenewals, queueFilterInput } from "@/lib/workspaces/queue";
 import { DecisionForms } from "./decision-forms";
 import { DecisionOutcome } from "./decision-outcome";
+import { QueueFilters } from "./queue-filters";
+import { RenewalForm } from "./renewal-forms";
 
 export const metadata: Metadata = { title: "Approval queue" };
 
-export default async function ApprovalQueuePage({ searchParams }: { searchParams: Promise<{ decided?: string }> }) {
+type Search = { decided?: string; tier?: string; requester?: string; minAgeDays?: string };
+
+export default async function ApprovalQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requirePageCtx(["admin"]);
-  const [pending, recent, { decided }] = await Promise.all([listPendingRequests(ctx), listRecentDecisions(ctx), searchParams]);
-  const outcome = recent.find((workspace) => workspace.id === decided);
+  const params = await searchParams;
+  const filter = queueFilterInput.parse({ tier: params.tier || undefined, requester: params.requester || undefined, minAgeDays: params.minAgeDays || undefined });
+  const [pending, recent, renewals, tiers] = await Promise.all([
+    listApprovalQueue(ctx, filter),
+    listRecentDecisions(ctx),
+    listPendingRenewals(ctx),
+    listAllTiers(ctx),
+  ]);
+  const decided = recent.find((workspace) => workspace.id === params.decided);
+  const awaiting = pending.find((request) => request.id === params.decided);
 
   return (
     <>
       <h1 className="text-2xl font-semibold">Approval queue</h1>
-      {outcome && <DecisionOutcome name={outcome.name} status={outcome.status} message={outcome.statusMessage} />}
+      {decided && <DecisionOutcome name={decided.name} status={decided.status} message={decided.statusMessage} />}
+      {awaiting && (
+        <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
+          Your approval of {awaiting.name} was recorded ({awaiting.approvedBy.length} of {awaiting.tier.approvalsRequired}). A second admin has to approve it.
+        </p>
+      )}
+      <QueueFilters filter={filter} tiers={tiers} />
       {pending.length === 0 ? (
         <p className="mt-6 text-slate-600">No requests are waiting.</p>
       ) : (
@@ -26,19 +46,62 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
               <div className="flex flex-wrap items-baseline gap-3">
                 <h2 className="font-mono text-lg font-semibold">{request.name}</h2>
                 <span className="text-sm text-slate-600">
-                  {request.tierName} · requested by {request.requesterName ?? request.requesterEmail} ({request.requesterEmail})
+                  {request.tier.name} · requested by {request.requesterName ?? request.requesterEmail} ({request.requesterEmail}) ·{" "}
+                  {request.createdAt.toISOString().slice(0, 10)}
                 </span>
+                {request.customJustification && <span className="rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">Custom quota</span>}
               </div>
               <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800">{request.reason}</p>
-              <div className="mt-3 max-w-md">
-                <QuotaList hard={request.hard} />
+              {request.customJustification && (
+                <p className="mt-1 whitespace-pre-wrap break-words text-sm text-amber-900">
+                  <span className="font-medium">Justification for the custom quota: </span>
+                  {request.customJustification}
+                </p>
+              )}
+              <div className="mt-3">
+                <QuotaDiff requested={request.hard} tier={request.tier.hard} max={request.tier.maxHard} />
               </div>
+              <p className="mt-2 text-sm text-slate-600">
+                Approvals: {request.approvedBy.length} of {request.tier.approvalsRequired}
+                {request.approvedBy.length > 0 && ` (${request.approvedBy.join(", ")})`}
+              </p>
+              <p className="text-sm text-slate-600">
+                Requester&apos;s workspaces:{" "}
+                {request.otherWorkspaces.length === 0 ? "none" : request.otherWorkspaces.map((w) => `${w.name} (${w.status.toLowerCase()})`).join(", ")}
+              </p>
               <div className="mt-4">
-                <DecisionForms workspaceId={request.id} name={request.name} ownRequest={request.requestedByMe} />
+                <DecisionForms
+                  workspaceId={request.id}
+                  name={request.name}
+                  ownRequest={request.requestedByMe}
+                  approvedByMe={request.approvedByMe}
+                  hard={request.hard}
+                />
               </div>
             </li>
           ))}
         </ul>
+      )}
+      {renewals.length > 0 && (
+        <>
+          <h2 className="mt-10 text-lg font-semibold">Renewals waiting for approval</h2>
+          <ul className="mt-3 space-y-3">
+            {renewals.map((renewal) => (
+              <li key={renewal.id} aria-label={`Renewal ${renewal.name}`} className="rounded-lg bg-white p-4 shadow-sm">
+                <p className="text-sm">
+                  <span className="font-mono font-semibold">{renewal.name}</span> of {renewal.ownerEmail}, ends {renewal.expiresAt?.toISOString().slice(0, 10)} ·
+                  approvals: {renewal.approvedBy.length} of 2{renewal.approvedBy.length > 0 && ` (${renewal.approvedBy.join(", ")})`}
+                </p>
+                <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-700">{renewal.renewalReason}</p>
+                {renewal.ownedByMe ? (
+                  <p className="text-sm text-slate-600">This is your own workspace: other admins decide its renewal.</p>
+                ) : (
+                  <RenewalForm workspaceId={renewal.id} name={renewal.name} />
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <h2 className="mt-10 text-lg font-semibold">Recent decisions</h2>
       <table className="mt-3 w-full bg-white text-left text-sm shadow-sm">

@@ -4,8 +4,9 @@ import { useActionState } from "react";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { FormMessage } from "@/components/ui/form-message";
 import { IDLE } from "@/lib/actions/action-state";
+import { QUOTA_KEYS } from "@/lib/quota/keys";
 import type { OfferedTier } from "@/lib/tiers/queries";
-import { REASON_MAX } from "@/lib/workspaces/schemas";
+import { JUSTIFICATION_MAX, REASON_MAX } from "@/lib/workspaces/schemas";
 import { requestWorkspaceAction } from "./actions";
 
 const input =
@@ -47,6 +48,9 @@ export function RequestForm({ tiers }: { tiers: OfferedTier[] }) {
               <span>
                 <span className="block font-medium">{tier.name}</span>
                 <span className="block text-xs text-slate-600">{tier.description}</span>
+                <span className="block text-xs text-slate-500">
+                  {tier.approvalsRequired === 2 ? "Two admins approve" : "One admin approves"} · {tier.lifetimeDays ? `${tier.lifetimeDays} days, renewable` : "no end date"}
+                </span>
               </span>
             </label>
           ))}
@@ -69,6 +73,24 @@ export function RequestForm({ tiers }: { tiers: OfferedTier[] }) {
         />
         <FieldErrors id="reason-errors" errors={errors.reason} />
       </div>
+      <details className="rounded-md border border-slate-200 bg-white p-3" open={Object.keys(errors).some((f) => f.startsWith("quota.") || f === "justification")}>
+        <summary className="cursor-pointer text-sm font-medium">Ask for a different quota (custom request)</summary>
+        <p className="mt-2 text-xs text-slate-500">
+          Leave a value empty to keep the tier&apos;s. Admins see what differs from the tier; a custom request needs a justification.
+        </p>
+        <div className="mt-2 grid gap-2 sm:grid-cols-2">
+          {QUOTA_KEYS.map((spec) => (
+            <div key={spec.key}>
+              <label htmlFor={`quota-${spec.key}`} className="block text-xs">{spec.label}</label>
+              <input id={`quota-${spec.key}`} name={`quota.${spec.key}`} className="w-full rounded-md border border-slate-300 px-2 py-1 font-mono text-sm" />
+              <FieldErrors id={`quota-${spec.key}-errors`} errors={errors[`quota.${spec.key}`]} />
+            </div>
+          ))}
+        </div>
+        <label htmlFor="justification" className="mt-3 block text-sm font-medium">Justification</label>
+        <textarea id="justification" name="justification" rows={3} maxLength={JUSTIFICATION_MAX} className={input} aria-describedby="justification-errors" />
+        <FieldErrors id="justification-errors" errors={errors.justification} />
+      </details>
       <FieldErrors id="form-errors" errors={[...(errors.form ?? []), ...otherFieldErrors(errors)]} />
       <button
         type="submit"
@@ -84,6 +106,6 @@ export function RequestForm({ tiers }: { tiers: OfferedTier[] }) {
 // Errors about fields the form does not show (e.g. an unexpected extra field).
 function otherFieldErrors(errors: Record<string, string[]>): string[] {
   return Object.entries(errors)
-    .filter(([field]) => !["name", "tier", "reason", "form"].includes(field))
+    .filter(([field]) => !["name", "tier", "reason", "form", "justification"].includes(field) && !field.startsWith("quota."))
     .flatMap(([, messages]) => messages);
 }

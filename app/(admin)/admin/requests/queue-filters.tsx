@@ -1,0 +1,28 @@
+// Filters of the approval queue: a plain GET form, so a filtered queue can be bookmarked.
+import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
+import type { QueueFilter } from "@/lib/workspaces/queue";
+
+export function QueueFilters({ filter, tiers }: { filter: QueueFilter; tiers: { slug: string; name: string }[] }) {
+  return (
+    <form method="get" role="search" aria-label="Filter requests" className="mt-4 flex flex-wrap items-end gap-3 text-sm">
+      <div>
+        <label htmlFor="filter-tier" className="block">Tier</label>
+        <select id="filter-tier" name="tier" defaultValue={filter.tier ?? ""} className={inputClass}>
+          <option value="">Any</option>
+          {tiers.map((tier) => (
+            <option key={tier.slug} value={tier.slug}>{tier.name}</option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="filter-requester" className="block">Requester</label>
+        <input id="filter-requester" name="requester" defaultValue={filter.requester ?? ""} className={inputClass} />
+      </div>
+      <div>
+        <label htmlFor="filter-age" className="block">Waiting at least (days)</label>
+        <input id="filter-age" name="minAgeDays" inputMode="numeric" defaultValue={filter.minAgeDays ?? ""} className={`${inputClass} max-w-24`} />
+      </div>
+      <button type="submit" className={secondaryButtonClass}>Filter</button>
+    </form>
+  );
+}

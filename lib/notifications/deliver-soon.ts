@@ -1,0 +1,9 @@
+// Starts webhook delivery after the response has been sent, so the user never waits for
+// it. Anything it misses stays in the outbox for the next run (npm run jobs / the reconciler).
+import "server-only";
+import { after } from "next/server";
+import { deliverPendingNotifications } from "./deliver";
+
+export function deliverSoon(): void {
+  after(() => deliverPendingNotifications().then(() => undefined, (error: unknown) => console.error("[berth] notification delivery failed", error)));
+}

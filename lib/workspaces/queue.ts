@@ -1,0 +1,122 @@
+// The admin approval queue: pending requests with what a decision needs — the tier's
+// quota and maximum next to the requested one, approvals so far, the requester's other
+// workspaces — in a fixed number of queries whatever the queue's length. Plus renewals.
+import "server-only";
+import { z } from "zod";
+import type { Ctx } from "@/lib/auth/context";
+import { authorize } from "@/lib/authz";
+import { db } from "@/lib/db/client";
+import type { Hard } from "@/lib/quota/keys";
+import { tierSelect, toTierDetail, type TierDetail } from "@/lib/tiers/detail";
+import { WorkspaceStatus } from "./status";
+
+export const queueFilterInput = z.object({
+  tier: z.string().max(64).optional().catch(undefined),
+  requester: z.string().trim().max(200).optional().catch(undefined),
+  minAgeDays: z.coerce.number().int().min(0).max(365).optional().catch(undefined),
+});
+export type QueueFilter = z.infer<typeof queueFilterInput>;
+
+export interface QueueItem {
+  id: string;
+  name: string;
+  reason: string;
+  hard: Hard;
+  customJustification: string | null;
+  createdAt: Date;
+  requesterEmail: string;
+  requesterName: string | null;
+  requestedByMe: boolean;
+  tier: TierDetail;
+  approvedBy: string[];
+  approvedByMe: boolean;
+  otherWorkspaces: { name: string; status: WorkspaceStatus }[];
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function listApprovalQueue(ctx: Ctx, filter: QueueFilter, now: Date = new Date()): Promise<QueueItem[]> {
+  await authorize(ctx, ["admin"], { what: "viewing the approval queue" });
+  const rows = await db.workspace.findMany({
+    where: {
+      status: WorkspaceStatus.PENDING,
+      ...(filter.tier ? { tier: { slug: filter.tier } } : {}),
+      ...(filter.requester ? { requester: { email: { contains: filter.requester, mode: "insensitive" as const } } } : {}),
+      ...(filter.minAgeDays ? { createdAt: { lte: new Date(now.getTime() - filter.minAgeDays * DAY_MS) } } : {}),
+    },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+    select: {
+      id: true,
+      name: true,
+      reason: true,
+      hard: true,
+      customJustification: true,
+      createdAt: true,
+      requesterId: true,
+      requester: { select: { email: true, name: true } },
+      tier: { select: tierSelect },
+      approvals: { where: { purpose: "request" }, select: { approverId: true, approver: { select: { email: true } } } },
+    },
+  });
+  const requesterIds = [...new Set(rows.map((row) => row.requesterId))];
+  const others = await db.workspace.findMany({
+    where: { requesterId: { in: requesterIds }, status: { notIn: [WorkspaceStatus.PENDING, WorkspaceStatus.CANCELLED, WorkspaceStatus.REJECTED] } },
+    orderBy: { createdAt: "desc" },
+    take: 1000,
+    select: { requesterId: true, name: true, status: true },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    reason: row.reason,
+    hard: row.hard as Hard,
+    customJustification: row.customJustification,
+    createdAt: row.createdAt,
+    requesterEmail: row.requester.email,
+    requesterName: row.requester.name,
+    requestedByMe: row.requesterId === ctx.actor.userId,
+    tier: toTierDetail(row.tier),
+    approvedBy: row.approvals.map((a) => a.approver.email),
+    approvedByMe: row.approvals.some((a) => a.approverId === ctx.actor.userId),
+    otherWorkspaces: others.filter((o) => o.requesterId === row.requesterId).map((o) => ({ name: o.name, status: o.status })),
+  }));
+}
+
+export interface RenewalItem {
+  id: string;
+  name: string;
+  ownerEmail: string;
+  expiresAt: Date | null;
+  renewalReason: string | null;
+  ownedByMe: boolean;
+  approvedBy: string[];
+}
+
+export async function listPendingRenewals(ctx: Ctx): Promise<RenewalItem[]> {
+  await authorize(ctx, ["admin"], { what: "viewing pending renewals" });
+  const rows = await db.workspace.findMany({
+    where: { status: WorkspaceStatus.ACTIVE, renewalRequestedAt: { not: null } },
+    orderBy: { renewalRequestedAt: "asc" },
+    take: 200,
+    select: {
+      id: true,
+      name: true,
+      ownerEmail: true,
+      expiresAt: true,
+      renewalReason: true,
+      renewalRequestedAt: true,
+      requesterId: true,
+      approvals: { select: { purpose: true, approver: { select: { email: true } } } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    ownerEmail: row.ownerEmail,
+    expiresAt: row.expiresAt,
+    renewalReason: row.renewalReason,
+    ownedByMe: row.requesterId === ctx.actor.userId,
+    approvedBy: row.approvals.filter((a) => a.purpose === `renewal:${row.renewalRequestedAt?.getTime()}`).map((a) => a.approver.email),
+  }));
+}
