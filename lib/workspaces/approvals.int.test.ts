@@ -107,12 +107,18 @@ describe("quota edits at approval", () => {
     await expect(approveWorkspace(grace, { workspaceId: id, override: "on" })).resolves.toMatchObject({ status: "ACTIVE" });
   });
 
-  it("refuses quota fields the approval form does not have (THREATS 4)", async () => {
+  it("a tampered owner on approval is refused; the Profile's owner is the requester's verified email (THREATS 4, 5)", async () => {
     const ada = await actor("ada.approveextra@example.com");
     const grace = await actor("grace.approveextra@example.com", ["requester", "admin"]);
-    const { id } = await requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "r" });
-    await expect(approveWorkspace(grace, { workspaceId: id, owner: "mallory@example.com" })).rejects.toMatchObject({
-      fieldErrors: { owner: ['Unknown field "owner".'] },
-    });
+    const name = uniqueName();
+    const { id } = await requestWorkspace(ada, { name, tier: "small-cpu", reason: "r" });
+    for (const field of ["owner", "requester", "ownerEmail"]) {
+      await expect(approveWorkspace(grace, { workspaceId: id, [field]: "mallory@example.com" })).rejects.toMatchObject({
+        fieldErrors: { [field]: [`Unknown field "${field}".`] },
+      });
+    }
+    expect(await profileApplies(name)).toBe(0);
+    await approveWorkspace(grace, { workspaceId: id });
+    expect((await getProfile(name))?.spec?.owner).toEqual({ kind: "User", name: "ada.approveextra@example.com" });
   });
 });
