@@ -1,13 +1,8 @@
 // Who may see and do what, checked through the browser and by replaying a real server
 // action request under other identities (THREATS 1, 2, 6, 10).
-import { expect, request as playwrightRequest, test, type Browser, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
 import { ApprovalQueuePage, MyWorkspacesPage, RequestWorkspacePage } from "./pages/portal";
-import { storageStatePath, type Persona } from "./support/personas";
-
-async function pageAs(browser: Browser, persona: Persona): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStatePath(persona) });
-  return context.newPage();
-}
+import { pageAs, storageStatePath, type Persona } from "./support/personas";
 
 test.describe("signed-out visitors", () => {
   for (const path of ["/", "/workspaces", "/workspaces/new", "/admin/requests", "/audit"]) {

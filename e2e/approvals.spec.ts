@@ -1,16 +1,11 @@
 // The request and approval workflow in the browser: tier management (THREATS 26), a
 // two-approval tier end to end with two admins, self-approval refused (THREATS 7),
 // cancel and history, and the limit messages (THREATS 23).
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { TiersPage, type TierFields } from "./pages/admin";
 import { ApprovalQueuePage, MyWorkspacesPage, RequestWorkspacePage } from "./pages/portal";
 import { readProfile } from "./support/cluster";
-import { storageStatePath, type Persona } from "./support/personas";
-
-async function pageAs(browser: Browser, persona: Persona): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStatePath(persona) });
-  return context.newPage();
-}
+import { pageAs } from "./support/personas";
 
 const fourEyes: TierFields = {
   slug: "four-eyes",

@@ -1,13 +1,8 @@
 // The walking skeleton end to end: request, approve or reject, Profile applied, audited.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ApprovalQueuePage, MyWorkspacesPage, RequestWorkspacePage } from "./pages/portal";
 import { readProfile } from "./support/cluster";
-import { storageStatePath, type Persona } from "./support/personas";
-
-async function pageAs(browser: Browser, persona: Persona): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStatePath(persona) });
-  return context.newPage();
-}
+import { pageAs } from "./support/personas";
 
 test("a data scientist requests a workspace, an admin approves it and the Profile is applied with the verified owner", async ({ browser }) => {
   const ada = await pageAs(browser, "requester");

@@ -4,16 +4,17 @@
 // transition and one apply. A two-approval tier needs two distinct admins; the second one
 // makes the transition, which then provisions the Profile.
 import "server-only";
-import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/record";
+import { appendAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/context";
 import { authorize } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db/client";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { enqueueNotification } from "@/lib/notifications/outbox";
 import type { Hard } from "@/lib/quota/keys";
 import { toTierDetail, tierSelect } from "@/lib/tiers/detail";
 import { parseInput } from "@/lib/validation";
 import { grantedQuota } from "./approval-quota";
+import { recordPartialApproval, refuseSelfApproval } from "./approval-steps";
 import { provisionWorkspace, type ProvisionOutcome } from "./provision";
 import { approveWorkspaceInput, rejectWorkspaceInput } from "./schemas";
 import { WorkspaceStatus } from "./status";
@@ -28,18 +29,7 @@ export async function approveWorkspace(ctx: Ctx, raw: unknown, now: Date = new D
   const workspace = await loadPending(input.workspaceId);
   const target = { type: "workspace", id: workspace.id, name: workspace.name };
 
-  if (workspace.requesterId === ctx.actor.userId) {
-    await recordAuditEvent({
-      action: "workspace.approve_refused",
-      result: "denied",
-      actor: ctx.actor,
-      context: ctx.meta,
-      target,
-      reason: "separation of duties: requesters cannot approve their own request",
-      errorCode: "self_approval",
-    });
-    throw new ForbiddenError("You cannot approve your own request; another admin has to.");
-  }
+  if (workspace.requesterId === ctx.actor.userId) await refuseSelfApproval(ctx, target, "request");
 
   const tier = toTierDetail(workspace.tier);
   const requested = workspace.hard as Hard;
@@ -59,14 +49,7 @@ export async function approveWorkspace(ctx: Ctx, raw: unknown, now: Date = new D
 
     const approvals = earlier.length + 1;
     if (approvals < tier.approvalsRequired) {
-      await appendAuditEvent(tx, {
-        action: "workspace.approval_recorded",
-        result: "success",
-        actor: ctx.actor,
-        context: ctx.meta,
-        target,
-        after: { approvals, required: tier.approvalsRequired, hard: quota.hard },
-      });
+      await recordPartialApproval(tx, ctx, target, { approvals, required: tier.approvalsRequired, hard: quota.hard });
       return { final: false as const, approvals };
     }
     const expiresAt = tier.lifetimeDays ? new Date(now.getTime() + tier.lifetimeDays * DAY_MS) : null;

@@ -4,53 +4,66 @@
 // Suspending an expired workspace in the cluster belongs to the cluster lifecycle; here it is marked EXPIRED.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { AuditEventInput } from "@/lib/audit/events";
 import { appendAuditEvent } from "@/lib/audit/record";
 import type { WorkflowConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { enqueueNotification } from "@/lib/notifications/outbox";
+import type { Prisma } from "@/lib/db/generated/client";
+import { enqueueNotification, type NotificationEvent } from "@/lib/notifications/outbox";
 import { WorkspaceStatus } from "./status";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 200;
-const system = () => ({ actor: null, context: { requestId: `jobs-${randomUUID()}` } });
 
 const candidateSelect = { id: true, name: true, ownerEmail: true, expiresAt: true, tier: { select: { slug: true } } } as const;
+type Candidate = { id: string; name: string; ownerEmail: string; expiresAt: Date | null; tier: { slug: string } };
+
+interface Step {
+  /** Conditions that must still hold when the row is changed (besides its id). */
+  still: Prisma.WorkspaceWhereInput;
+  data: Prisma.WorkspaceUpdateManyMutationInput;
+  audit: Pick<AuditEventInput, "action" | "before" | "after" | "reason">;
+  notify: [NotificationEvent, string];
+}
+
+/** Applies one step per candidate, each in its own transaction; returns the ids that moved. */
+async function applyEach(candidates: Candidate[], stepFor: (ws: Candidate) => Step): Promise<string[]> {
+  const moved: string[] = [];
+  for (const ws of candidates) {
+    const step = stepFor(ws);
+    const done = await db.$transaction(async (tx) => {
+      const { count } = await tx.workspace.updateMany({ where: { id: ws.id, ...step.still }, data: step.data });
+      if (count !== 1) return false;
+      await appendAuditEvent(tx, {
+        ...step.audit,
+        actor: null,
+        context: { requestId: `jobs-${randomUUID()}` },
+        result: "success",
+        target: { type: "workspace", id: ws.id, name: ws.name },
+      });
+      await enqueueNotification(tx, step.notify[0], step.notify[1], { id: ws.id, name: ws.name, owner: ws.ownerEmail, tier: ws.tier.slug });
+      return true;
+    });
+    if (done) moved.push(ws.id);
+  }
+  return moved;
+}
 
 export async function expireStaleRequests(now: Date, config: Pick<WorkflowConfig, "requestTtlDays">): Promise<number> {
   const cutoff = new Date(now.getTime() - config.requestTtlDays * DAY_MS);
-  const stale = await db.workspace.findMany({
-    where: { status: WorkspaceStatus.PENDING, createdAt: { lt: cutoff } },
-    select: candidateSelect,
-    take: BATCH,
-  });
-  let done = 0;
-  for (const ws of stale) {
-    const moved = await db.$transaction(async (tx) => {
-      const { count } = await tx.workspace.updateMany({
-        where: { id: ws.id, status: WorkspaceStatus.PENDING },
-        data: { status: WorkspaceStatus.EXPIRED, statusMessage: `No decision within ${config.requestTtlDays} days.`, version: { increment: 1 } },
-      });
-      if (count !== 1) return false;
-      await appendAuditEvent(tx, {
-        ...system(),
-        action: "workspace.request_expired",
-        result: "success",
-        target: { type: "workspace", id: ws.id, name: ws.name },
-        before: { status: WorkspaceStatus.PENDING },
-        after: { status: WorkspaceStatus.EXPIRED },
-        reason: `no decision within ${config.requestTtlDays} days`,
-      });
-      await enqueueNotification(tx, "request.expired", `The request for ${ws.name} by ${ws.ownerEmail} expired without a decision.`, {
-        id: ws.id,
-        name: ws.name,
-        owner: ws.ownerEmail,
-        tier: ws.tier.slug,
-      });
-      return true;
-    });
-    if (moved) done += 1;
-  }
-  return done;
+  const stale = await db.workspace.findMany({ where: { status: WorkspaceStatus.PENDING, createdAt: { lt: cutoff } }, select: candidateSelect, take: BATCH });
+  const moved = await applyEach(stale, (ws) => ({
+    still: { status: WorkspaceStatus.PENDING },
+    data: { status: WorkspaceStatus.EXPIRED, statusMessage: `No decision within ${config.requestTtlDays} days.`, version: { increment: 1 } },
+    audit: {
+      action: "workspace.request_expired",
+      before: { status: WorkspaceStatus.PENDING },
+      after: { status: WorkspaceStatus.EXPIRED },
+      reason: `no decision within ${config.requestTtlDays} days`,
+    },
+    notify: ["request.expired", `The request for ${ws.name} by ${ws.ownerEmail} expired without a decision.`],
+  }));
+  return moved.length;
 }
 
 export async function noticeExpiringWorkspaces(now: Date, config: Pick<WorkflowConfig, "expiryNoticeDays">): Promise<number> {
@@ -60,63 +73,24 @@ export async function noticeExpiringWorkspaces(now: Date, config: Pick<WorkflowC
     select: candidateSelect,
     take: BATCH,
   });
-  let done = 0;
-  for (const ws of soon) {
-    const sent = await db.$transaction(async (tx) => {
-      const { count } = await tx.workspace.updateMany({ where: { id: ws.id, expiryNoticeAt: null }, data: { expiryNoticeAt: now } });
-      if (count !== 1) return false;
-      const until = ws.expiresAt?.toISOString() ?? "";
-      await appendAuditEvent(tx, {
-        ...system(),
-        action: "workspace.expiry_notice",
-        result: "success",
-        target: { type: "workspace", id: ws.id, name: ws.name },
-        after: { expiresAt: until },
-      });
-      await enqueueNotification(tx, "workspace.expiry_soon", `Workspace ${ws.name} of ${ws.ownerEmail} expires on ${until.slice(0, 10)}; its owner can ask for renewal.`, {
-        id: ws.id,
-        name: ws.name,
-        owner: ws.ownerEmail,
-        tier: ws.tier.slug,
-      });
-      return true;
-    });
-    if (sent) done += 1;
-  }
-  return done;
+  const moved = await applyEach(soon, (ws) => {
+    const until = ws.expiresAt?.toISOString() ?? "";
+    return {
+      still: { expiryNoticeAt: null },
+      data: { expiryNoticeAt: now },
+      audit: { action: "workspace.expiry_notice", after: { expiresAt: until } },
+      notify: ["workspace.expiry_soon", `Workspace ${ws.name} of ${ws.ownerEmail} expires on ${until.slice(0, 10)}; its owner can ask for renewal.`],
+    };
+  });
+  return moved.length;
 }
 
 export async function expireWorkspaces(now: Date): Promise<string[]> {
-  const due = await db.workspace.findMany({
-    where: { status: WorkspaceStatus.ACTIVE, expiresAt: { lte: now } },
-    select: candidateSelect,
-    take: BATCH,
-  });
-  const expired: string[] = [];
-  for (const ws of due) {
-    const moved = await db.$transaction(async (tx) => {
-      const { count } = await tx.workspace.updateMany({
-        where: { id: ws.id, status: WorkspaceStatus.ACTIVE, expiresAt: { lte: now } },
-        data: { status: WorkspaceStatus.EXPIRED, statusMessage: "The workspace reached its end date.", version: { increment: 1 } },
-      });
-      if (count !== 1) return false;
-      await appendAuditEvent(tx, {
-        ...system(),
-        action: "workspace.expired",
-        result: "success",
-        target: { type: "workspace", id: ws.id, name: ws.name },
-        before: { status: WorkspaceStatus.ACTIVE, expiresAt: ws.expiresAt },
-        after: { status: WorkspaceStatus.EXPIRED },
-      });
-      await enqueueNotification(tx, "workspace.expired", `Workspace ${ws.name} of ${ws.ownerEmail} reached its end date and expired.`, {
-        id: ws.id,
-        name: ws.name,
-        owner: ws.ownerEmail,
-        tier: ws.tier.slug,
-      });
-      return true;
-    });
-    if (moved) expired.push(ws.id);
-  }
-  return expired;
+  const due = await db.workspace.findMany({ where: { status: WorkspaceStatus.ACTIVE, expiresAt: { lte: now } }, select: candidateSelect, take: BATCH });
+  return applyEach(due, (ws) => ({
+    still: { status: WorkspaceStatus.ACTIVE, expiresAt: { lte: now } },
+    data: { status: WorkspaceStatus.EXPIRED, statusMessage: "The workspace reached its end date.", version: { increment: 1 } },
+    audit: { action: "workspace.expired", before: { status: WorkspaceStatus.ACTIVE, expiresAt: ws.expiresAt }, after: { status: WorkspaceStatus.EXPIRED } },
+    notify: ["workspace.expired", `Workspace ${ws.name} of ${ws.ownerEmail} reached its end date and expired.`],
+  }));
 }

@@ -1,27 +1,16 @@
 // The history of one of the requester's own requests, read from the audit trail. Only the
 // workflow's own events are shown: denials by other people stay with the auditors.
 import "server-only";
+import { AUDIT_ACTIONS } from "@/lib/audit/events";
 import type { Ctx } from "@/lib/auth/context";
 import { authorize } from "@/lib/authz";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
 
-const VISIBLE_ACTIONS = [
-  "workspace.requested",
-  "workspace.approval_recorded",
-  "workspace.quota_edited",
-  "workspace.quota_overridden",
-  "workspace.approved",
-  "workspace.rejected",
-  "workspace.cancelled",
-  "workspace.request_expired",
-  "workspace.expiry_notice",
-  "workspace.expired",
-  "workspace.renewal_requested",
-  "workspace.renewed",
-  "profile.applied",
-  "profile.apply_failed",
-];
+// The workflow's own steps; refusals and denials (someone else's attempts) are left out.
+const VISIBLE_ACTIONS: string[] = AUDIT_ACTIONS.filter(
+  (action) => (action.startsWith("workspace.") || action.startsWith("profile.")) && !action.endsWith("_refused"),
+);
 
 export interface HistoryEntry {
   seq: string;

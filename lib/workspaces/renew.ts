@@ -2,12 +2,13 @@
 // workspace at once; on a two-approval tier it needs two distinct admins again, neither
 // of them the owner. The new end date is counted from the later of now and the old one.
 import "server-only";
-import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/record";
+import { appendAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/context";
 import { authorize } from "@/lib/authz";
 import { db, type Tx } from "@/lib/db/client";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { recordPartialApproval, refuseSelfApproval } from "./approval-steps";
 import { renewWorkspaceInput, workspaceIdInput } from "./schemas";
 import { WorkspaceStatus } from "./status";
 
@@ -49,18 +50,7 @@ export async function approveRenewal(ctx: Ctx, raw: unknown, now: Date = new Dat
   const ws = await db.workspace.findUnique({ where: { id: workspaceId }, select: renewalSelect });
   if (!ws?.renewalRequestedAt) throw new NotFoundError("Renewal request");
   const target = { type: "workspace", id: ws.id, name: ws.name };
-  if (ws.requesterId === ctx.actor.userId) {
-    await recordAuditEvent({
-      action: "workspace.approve_refused",
-      result: "denied",
-      actor: ctx.actor,
-      context: ctx.meta,
-      target,
-      reason: "separation of duties: owners cannot approve their own renewal",
-      errorCode: "self_approval",
-    });
-    throw new ForbiddenError("You cannot approve the renewal of your own workspace; another admin has to.");
-  }
+  if (ws.requesterId === ctx.actor.userId) await refuseSelfApproval(ctx, target, "renewal");
   const purpose = `renewal:${ws.renewalRequestedAt.getTime()}`;
   return db.$transaction(async (tx) => {
     await lockRenewable(tx, ws.id, now);
@@ -71,14 +61,7 @@ export async function approveRenewal(ctx: Ctx, raw: unknown, now: Date = new Dat
     await tx.workspaceApproval.create({ data: { workspaceId: ws.id, approverId: ctx.actor.userId, purpose } });
     const approvals = earlier.length + 1;
     if (approvals < ws.tier.approvalsRequired) {
-      await appendAuditEvent(tx, {
-        action: "workspace.approval_recorded",
-        result: "success",
-        actor: ctx.actor,
-        context: ctx.meta,
-        target,
-        after: { renewal: true, approvals, required: ws.tier.approvalsRequired },
-      });
+      await recordPartialApproval(tx, ctx, target, { renewal: true, approvals, required: ws.tier.approvalsRequired });
       return { status: "AWAITING_APPROVAL", approvals } as const;
     }
     return extend(tx, ctx, target, ws.tier.lifetimeDays, now, `renewal approved by ${approvals} admins`);
