@@ -3,7 +3,7 @@
 // The same folding runs in SQL in migration 0007 (backfill); keep the two identical.
 
 const FOLD_FROM = "01i35";
-const FOLD_TO = "ollse";
+const FOLD_TO = "olles";
 
 export function nameSkeleton(name: string): string {
   let folded = "";

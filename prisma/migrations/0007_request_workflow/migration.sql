@@ -17,7 +17,7 @@ ALTER TABLE "workspaces"
     ADD COLUMN "renewal_reason" TEXT;
 
 -- The same folding as lib/workspaces/look-alike.ts: drop '-', then 0→o, 1→l, i→l, 3→e, 5→s.
-UPDATE "workspaces" SET "name_skeleton" = translate(replace("name", '-', ''), '01i35', 'ollse');
+UPDATE "workspaces" SET "name_skeleton" = translate(replace("name", '-', ''), '01i35', 'olles');
 CREATE INDEX "workspaces_name_skeleton_idx" ON "workspaces"("name_skeleton");
 CREATE INDEX "workspaces_expires_at_idx" ON "workspaces"("expires_at");
 
