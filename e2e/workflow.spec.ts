@@ -50,7 +50,7 @@ test("an admin rejects a request with a reason the requester can read", async ({
   await mine.open();
   await expect(mine.row("gpu-playground")).toContainText("Rejected");
   await mine.row("gpu-playground").getByRole("link").click();
-  await expect(ada.getByText("Please use the shared GPU project instead.")).toBeVisible();
+  await expect(ada.getByText("Please use the shared GPU project instead.", { exact: true })).toBeVisible();
 });
 
 test("a rejection without a reason is refused with a message on the field", async ({ browser }) => {

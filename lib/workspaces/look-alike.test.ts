@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { nameSkeleton } from "./look-alike";
+import { FOLD_FROM, FOLD_TO, nameSkeleton } from "./look-alike";
 
 describe("nameSkeleton (THREATS 17: look-alike names)", () => {
   it("folds '-' and digits that pass for letters, so look-alikes compare equal", () => {
@@ -12,5 +14,12 @@ describe("nameSkeleton (THREATS 17: look-alike names)", () => {
   it("keeps names that differ in substance apart", () => {
     expect(nameSkeleton("team-a")).not.toBe(nameSkeleton("team-b"));
     expect(nameSkeleton("churn")).not.toBe(nameSkeleton("chum"));
+  });
+});
+
+describe("the migration's backfill of existing names", () => {
+  it("folds exactly as nameSkeleton does", () => {
+    const sql = readFileSync(path.resolve("prisma/migrations/0007_request_workflow/migration.sql"), "utf8");
+    expect(sql).toContain(`translate(replace("name", '-', ''), '${FOLD_FROM}', '${FOLD_TO}')`);
   });
 });

@@ -2,8 +2,8 @@
 // invite impersonation, so a new name is compared with existing ones in a folded form.
 // The same folding runs in SQL in migration 0007 (backfill); keep the two identical.
 
-const FOLD_FROM = "01i35";
-const FOLD_TO = "olles";
+export const FOLD_FROM = "01i35";
+export const FOLD_TO = "olles";
 
 export function nameSkeleton(name: string): string {
   let folded = "";

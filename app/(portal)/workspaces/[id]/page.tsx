@@ -60,6 +60,11 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
           The workspace could not be created in the cluster. The admins have been shown the cause.
         </p>
       )}
+      {workspace.status === "EXPIRED" && (
+        <p className="mt-4 rounded-md border border-orange-200 bg-orange-50 p-3 text-sm text-orange-900">
+          {workspace.statusMessage ?? "This workspace has expired."}
+        </p>
+      )}
       {workspace.status === "ACTIVE" && workspace.expiresAt && (
         <section className="mt-4 rounded-lg bg-white p-4 shadow-sm">
           <h2 className="font-medium">Renewal</h2>
