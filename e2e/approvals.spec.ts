@@ -78,6 +78,29 @@ test("a two-approval request needs two different admins; the second approval app
   await expect(history).toContainText("Approved by katherine@example.com");
 });
 
+test("renewing a two-approval workspace needs two admins again", async ({ browser }) => {
+  const ada = await pageAs(browser, "requester");
+  const mine = new MyWorkspacesPage(ada);
+  await mine.open();
+  await mine.row("sensitive-claims").getByRole("link").click();
+  await ada.getByLabel("Reason for renewal").fill("The claims study runs another month.");
+  await ada.getByRole("button", { name: "Ask for renewal" }).click();
+  // The form gives way to the pending renewal's state once the page is revalidated.
+  await expect(ada.getByText(/^Renewal requested .*; waiting for two admins\.$/)).toBeVisible();
+
+  const grace = await pageAs(browser, "admin");
+  await new ApprovalQueuePage(grace).open();
+  await grace.getByRole("button", { name: "Approve renewal of sensitive-claims" }).click();
+  await expect(grace.getByRole("status")).toContainText("Your approval was recorded; a second admin has to approve too.");
+
+  const katherine = await pageAs(browser, "secondAdmin");
+  await new ApprovalQueuePage(katherine).open();
+  await katherine.getByRole("button", { name: "Approve renewal of sensitive-claims" }).click();
+  await expect(katherine.getByRole("status")).toContainText("Renewed sensitive-claims until");
+  await ada.reload();
+  await expect(ada.getByRole("region", { name: "History" })).toContainText("Renewed by katherine@example.com");
+});
+
 test("an admin's own request offers no approve button, and another admin decides it (THREATS 7)", async ({ browser }) => {
   const grace = await pageAs(browser, "admin");
   const form = new RequestWorkspacePage(grace);

@@ -120,3 +120,10 @@ export async function listPendingRenewals(ctx: Ctx): Promise<RenewalItem[]> {
     approvedBy: row.approvals.filter((a) => a.purpose === `renewal:${row.renewalRequestedAt?.getTime()}`).map((a) => a.approver.email),
   }));
 }
+
+/** A workspace's name and end date after an admin completed its renewal (shown once after the redirect). */
+export async function getRenewalOutcome(ctx: Ctx, id: string): Promise<{ name: string; expiresAt: Date | null } | null> {
+  await authorize(ctx, ["admin"], { what: "viewing a renewal" });
+  if (!z.uuid().safeParse(id).success) return null;
+  return db.workspace.findUnique({ where: { id }, select: { name: true, expiresAt: true } });
+}

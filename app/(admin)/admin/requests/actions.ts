@@ -26,8 +26,7 @@ export const rejectRequestAction = defineAction("rejecting a request", ["admin"]
 export const approveRenewalAction = defineAction("approving a renewal", ["admin"], async (ctx, fields) => {
   const outcome = await approveRenewal(ctx, fields);
   revalidatePath("/admin/requests");
-  return {
-    status: "success",
-    message: outcome.status === "RENEWED" ? `Renewed until ${outcome.expiresAt.toISOString().slice(0, 10)}.` : "Your approval was recorded; a second admin has to approve too.",
-  };
+  // A completed renewal leaves the list (and its form), so its outcome is shown at the top.
+  if (outcome.status === "RENEWED") redirect(`/admin/requests?renewed=${encodeURIComponent(fields.workspaceId ?? "")}`);
+  return { status: "success", message: "Your approval was recorded; a second admin has to approve too." };
 });

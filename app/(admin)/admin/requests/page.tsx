@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { listAllTiers } from "@/lib/tiers/queries";
 import { listRecentDecisions } from "@/lib/workspaces/queries";
-import { listApprovalQueue, listPendingRenewals, queueFilterInput } from "@/lib/workspaces/queue";
+import { getRenewalOutcome, listApprovalQueue, listPendingRenewals, queueFilterInput } from "@/lib/workspaces/queue";
 import { DecisionForms } from "./decision-forms";
 import { DecisionOutcome } from "./decision-outcome";
 import { QueueFilters } from "./queue-filters";
@@ -12,7 +12,7 @@ import { RenewalForm } from "./renewal-forms";
 
 export const metadata: Metadata = { title: "Approval queue" };
 
-type Search = { decided?: string; tier?: string; requester?: string; minAgeDays?: string };
+type Search = { decided?: string; renewed?: string; tier?: string; requester?: string; minAgeDays?: string };
 
 export default async function ApprovalQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requirePageCtx(["admin"]);
@@ -26,6 +26,7 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
   ]);
   const decided = recent.find((workspace) => workspace.id === params.decided);
   const awaiting = pending.find((request) => request.id === params.decided);
+  const renewed = params.renewed ? await getRenewalOutcome(ctx, params.renewed) : null;
 
   return (
     <>
@@ -34,6 +35,11 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
       {awaiting && (
         <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
           Your approval of {awaiting.name} was recorded ({awaiting.approvedBy.length} of {awaiting.tier.approvalsRequired}). A second admin has to approve it.
+        </p>
+      )}
+      {renewed && (
+        <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
+          Renewed {renewed.name} until {renewed.expiresAt?.toISOString().slice(0, 10) ?? "—"}.
         </p>
       )}
       <QueueFilters filter={filter} tiers={tiers} />
