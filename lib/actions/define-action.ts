@@ -3,7 +3,7 @@
 // the domain function it calls checks the role again.
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { recordDenial } from "@/lib/audit/denials";
 import type { Ctx } from "@/lib/auth/context";
 import type { Role } from "@/lib/auth/roles";
 import { requestMeta } from "@/lib/auth/request-meta";
@@ -24,9 +24,8 @@ export function defineAction(
     try {
       const ctx = await currentCtx();
       if (!ctx) {
-        await recordAuditEvent({
-          action: "auth.denied",
-          result: "denied",
+        await recordDenial({
+          operation: name,
           actor: null,
           context: await requestMeta(),
           reason: `${name} without a session`,

@@ -11,10 +11,12 @@ export const AUDIT_ACTIONS = [
   "workspace.rejected",
   "profile.applied",
   "profile.apply_failed",
+  "audit.exported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export type AuditResult = "success" | "failure" | "denied";
+export const AUDIT_RESULTS = ["success", "failure", "denied"] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
 
 export interface AuditActor {
   issuer: string;

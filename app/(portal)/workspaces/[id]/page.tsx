@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { QuotaList } from "@/components/workspaces/quota-list";
 import { StatusBadge } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
+import { listMyWorkspaceHistory } from "@/lib/audit/queries";
 import { NotFoundError } from "@/lib/errors";
 import { getMyWorkspace } from "@/lib/workspaces/queries";
 
@@ -16,6 +17,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const history = await listMyWorkspaceHistory(ctx, workspace.id);
 
   return (
     <article className="max-w-2xl">
@@ -46,6 +48,21 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
       <section className="mt-4 rounded-lg bg-white p-4 shadow-sm">
         <h2 className="font-medium">Reason given</h2>
         <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-700">{workspace.reason}</p>
+      </section>
+      <section className="mt-4 rounded-lg bg-white p-4 shadow-sm" aria-labelledby="history">
+        <h2 id="history" className="font-medium">History</h2>
+        <ol className="mt-2 space-y-1 text-sm">
+          {history.map((event) => (
+            <li key={event.seq} className="flex flex-wrap gap-x-3">
+              <time dateTime={event.occurredAt.toISOString()} className="text-slate-500">
+                {event.occurredAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+              </time>
+              <span className="font-mono">{event.action}</span>
+              <span>{event.result}</span>
+              <span className="text-slate-600">{event.actorEmail ?? "anonymous"}</span>
+            </li>
+          ))}
+        </ol>
       </section>
     </article>
   );
