@@ -2,7 +2,7 @@
 // values and forged cursors are refused with a message), and written back for links.
 import { z } from "zod";
 import { parseInput } from "@/lib/validation";
-import { AUDIT_ACTIONS, AUDIT_RESULTS } from "./events";
+import { AUDIT_ACTIONS, AUDIT_RESULTS, type AuditAction, type AuditResult } from "./events";
 
 export const PAGE_DEFAULT = 50;
 export const PAGE_MAX = 100;
@@ -57,6 +57,18 @@ const limit = z
   })
   .optional();
 
+export interface AuditFilter {
+  actor?: string;
+  workspace?: string;
+  action?: AuditAction;
+  result?: AuditResult;
+  from?: Date;
+  to?: Date;
+  /** Keyset cursor: only events with a lower seq. */
+  before?: bigint;
+  limit?: number;
+}
+
 export const auditFilterSchema = z
   .strictObject({
     actor: optionalText(320),
@@ -68,10 +80,9 @@ export const auditFilterSchema = z
     before: cursor,
     limit,
   })
-  .transform((f) => ({ ...f, action: f.action || undefined, result: f.result || undefined }))
+  .transform((f): AuditFilter => ({ ...f, action: f.action || undefined, result: f.result || undefined }))
   .refine((f) => !f.from || !f.to || f.from < f.to, { message: "The start must be before the end.", path: ["to"] });
 
-export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
 /** Reads a filter from URL search parameters; repeated parameters are refused. */
 export function parseAuditFilter(params: URLSearchParams | Record<string, string | string[] | undefined>): AuditFilter {
