@@ -114,6 +114,16 @@ describe("repeated denials", () => {
     }
     const rows = await db.auditEvent.findMany({ where: { actorEmail: eve.actor.email, action: "auth.denied" }, orderBy: { seq: "asc" } });
     expect(rows).toHaveLength(2);
-    expect(rows[1]?.after).toEqual({ deniedThisMinute: 10 });
+    expect(rows[1]?.after).toEqual({ repeatsThisMinute: 10 });
+  });
+});
+
+describe("failed attempts", () => {
+  it("record a refused workspace request with its error code and field errors", async () => {
+    const ada = await actor(`${uniqueName("refused")}@example.com`);
+    await expect(requestWorkspace(ada, { name: "kube-system", tier: "small-cpu", reason: "x" })).rejects.toThrow();
+    const [event] = await db.auditEvent.findMany({ where: { actorEmail: ada.actor.email, action: "workspace.request_refused" } });
+    expect(event).toMatchObject({ result: "failure", errorCode: "invalid", targetName: "kube-system", requestId: ada.meta.requestId });
+    expect(event?.after).toMatchObject({ fieldErrors: { name: [expect.any(String)] } });
   });
 });

@@ -1,12 +1,13 @@
 // A data scientist asks for a workspace. The owner is the requester's verified email from
 // the session, never a form field; the quota is the tier's, copied at request time.
 import "server-only";
+import { recordLimited } from "@/lib/audit/denials";
 import { appendAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/context";
 import { authorize } from "@/lib/authz";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { ClusterError, ValidationError } from "@/lib/errors";
+import { ClusterError, ExpectedError, ValidationError } from "@/lib/errors";
 import { toKubeApiError } from "@/lib/kube/errors";
 import { getProfile, namespaceExists } from "@/lib/kube/profiles";
 import { parseInput } from "@/lib/validation";
@@ -15,6 +16,31 @@ import { requestWorkspaceInput } from "./schemas";
 
 export async function requestWorkspace(ctx: Ctx, raw: unknown): Promise<{ id: string }> {
   await authorize(ctx, ["requester"], { what: "requesting a workspace" });
+  try {
+    return await createRequest(ctx, raw);
+  } catch (error) {
+    if (error instanceof ExpectedError) await recordRefusal(ctx, raw, error);
+    throw error;
+  }
+}
+
+// Failed attempts are audited too, rate-limited like denials: a requester looping on a bad
+// form cannot flood the trail.
+async function recordRefusal(ctx: Ctx, raw: unknown, error: ExpectedError): Promise<void> {
+  const name = (raw as { name?: unknown } | null)?.name;
+  await recordLimited("requesting a workspace", {
+    action: "workspace.request_refused",
+    result: "failure",
+    actor: ctx.actor,
+    context: ctx.meta,
+    target: { type: "workspace", name: typeof name === "string" ? name.slice(0, 80) : undefined },
+    reason: error.message,
+    errorCode: error.code,
+    after: error instanceof ValidationError ? { fieldErrors: error.fieldErrors } : undefined,
+  });
+}
+
+async function createRequest(ctx: Ctx, raw: unknown): Promise<{ id: string }> {
   const input = parseInput(requestWorkspaceInput, raw);
 
   const tier = await db.quotaTier.findFirst({
