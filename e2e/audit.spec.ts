@@ -1,22 +1,13 @@
 // The auditor's work end to end: filter the trail, open an event's diff, export, verify the
 // chain and re-check an exported head; requesters cannot open any audit page.
 import { readFile } from "node:fs/promises";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { AuditTrailPage, VerifyPage } from "./pages/audit";
 import { ApprovalQueuePage, RequestWorkspacePage } from "./pages/portal";
-import { storageStatePath, type Persona } from "./support/personas";
-
-async function pageAs(browser: Browser, persona: Persona): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStatePath(persona) });
-  return context.newPage();
-}
+import { pageAs } from "./support/personas";
 
 test("an auditor filters the trail, opens an approval's diff, exports it and verifies the chain", async ({ browser }) => {
-  const ada = await pageAs(browser, "requester");
-  const request = new RequestWorkspacePage(ada);
-  await request.open();
-  await request.submit({ name: "audited-ws", tier: /^Small/, reason: "For the auditor." });
-  await expect(ada.getByRole("status")).toContainText("audited-ws");
+  await new RequestWorkspacePage(await pageAs(browser, "requester")).requestWorkspace({ name: "audited-ws", tier: /^Small/, reason: "For the auditor." });
   const grace = await pageAs(browser, "admin");
   const queue = new ApprovalQueuePage(grace);
   await queue.open();
@@ -97,10 +88,7 @@ test.describe("requesters cannot open the audit pages", () => {
 
 test("a requester sees their own workspace's history on its page", async ({ browser }) => {
   const ada = await pageAs(browser, "requester");
-  const request = new RequestWorkspacePage(ada);
-  await request.open();
-  await request.submit({ name: "with-history", tier: /^Small/, reason: "History." });
-  await expect(ada.getByRole("status")).toContainText("with-history");
+  await new RequestWorkspacePage(ada).requestWorkspace({ name: "with-history", tier: /^Small/, reason: "History." });
   await ada.goto("/workspaces");
   await ada.getByRole("link", { name: "with-history", exact: true }).click();
   const history = ada.getByRole("region", { name: "History" });

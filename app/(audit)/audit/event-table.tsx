@@ -1,5 +1,6 @@
 // The trail as a table: each row links to the event, its actor's other events and its workspace.
 import Link from "next/link";
+import { TableHead } from "@/components/ui/table-head";
 import { filterToSearchParams } from "@/lib/audit/filter";
 import type { AuditEventView } from "@/lib/audit/queries";
 
@@ -18,17 +19,7 @@ export function workspaceHref(event: Pick<AuditEventView, "targetType" | "target
 export function EventTable({ events }: { events: AuditEventView[] }) {
   return (
     <table className="mt-6 w-full bg-white text-left text-sm shadow-sm">
-      <thead className="bg-slate-100 text-slate-600">
-        <tr>
-          <th scope="col" className="px-3 py-2 font-medium">#</th>
-          <th scope="col" className="px-3 py-2 font-medium">Time (UTC)</th>
-          <th scope="col" className="px-3 py-2 font-medium">Actor</th>
-          <th scope="col" className="px-3 py-2 font-medium">Action</th>
-          <th scope="col" className="px-3 py-2 font-medium">Target</th>
-          <th scope="col" className="px-3 py-2 font-medium">Result</th>
-          <th scope="col" className="px-3 py-2 font-medium">Detail</th>
-        </tr>
-      </thead>
+      <TableHead columns={["#", "Time (UTC)", "Actor", "Action", "Target", "Result", "Detail"]} />
       <tbody>
         {events.map((event) => {
           const workspace = workspaceHref(event);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TableHead } from "@/components/ui/table-head";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { diffJson } from "@/lib/audit/diff";
 import { getAuditEvent } from "@/lib/audit/queries";
@@ -74,14 +75,7 @@ export default async function AuditEventPage({ params }: { params: Promise<{ seq
           <p className="mt-2 text-sm text-slate-600">This event records no before/after state.</p>
         ) : (
           <table className="mt-2 w-full bg-white text-left text-sm shadow-sm" aria-label="Changes">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Field</th>
-                <th scope="col" className="px-3 py-2 font-medium">Before</th>
-                <th scope="col" className="px-3 py-2 font-medium">After</th>
-                <th scope="col" className="px-3 py-2 font-medium">Change</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Field", "Before", "After", "Change"]} />
             <tbody>
               {diff.map((row) => (
                 <tr key={row.path} className={`border-t border-slate-100 align-top ${CHANGE_STYLE[row.change]}`}>
