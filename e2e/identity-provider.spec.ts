@@ -1,0 +1,79 @@
+// Sign-in callbacks that were tampered with or replayed never produce a session (THREATS 14).
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { PASSWORD, PERSONAS } from "./support/personas";
+
+async function hasSession(context: BrowserContext): Promise<boolean> {
+  return (await context.cookies()).some((cookie) => cookie.name.includes("authjs.session-token"));
+}
+
+/**
+ * Rewrites the redirect from Dex back to the portal's callback, as a man in the middle would.
+ * The browser follows redirects without showing them to request interception, so the chain
+ * that starts with the login form's POST is walked here (sharing the browser's cookies) and
+ * the browser is handed only the altered callback address.
+ */
+async function tamperWithCallback(page: Page, change: (callback: URL) => void): Promise<void> {
+  await page.route("**/dex/**", async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    let response = await route.fetch({ maxRedirects: 0 });
+    for (let hop = 0; hop < 5; hop++) {
+      const location = response.headers()["location"];
+      if (!location) break;
+      const next = new URL(location, response.url());
+      if (next.pathname.endsWith("/api/auth/callback/dex")) {
+        change(next);
+        return route.fulfill({ status: 303, headers: { location: next.toString() } });
+      }
+      response = await page.request.get(next.toString(), { maxRedirects: 0 });
+    }
+    await route.fulfill({ response });
+  });
+}
+
+async function startDexLogin(page: Page): Promise<void> {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in with Dex" }).click();
+  await page.getByLabel("Email").fill(PERSONAS.requester);
+  await page.getByLabel("Password").fill(PASSWORD);
+}
+
+test("a callback whose state was altered creates no session", async ({ page, context }) => {
+  await startDexLogin(page);
+  await tamperWithCallback(page, (callback) => callback.searchParams.set("state", "forged-state"));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/signin\?error=/);
+  await expect(page.getByRole("alert").filter({ hasText: /Sign-in|sign-in/ })).toBeVisible();
+  expect(await hasSession(context)).toBe(false);
+});
+
+test("a callback without state creates no session", async ({ page, context }) => {
+  await startDexLogin(page);
+  await tamperWithCallback(page, (callback) => callback.searchParams.delete("state"));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/signin\?error=/);
+  expect(await hasSession(context)).toBe(false);
+});
+
+test("replaying a used callback URL in another browser creates no session", async ({ page, browser }) => {
+  await startDexLogin(page);
+  const callback = page.waitForRequest((request) => request.url().includes("/api/auth/callback/dex?"));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  const used = (await callback).url();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+
+  const attacker = await browser.newContext();
+  const attackerPage = await attacker.newPage();
+  await attackerPage.goto(used);
+  await expect(attackerPage).toHaveURL(/\/signin/);
+  expect(await hasSession(attacker)).toBe(false);
+  await attacker.close();
+});
+
+test("the session cookie is HttpOnly and SameSite=Lax (THREATS 11)", async ({ page, context }) => {
+  await startDexLogin(page);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  const session = (await context.cookies()).find((cookie) => cookie.name.includes("authjs.session-token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+  expect(page.url()).not.toMatch(/token|code=/);
+});
