@@ -1,5 +1,7 @@
-// Sign-in callbacks that were tampered with or replayed never produce a session (THREATS 14).
+// Sign-in callbacks that were tampered with or replayed (THREATS 14), and ID tokens a correct
+// relying party must refuse (THREATS 15), never produce a session.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { setIdTokenTamper, type TamperMode } from "./support/dex";
 import { PASSWORD, PERSONAS } from "./support/personas";
 
 async function hasSession(context: BrowserContext): Promise<boolean> {
@@ -76,4 +78,26 @@ test("the session cookie is HttpOnly and SameSite=Lax (THREATS 11)", async ({ pa
   const session = (await context.cookies()).find((cookie) => cookie.name.includes("authjs.session-token"));
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   expect(page.url()).not.toMatch(/token|code=/);
+});
+
+test.describe("ID tokens the portal must refuse (THREATS 15)", () => {
+  test.afterEach(() => setIdTokenTamper(null));
+
+  const modes: [TamperMode, string][] = [
+    ["wrong-issuer", "an issuer with a trailing slash"],
+    ["wrong-audience", "another client as audience"],
+    ["wrong-nonce", "a nonce the portal did not send"],
+    ["expired", "an expiry in the past"],
+    ["unsigned", "no signature (alg none)"],
+    ["unknown-key", "a signature by a key not in Dex's JWKS"],
+  ];
+  for (const [mode, what] of modes) {
+    test(`an ID token with ${what} creates no session`, async ({ page, context }) => {
+      await setIdTokenTamper(mode);
+      await startDexLogin(page);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(/\/signin\?error=/);
+      expect(await hasSession(context)).toBe(false);
+    });
+  }
 });

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Sign in" };
 const ERROR_MESSAGES: Record<string, string> = {
   // Auth.js reports both an unreachable Dex and a refused callback (bad state, replayed code) this way.
   Configuration: "Sign-in could not be completed. Please try again; if it keeps failing, the identity provider may be unreachable.",
-  AccessDenied: "Your account cannot sign in to Berth. It needs a verified email address.",
+  AccessDenied: "Berth could not accept this sign-in: the identity provider's answer was refused, or your account has no verified email address.",
   Verification: "The sign-in link is no longer valid. Please start again.",
 };
 
