@@ -2,7 +2,7 @@
 // relying party must refuse (THREATS 15), never produce a session.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { setIdTokenTamper, type TamperMode } from "./support/dex";
-import { PASSWORD, PERSONAS } from "./support/personas";
+import { PASSWORD, PERSONAS, storageStatePath } from "./support/personas";
 
 async function hasSession(context: BrowserContext): Promise<boolean> {
   return (await context.cookies()).some((cookie) => cookie.name.includes("authjs.session-token"));
@@ -100,4 +100,19 @@ test.describe("ID tokens the portal must refuse (THREATS 15)", () => {
       expect(await hasSession(context)).toBe(false);
     });
   }
+
+  test("a refused sign-in is audited with its reason", async ({ page, browser }) => {
+    await setIdTokenTamper("unknown-key");
+    await startDexLogin(page);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/signin\?error=/);
+
+    const auditor = await browser.newContext({ storageState: storageStatePath("auditor") });
+    const audit = await auditor.newPage();
+    await audit.goto("/audit");
+    const row = audit.getByRole("row").filter({ hasText: "ID token not signed by the issuer's keys" }).first();
+    await expect(row).toContainText("auth.sign_in");
+    await expect(row).toContainText("failure");
+    await auditor.close();
+  });
 });
