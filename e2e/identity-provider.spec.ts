@@ -1,7 +1,7 @@
 // Sign-in callbacks that were tampered with or replayed (THREATS 14), and ID tokens a correct
 // relying party must refuse (THREATS 15), never produce a session.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { setIdTokenTamper, type TamperMode } from "./support/dex";
+import { setDexDown, setIdTokenTamper, type TamperMode } from "./support/dex";
 import { PASSWORD, PERSONAS, storageStatePath } from "./support/personas";
 
 async function hasSession(context: BrowserContext): Promise<boolean> {
@@ -114,5 +114,23 @@ test.describe("ID tokens the portal must refuse (THREATS 15)", () => {
     await expect(row).toContainText("auth.sign_in");
     await expect(row).toContainText("failure");
     await auditor.close();
+  });
+});
+
+test.describe("Dex unreachable (THREATS 16)", () => {
+  test.afterEach(() => setDexDown(false));
+
+  test("sign-in shows a clear error page and existing sessions keep working", async ({ page, browser }) => {
+    await setDexDown(true);
+    await page.goto("/signin");
+    await page.getByRole("button", { name: "Sign in with Dex" }).click();
+    await expect(page).toHaveURL(/\/signin\?error=/);
+    await expect(page.getByRole("alert").filter({ hasText: "identity provider may be unreachable" })).toBeVisible();
+
+    const ada = await browser.newContext({ storageState: storageStatePath("requester") });
+    const workspaces = await ada.newPage();
+    await workspaces.goto("/workspaces");
+    await expect(workspaces.getByRole("heading", { name: "My workspaces" })).toBeVisible();
+    await ada.close();
   });
 });

@@ -36,7 +36,7 @@ export interface DexStandIn {
   setAccountGroups(email: string, groups: string[]): void;
   /** Test-only: make the next ID tokens wrong in one way (null: behave). Also `POST /_standin/tamper`. */
   setIdTokenTamper(mode: TamperMode | null): void;
-  /** Bearer token for the `/_standin/*` control endpoints. */
+  /** Bearer token for the `/_standin/*` control endpoints (`tamper`, and `outage` {down}). */
   controlToken: string;
   stop(): Promise<void>;
 }
@@ -95,6 +95,8 @@ export async function startDexStandIn(options: DexStandInOptions): Promise<DexSt
   const realKey = signingKeyFromJwk(jwks.keys[0] as Parameters<typeof signingKeyFromJwk>[0]);
   const controlToken = randomUUID();
   let tamper: TamperMode | null = null;
+  // Test-only outage: every request under the issuer has its connection dropped.
+  let down = false;
   // Plain http on localhost: do not trust X-Forwarded-* headers.
   provider.proxy = false;
   // oidc-provider reports request errors as events and otherwise stays silent; server errors
@@ -110,6 +112,11 @@ export async function startDexStandIn(options: DexStandInOptions): Promise<DexSt
     const url = req.url ?? "/";
     const { pathname } = new URL(url, "http://stand-in.invalid");
     if (pathname === "/_standin/tamper") return handleTamperControl(req, res);
+    if (pathname === "/_standin/outage") return handleOutageControl(req, res);
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
     if (await interactions.handle(req, res, pathname)) return;
     if (tamper && req.method === "POST" && pathname === `${MOUNT_PATH}/token`) {
       const mode = tamper;
@@ -123,14 +130,27 @@ export async function startDexStandIn(options: DexStandInOptions): Promise<DexSt
     res.writeHead(404, { "Content-Type": "text/plain" }).end(`Not found. The issuer is ${issuer}`);
   };
 
-  async function handleTamperControl(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function controlBody(req: IncomingMessage, res: ServerResponse): Promise<Record<string, unknown> | null> {
     if (req.headers.authorization !== `Bearer ${controlToken}`) {
       res.writeHead(401, { "Content-Type": "text/plain" }).end("control token required");
-      return;
+      return null;
     }
     let body = "";
     for await (const chunk of req) body += String(chunk);
-    const mode = (JSON.parse(body || "{}") as { mode?: unknown }).mode ?? null;
+    return JSON.parse(body || "{}") as Record<string, unknown>;
+  }
+
+  async function handleOutageControl(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await controlBody(req, res);
+    if (!body) return;
+    down = body.down === true;
+    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ down }));
+  }
+
+  async function handleTamperControl(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await controlBody(req, res);
+    if (!body) return;
+    const mode = body.mode ?? null;
     if (mode !== null && !isTamperMode(mode)) {
       res.writeHead(400, { "Content-Type": "text/plain" }).end("unknown tamper mode");
       return;
