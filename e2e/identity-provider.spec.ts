@@ -71,6 +71,17 @@ test("replaying a used callback URL in another browser creates no session", asyn
   await attacker.close();
 });
 
+test("a sign-in asked to return to another site lands on the portal (THREATS 12)", async ({ page, baseURL }) => {
+  await page.goto("/signin?callbackUrl=https%3A%2F%2Fevil.example%2Fsteal");
+  await page.getByRole("button", { name: "Sign in with Dex" }).click();
+  await page.getByLabel("Email").fill(PERSONAS.requester);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL ?? "").origin);
+  expect(page.url()).not.toContain("evil.example");
+});
+
 test("the session cookie is HttpOnly and SameSite=Lax (THREATS 11)", async ({ page, context }) => {
   await startDexLogin(page);
   await page.getByRole("button", { name: "Sign in" }).click();
