@@ -5,7 +5,7 @@ import path from "node:path";
 import { CustomObjectsApi, KubeConfig } from "@kubernetes/client-node";
 import type { StandInEndpoint } from "../../dev/kube-api/stand-in-fetch";
 
-const DATA_DIR = path.resolve(`.data/e2e-${process.env.E2E_PORT ?? 3100}`);
+import { E2E_DATA_DIR as DATA_DIR } from "./data-dir";
 
 export function clusterProfiles(): CustomObjectsApi {
   const config = new KubeConfig();
