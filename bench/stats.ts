@@ -32,7 +32,7 @@ export function timingTable(timings: Timing[], targetP95Ms?: number): string {
   const header = `| Query | p50 ms | p95 ms | max ms | runs |${targetP95Ms ? " p95 < target |" : ""}\n| --- | ---: | ---: | ---: | ---: |${targetP95Ms ? " :---: |" : ""}`;
   const rows = timings.map(
     (t) =>
-      `| ${t.name}${t.note ? ` (${t.note})` : ""} | ${t.p50.toFixed(2)} | ${t.p95.toFixed(2)} | ${t.max.toFixed(2)} | ${t.runs} |${targetP95Ms ? ` ${t.p95 < targetP95Ms ? "yes" : "**no**"} |` : ""}`,
+      `| ${t.name}${t.note ? ` [${t.note}]` : ""} | ${t.p50.toFixed(2)} | ${t.p95.toFixed(2)} | ${t.max.toFixed(2)} | ${t.runs} |${targetP95Ms ? ` ${t.p95 < targetP95Ms ? "yes" : "**no**"} |` : ""}`,
   );
   return [header, ...rows].join("\n");
 }

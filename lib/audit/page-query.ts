@@ -1,6 +1,7 @@
 // One page of the audit trail for a filter, newest first, keyset by seq: no OFFSET, no COUNT.
 // Every filter is an equality on an indexed (column, seq) pair; a time range becomes a seq
 // range first, because occurred_at never decreases along the chain (lib/audit/record.ts).
+// No role check here: lib/audit/queries.ts and export.ts authorize, and the benchmark runs it.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { PAGE_DEFAULT, type AuditFilter } from "./filter";
@@ -61,11 +62,9 @@ export async function auditWhere(db: Reader, filter: AuditFilter): Promise<Prism
 
 function withCursor(where: Prisma.AuditEventWhereInput, before: bigint | undefined): Prisma.AuditEventWhereInput {
   if (before === undefined) return where;
-  return { ...where, seq: { ...(where.seq as Prisma.BigIntFilter | undefined), lt: minSeq((where.seq as Prisma.BigIntFilter)?.lt, before) } };
-}
-
-function minSeq(a: Prisma.BigIntFilter["lt"], b: bigint): bigint {
-  return typeof a === "bigint" && a < b ? a : b;
+  const range = (where.seq ?? {}) as Prisma.BigIntFilter;
+  const upper = typeof range.lt === "bigint" && range.lt < before ? range.lt : before;
+  return { ...where, seq: { ...range, lt: upper } };
 }
 
 export interface KeysetPage<T> {
