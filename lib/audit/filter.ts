@@ -32,6 +32,8 @@ const utcTime = z
   })
   .optional();
 
+// A cursor is only a position (a seq). It grants nothing: role and filter are applied again,
+// so a cursor copied from another filter only moves where the page starts.
 const cursor = z
   .string()
   .transform((value, context) => {
