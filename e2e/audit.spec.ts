@@ -67,6 +67,18 @@ test("a forged page cursor gets a clear message, and the export answers 400", as
   expect(await response.text()).toContain("That page link is not valid.");
 });
 
+test("a failed attempt is in the trail: a rejection without a reason", async ({ browser }) => {
+  await new RequestWorkspacePage(await pageAs(browser, "requester")).requestWorkspace({ name: "failed-attempt", tier: /^Small/, reason: "x" });
+  const queue = new ApprovalQueuePage(await pageAs(browser, "secondAdmin"));
+  await queue.open();
+  await queue.reject("failed-attempt", "");
+  await expect(queue.request("failed-attempt")).toContainText("Reason for rejection is required.");
+
+  const trail = new AuditTrailPage(await pageAs(browser, "auditor"));
+  await trail.open("?action=action.failed&actor=katherine%40example.com");
+  await expect(trail.rows().first()).toContainText("rejecting a request: Please correct the highlighted fields.");
+});
+
 test.describe("requesters cannot open the audit pages", () => {
   for (const path of ["/audit/verify", "/audit/events/1"]) {
     test(`requester opening ${path} gets 403`, async ({ browser }) => {

@@ -2,9 +2,10 @@
 // of their own workspace's history, and bounded recording of repeated denials.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { actor, uniqueName } from "@/test/fixtures";
 import { recordDenial } from "./denials";
+import { markAudited, recordActionFailure } from "./failures";
 import { parseAuditFilter } from "./filter";
 import { listAuditEvents, listMyWorkspaceHistory, getAuditEvent } from "./queries";
 import { recordAuditEvent } from "./record";
@@ -125,5 +126,25 @@ describe("failed attempts", () => {
     const [event] = await db.auditEvent.findMany({ where: { actorEmail: ada.actor.email, action: "workspace.request_refused" } });
     expect(event).toMatchObject({ result: "failure", errorCode: "invalid", targetName: "kube-system", requestId: ada.meta.requestId });
     expect(event?.after).toMatchObject({ fieldErrors: { name: [expect.any(String)] } });
+  });
+});
+
+describe("failed actions", () => {
+  it("are recorded once with their error code, except denials and failures already recorded", async () => {
+    const grace = await actor(`${uniqueName("fail")}@example.com`, ["requester", "admin"]);
+    const workspaceId = "00000000-0000-4000-8000-0000000000aa";
+    await recordActionFailure("rejecting a request", grace, { workspaceId }, new ConflictError("This request has already been decided."));
+    await recordActionFailure("approving a request", grace, {}, new Error("database exploded: password=secret"));
+    await recordActionFailure("approving a request", grace, {}, new ForbiddenError());
+    const recorded = new ValidationError("x");
+    markAudited(recorded);
+    await recordActionFailure("requesting a workspace", grace, {}, recorded);
+
+    const rows = await db.auditEvent.findMany({ where: { actorEmail: grace.actor.email }, orderBy: { seq: "asc" } });
+    expect(rows.map((r) => [r.action, r.errorCode, r.reason])).toEqual([
+      ["action.failed", "conflict", "rejecting a request: This request has already been decided."],
+      ["action.failed", "internal", "approving a request: unexpected error (see the server log)"],
+    ]);
+    expect(rows[0]).toMatchObject({ result: "failure", targetType: "workspace", targetId: workspaceId });
   });
 });

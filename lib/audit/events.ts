@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   "profile.applied",
   "profile.apply_failed",
   "audit.exported",
+  "action.failed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,6 +2,7 @@
 // the session, never a form field; the quota is the tier's, copied at request time.
 import "server-only";
 import { recordLimited } from "@/lib/audit/denials";
+import { markAudited } from "@/lib/audit/failures";
 import { appendAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/context";
 import { authorize } from "@/lib/authz";
@@ -19,7 +20,10 @@ export async function requestWorkspace(ctx: Ctx, raw: unknown): Promise<{ id: st
   try {
     return await createRequest(ctx, raw);
   } catch (error) {
-    if (error instanceof ExpectedError) await recordRefusal(ctx, raw, error);
+    if (error instanceof ExpectedError) {
+      await recordRefusal(ctx, raw, error);
+      markAudited(error);
+    }
     throw error;
   }
 }
