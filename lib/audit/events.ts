@@ -11,6 +11,16 @@ export const AUDIT_ACTIONS = [
   "workspace.rejected",
   "profile.applied",
   "profile.apply_failed",
+  "profile.deleted",
+  "workspace.quota_changed",
+  "workspace.suspended",
+  "workspace.resumed",
+  "workspace.decommissioned",
+  "workspace.owner_transferred",
+  "workspace.reapply_requested",
+  "cluster.drift_detected",
+  "cluster.drift_resolved",
+  "cluster.profile_adopted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
