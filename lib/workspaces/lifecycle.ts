@@ -9,6 +9,8 @@ import { authorize } from "@/lib/authz";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { suspendedHard } from "@/lib/quota/compare";
+import type { Hard } from "@/lib/quota/keys";
 import { parseInput } from "@/lib/validation";
 import { decommissionInput, lifecycleInput, reapplyInput } from "./admin-schemas";
 import { provisionWorkspace, type ProvisionOutcome } from "./provision";
@@ -63,36 +65,36 @@ export async function changeDesiredState(ctx: Ctx, workspace: { id: string; name
   return provisionWorkspace(ctx, workspace.id);
 }
 
-export async function suspendWorkspace(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
+// Suspend and resume are one move each way between ACTIVE and SUSPENDED; the quota to restore is
+// the workspace's own `hard`, which suspension never changes.
+const SUSPENSION = {
+  suspend: { what: "suspending a workspace", from: WorkspaceStatus.ACTIVE, to: WorkspaceStatus.SUSPENDED, action: "workspace.suspended" },
+  resume: { what: "resuming a workspace", from: WorkspaceStatus.SUSPENDED, to: WorkspaceStatus.ACTIVE, action: "workspace.resumed" },
+} as const;
+
+async function moveSuspension(ctx: Ctx, raw: unknown, move: keyof typeof SUSPENSION): Promise<ProvisionOutcome> {
+  const spec = SUSPENSION[move];
   const input = parseInput(lifecycleInput, raw);
-  await authorize(ctx, ["admin"], { what: "suspending a workspace", target: { type: "workspace", id: input.workspaceId } });
+  await authorize(ctx, ["admin"], { what: spec.what, target: { type: "workspace", id: input.workspaceId } });
   const workspace = await loadForAdmin(input.workspaceId);
-  if (workspace.status !== WorkspaceStatus.ACTIVE) throw new ConflictError("Only an active workspace can be suspended.");
+  if (workspace.status !== spec.from) throw new ConflictError(`Only a${move === "suspend" ? "n active" : " suspended"} workspace can be ${move}d.`);
   return changeDesiredState(ctx, workspace, {
-    action: "workspace.suspended",
-    from: [WorkspaceStatus.ACTIVE],
+    action: spec.action,
+    from: [spec.from],
     version: input.version,
-    data: { status: WorkspaceStatus.SUSPENDED },
-    before: { status: workspace.status, hard: workspace.hard },
-    after: { status: WorkspaceStatus.SUSPENDED, pods: "0" },
+    data: { status: spec.to },
+    before: { status: spec.from, hard: workspace.hard },
+    after: { status: spec.to, hard: spec.to === WorkspaceStatus.SUSPENDED ? suspendedHard(workspace.hard as Hard) : workspace.hard },
     reason: input.reason,
   });
 }
 
-export async function resumeWorkspace(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
-  const input = parseInput(lifecycleInput, raw);
-  await authorize(ctx, ["admin"], { what: "resuming a workspace", target: { type: "workspace", id: input.workspaceId } });
-  const workspace = await loadForAdmin(input.workspaceId);
-  if (workspace.status !== WorkspaceStatus.SUSPENDED) throw new ConflictError("Only a suspended workspace can be resumed.");
-  return changeDesiredState(ctx, workspace, {
-    action: "workspace.resumed",
-    from: [WorkspaceStatus.SUSPENDED],
-    version: input.version,
-    data: { status: WorkspaceStatus.ACTIVE },
-    before: { status: workspace.status },
-    after: { status: WorkspaceStatus.ACTIVE, hard: workspace.hard },
-    reason: input.reason,
-  });
+export function suspendWorkspace(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
+  return moveSuspension(ctx, raw, "suspend");
+}
+
+export function resumeWorkspace(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
+  return moveSuspension(ctx, raw, "resume");
 }
 
 export async function decommissionWorkspace(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
