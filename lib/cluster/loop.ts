@@ -26,6 +26,7 @@ export function startReconcilerLoop(log: (line: string) => void = console.log): 
     if (!stopped) running = running.then(tick);
   }, INTERVAL_MS);
   timer.unref();
+  log(`[berth] reconciler started: a pass every ${INTERVAL_MS} ms while this process holds the lock`);
   return async () => {
     stopped = true;
     clearInterval(timer);

@@ -11,9 +11,15 @@ if (process.argv.includes("--watch")) {
   process.on("SIGTERM", end);
   setInterval(() => undefined, 1 << 30);
 } else {
-  const report = await reconcileIfLeader();
-  if (report === "not-leader") console.log("Another reconciler holds the lock; nothing done.");
-  else console.log(JSON.stringify(report, null, 2));
-  await db.$disconnect();
-  process.exit(report !== "not-leader" && report.scanError ? 1 : 0);
+  try {
+    const report = await reconcileIfLeader();
+    if (report === "not-leader") console.log("Another reconciler holds the lock; nothing done.");
+    else console.log(JSON.stringify(report, null, 2));
+    await db.$disconnect();
+    process.exit(report !== "not-leader" && report.scanError ? 1 : 0);
+  } catch (error) {
+    // Operators get the cause in one line, not a stack.
+    console.error(`reconcile failed: ${(error as Error).message}`);
+    process.exit(2);
+  }
 }
