@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { getQuota } from "@/lib/kube/cluster-reads";
 import { getProfile, namespaceExists } from "@/lib/kube/profiles";
+import { reconcileOnce } from "@/lib/cluster/reconciler";
 import { actor, approvedWorkspace, standIn } from "@/test/fixtures";
 import { decommissionWorkspace, reapplyWorkspace, resumeWorkspace, suspendWorkspace } from "./lifecycle";
 import { editWorkspaceQuota, transferWorkspaceOwner } from "./quota-edit";
@@ -16,7 +17,10 @@ async function lastEvent(id: string, action: string) {
   return db.auditEvent.findFirst({ where: { targetId: id, action }, orderBy: { seq: "desc" } });
 }
 
-beforeEach(() => standIn.clearFaults());
+beforeEach(async () => {
+  await standIn.clearFaults();
+  await standIn.clearRequests();
+});
 afterEach(() => standIn.clearFaults());
 
 describe("suspend and resume", () => {
@@ -85,6 +89,24 @@ describe("quota edits", () => {
     await expect(editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "x", pods: "-1" })).rejects.toBeInstanceOf(ValidationError);
     await expect(editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "x", pods: "1", owner: "m@x" })).rejects.toBeInstanceOf(ValidationError);
     expect(await version(id)).toBe(Number(v));
+  });
+});
+
+describe("changes overtaking an apply in flight", () => {
+  it("an older apply that lands after a newer one is followed by the newest state again", async () => {
+    const { id, name, admin } = await approvedWorkspace();
+    await standIn.clearRequests();
+    await standIn.injectFault({ method: "PATCH", pathPrefix: "/apis/kubeflow.org/v1/profiles/", count: 1, delayMs: 1_500 });
+    const slowEdit = editWorkspaceQuota(admin, { workspaceId: id, version: String(await version(id)), reason: "slow", pods: "20" });
+    // The edit has committed and read the Profile; its apply follows at once and is held by the stand-in…
+    await expect.poll(async () => (await standIn.requests()).some((r) => r.method === "GET" && r.path.endsWith(`/profiles/${name}`))).toBe(true);
+    await suspendWorkspace(admin, { workspaceId: id, version: await version(id), reason: "fast" });
+    expect((await slowEdit).outcome.status).toBe("BUSY");
+    await reconcileOnce({ now: new Date(Date.now() + 10 * 60_000) });
+    expect((await getQuota(name))?.hard.pods).toBe("0");
+    const row = await db.workspace.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "SUSPENDED", hard: { pods: "20" } });
+    expect(row.appliedGeneration).toBe(row.generation);
   });
 });
 

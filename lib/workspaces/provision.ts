@@ -70,8 +70,11 @@ export async function attemptWorkspace(by: Attempter, workspaceId: string, now =
       return true;
     });
     if (!confirmed) {
-      // The desired state changed while we applied: let the next attempt start at once.
-      await db.workspace.update({ where: { id: workspace.id }, data: { nextAttemptAt: null } });
+      // The desired state changed while we applied, and our older apply may have landed after a
+      // newer one: ask for the newest state once more, at once.
+      await db.$executeRaw`
+        UPDATE workspaces SET generation = generation + 1, next_attempt_at = NULL
+        WHERE id = ${workspace.id}::uuid AND status::text = ANY(${RECONCILED_STATUSES as string[]})`;
       return { status: "BUSY" };
     }
     const status = workspace.status === WorkspaceStatus.PROVISIONING ? WorkspaceStatus.ACTIVE : workspace.status;
