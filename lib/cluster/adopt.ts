@@ -1,6 +1,6 @@
 // Adopting an unmanaged Profile: Berth creates a workspace record for it (owner and quota as found,
 // the retired "adopted" tier), audited in the same transaction, then labels the Profile as its own
-// by server-side apply. Nothing about the Profile's owner or quota changes.
+// by server-side apply. Owner and quota stay as found, unless the admin suspends it at once.
 import "server-only";
 import { appendAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/context";
@@ -34,7 +34,8 @@ export async function adoptProfile(ctx: Ctx, raw: unknown): Promise<{ workspaceI
     const created = await tx.workspace.create({
       data: {
         name: input.name,
-        status: WorkspaceStatus.PROVISIONING,
+        // Suspended at once keeps every limit but lets no pod start until an admin resumes it.
+        status: input.suspend ? WorkspaceStatus.SUSPENDED : WorkspaceStatus.PROVISIONING,
         reason: input.reason,
         requesterId: ctx.actor.userId,
         ownerEmail: owner,
@@ -53,7 +54,7 @@ export async function adoptProfile(ctx: Ctx, raw: unknown): Promise<{ workspaceI
       context: ctx.meta,
       target: { type: "workspace", id: created.id, name: input.name },
       before: { managed: false, owner, hard: profile.spec?.resourceQuotaSpec?.hard },
-      after: { managed: true, owner, hard: quota.hard },
+      after: { managed: true, owner, hard: quota.hard, suspended: Boolean(input.suspend) },
       reason: input.reason,
     });
     return created.id;

@@ -76,6 +76,21 @@ describe("unmanaged Profiles (THREATS 33)", () => {
     await expect(adoptProfile(grace, { name, reason: "again" })).rejects.toBeInstanceOf(ConflictError);
   });
 
+  it("an unmanaged Profile misused right now can be adopted and suspended at once: zero pods, data kept", async () => {
+    const name = uniqueName("miner");
+    await applyProfile({
+      apiVersion: "kubeflow.org/v1",
+      kind: "Profile",
+      metadata: { name, labels: {}, annotations: {} },
+      spec: { owner: { kind: "User", name: "eve@example.com" }, resourceQuotaSpec: { hard: { pods: "50", "requests.nvidia.com/gpu": "4" } } },
+    });
+    const grace = await actor(`grace.${name}@example.com`, ["requester", "admin"]);
+    const { workspaceId, outcome } = await adoptProfile(grace, { name, reason: "GPU miner", suspend: "on" });
+    expect(outcome.status).toBe("SUSPENDED");
+    expect((await getQuota(name))?.hard).toEqual({ pods: "0", "requests.nvidia.com/gpu": "4" });
+    expect(await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } })).toMatchObject({ status: "SUSPENDED", hard: { pods: "50" } });
+  });
+
   it("a requester cannot adopt (THREATS 2)", async () => {
     const { name } = await approvedWorkspace();
     const ada = await actor(`ada2.${name}@example.com`);

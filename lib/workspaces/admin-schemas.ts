@@ -32,4 +32,6 @@ export const transferInput = z.strictObject({
 export const adoptInput = z.strictObject({
   name: z.string({ error: "Unknown Profile." }).min(1).max(63),
   reason,
+  /** A checkbox: adopt and suspend at once, for a Profile that is misused right now. */
+  suspend: z.literal("on").optional(),
 });

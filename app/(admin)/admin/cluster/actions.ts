@@ -15,5 +15,5 @@ export const reapplyWorkspaceAction = defineAction("re-applying a workspace", ["
 export const adoptProfileAction = defineAction("adopting a Profile", ["admin"], async (ctx, fields) => {
   const { outcome } = await adoptProfile(ctx, fields);
   revalidatePath("/admin/cluster");
-  return outcomeState(`Adopted ${fields.name ?? ""}.`, outcome);
+  return outcomeState(`Adopted ${fields.name ?? ""}${fields.suspend ? " and suspended it" : ""}.`, outcome);
 });

@@ -66,6 +66,10 @@ export default async function ClusterPage() {
                 <div className="mt-3 max-w-md">
                   <OperationForm action={adoptProfileAction} hidden={{ name: p.name }} submitLabel={`Adopt ${p.name}`} errorFields={["reason"]}>
                     <TextField name="reason" label={`Reason for adopting ${p.name}`} required />
+                    <label className="flex items-center gap-2 text-sm">
+                      <input type="checkbox" name="suspend" value="on" />
+                      Suspend at once (no new pods; data kept)
+                    </label>
                   </OperationForm>
                 </div>
               </li>
