@@ -1,6 +1,6 @@
 // The cluster side through the browser: suspend and resume, a quota edit below usage with its
 // warning, decommissioning with the typed-name confirmation, and the drift page with re-apply and adopt.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type Browser, type Page } from "@playwright/test";
 import { ClusterPage } from "./pages/admin-cluster";
 import { ApprovalQueuePage, RequestWorkspacePage } from "./pages/portal";
 import { createForeignProfile, deleteQuota, readProfile, readQuotaHard, setQuotaUsed } from "./support/cluster";
@@ -37,7 +37,7 @@ test("an admin suspends a workspace (zero pods, data kept) and resumes it with t
   expect((await readQuotaHard("crypto-suspect")).pods).toBe("0");
 
   await workspace.resume("Owner explained the load.");
-  await expect(grace.getByRole("button", { name: "Suspend" })).toBeVisible();
+  await expect(grace.getByRole("button", { name: "Suspend", exact: true })).toBeVisible();
   await expect(grace.getByText("Suspended: data is kept")).toHaveCount(0);
   expect((await readQuotaHard("crypto-suspect")).pods).toBe("10");
 });
@@ -64,7 +64,7 @@ test("decommissioning needs the exact name typed; then the Profile is gone and t
   await expect.poll(async () => (await readProfile("old-project")).metadata.name).toBe("old-project");
 
   await workspace.decommission("old-project", "Project ended.");
-  await expect(grace.getByRole("button", { name: "Decommission" })).toHaveCount(0);
+  await expect(grace.getByRole("button", { name: "Decommission", exact: true })).toHaveCount(0);
   await expect(readProfile("old-project")).rejects.toThrow();
   await cluster.open();
   await expect(grace.getByRole("row").filter({ hasText: "old-project" })).toContainText("Decommissioned");
@@ -88,6 +88,34 @@ test("the drift page shows a deleted quota and an unmanaged Profile; re-apply an
   await item.getByRole("button", { name: "Adopt dashboard-made" }).click();
   await expect(cluster.unmanaged("dashboard-made")).toHaveCount(0);
   await expect(grace.getByRole("row").filter({ hasText: "dashboard-made" })).toContainText("Adopted");
+});
+
+test("suspending by replaying the admin's action as an auditor, a requester or nobody changes nothing (THREATS 1, 2, 6)", async ({ browser, baseURL }) => {
+  const grace = await activeWorkspace(browser, "replay-suspend");
+  const cluster = new ClusterPage(grace);
+  await cluster.open();
+  const workspace = await cluster.openWorkspace("replay-suspend");
+  const path = new URL(grace.url()).pathname;
+  const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((resolve) => {
+    void grace.route(`**${path}`, async (route) => {
+      const req = route.request();
+      if (req.method() !== "POST") return route.continue();
+      resolve({ headers: await req.allHeaders(), body: req.postDataBuffer() ?? Buffer.alloc(0) });
+      await route.abort();
+    });
+  });
+  await workspace.suspend("Captured, never sent.");
+  const { headers, body } = await captured;
+  const actionHeaders = { "next-action": headers["next-action"] ?? "", "content-type": headers["content-type"] ?? "", accept: "text/x-component", origin: baseURL ?? "" };
+  expect(actionHeaders["next-action"]).not.toBe("");
+
+  for (const persona of ["auditor", "requester", null] as const) {
+    const context = await playwrightRequest.newContext({ baseURL, storageState: persona ? storageStatePath(persona) : undefined });
+    const text = await (await context.post(path, { headers: actionHeaders, data: body, maxRedirects: 0 })).text();
+    expect(text).toContain(persona ? "You are not allowed to do that." : "Please sign in again.");
+    await context.dispose();
+  }
+  expect((await readQuotaHard("replay-suspend")).pods).toBe("10");
 });
 
 test.describe("the cluster pages refuse non-admins with a 403 page", () => {

@@ -29,12 +29,12 @@ export class AdminWorkspacePage {
 
   async suspend(reason: string): Promise<void> {
     await this.page.getByLabel("Reason for suspending").fill(reason);
-    await this.page.getByRole("button", { name: "Suspend" }).click();
+    await this.page.getByRole("button", { name: "Suspend", exact: true }).click();
   }
 
   async resume(reason: string): Promise<void> {
     await this.page.getByLabel("Reason for resuming").fill(reason);
-    await this.page.getByRole("button", { name: "Resume" }).click();
+    await this.page.getByRole("button", { name: "Resume", exact: true }).click();
   }
 
   async editQuota(values: Record<string, string>, reason: string): Promise<void> {
@@ -46,6 +46,6 @@ export class AdminWorkspacePage {
   async decommission(typed: string, reason: string): Promise<void> {
     await this.page.getByLabel(/^Type .* to confirm$/).fill(typed);
     await this.page.getByLabel("Reason for decommissioning").fill(reason);
-    await this.page.getByRole("button", { name: "Decommission" }).click();
+    await this.page.getByRole("button", { name: "Decommission", exact: true }).click();
   }
 }
