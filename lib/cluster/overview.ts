@@ -87,6 +87,9 @@ export interface WorkspaceClusterView {
   nextAttemptAt: Date | null;
   attempts: number;
   drift: string | null;
+  /** The cluster has not confirmed the latest desired state yet. */
+  pending: boolean;
+  blocked: boolean;
 }
 
 /** One approved workspace for admins. */
@@ -97,11 +100,12 @@ export async function getWorkspaceForAdmin(ctx: Ctx, id: string): Promise<Worksp
     select: {
       id: true, name: true, status: true, version: true, ownerEmail: true, hard: true, provisionStep: true,
       statusMessage: true, nextAttemptAt: true, attempts: true, drift: true, tier: { select: { name: true } },
+      generation: true, appliedGeneration: true, blocked: true,
     },
   });
   if (!row) throw new NotFoundError();
-  const { tier, ...rest } = row;
-  return { ...rest, hard: row.hard as Hard, tierName: tier.name };
+  const { tier, generation, appliedGeneration, ...rest } = row;
+  return { ...rest, hard: row.hard as Hard, tierName: tier.name, pending: appliedGeneration < generation };
 }
 
 export type UsageView = { state: "known"; quota: ClusterQuota } | { state: "missing" } | { state: "unreachable" };

@@ -41,6 +41,13 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
         <span>{workspace.tierName} · owner {workspace.ownerEmail}</span>
       </div>
       <ProvisioningState status={workspace.status} step={workspace.provisionStep} message={workspace.statusMessage} nextAttemptAt={workspace.nextAttemptAt} forAdmin />
+      {workspace.pending && workspace.status !== "PROVISIONING" && workspace.status !== "FAILED" && (
+        <p role={workspace.blocked ? "alert" : "status"} className={`mt-4 rounded-md border p-3 text-sm ${workspace.blocked ? "border-red-200 bg-red-50 text-red-900" : "border-sky-200 bg-sky-50 text-sky-900"}`}>
+          The latest change is not confirmed by the cluster yet
+          {workspace.provisionStep ? ` (${workspace.provisionStep})` : ""}.{workspace.statusMessage ? ` ${workspace.statusMessage}` : ""}
+          {workspace.blocked ? " Berth does not retry this on its own: fix the cause, then re-apply." : ""}
+        </p>
+      )}
       {workspace.drift && <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">Drift in the cluster: {workspace.drift}</p>}
 
       <section className="mt-6 rounded-lg bg-white p-4 shadow-sm">
