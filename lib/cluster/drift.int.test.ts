@@ -14,6 +14,16 @@ import { scanCluster } from "./scan";
 
 const by = { actor: null, context: {} };
 
+/** A Profile made behind Berth's back, as the dashboard's registration route would. */
+function foreignProfile(name: string, hard: Record<string, string>) {
+  return applyProfile({
+    apiVersion: "kubeflow.org/v1",
+    kind: "Profile",
+    metadata: { name, labels: {}, annotations: {} },
+    spec: { owner: { kind: "User", name: "eve@example.com" }, resourceQuotaSpec: { hard } },
+  });
+}
+
 async function driftEvents(id: string) {
   return db.auditEvent.findMany({ where: { targetId: id, action: { startsWith: "cluster.drift" } }, orderBy: { seq: "asc" } });
 }
@@ -55,12 +65,7 @@ describe("drift (THREATS 32)", () => {
 describe("unmanaged Profiles (THREATS 33)", () => {
   it("a Profile created directly is listed with owner and quota; adopting it creates a record, an audit event and Berth's labels", async () => {
     const name = uniqueName("dash");
-    await applyProfile({
-      apiVersion: "kubeflow.org/v1",
-      kind: "Profile",
-      metadata: { name, labels: {}, annotations: {} },
-      spec: { owner: { kind: "User", name: "eve@example.com" }, resourceQuotaSpec: { hard: { pods: "5", "requests.cpu": "1" } } },
-    });
+    await foreignProfile(name, { pods: "5", "requests.cpu": "1" });
     const listed = (await scanCluster(by)).unmanaged.find((p) => p.name === name);
     expect(listed).toEqual({ name, owner: "eve@example.com", hard: { pods: "5", "requests.cpu": "1" } });
 
@@ -78,12 +83,7 @@ describe("unmanaged Profiles (THREATS 33)", () => {
 
   it("an unmanaged Profile misused right now can be adopted and suspended at once: zero pods, data kept", async () => {
     const name = uniqueName("miner");
-    await applyProfile({
-      apiVersion: "kubeflow.org/v1",
-      kind: "Profile",
-      metadata: { name, labels: {}, annotations: {} },
-      spec: { owner: { kind: "User", name: "eve@example.com" }, resourceQuotaSpec: { hard: { pods: "50", "requests.nvidia.com/gpu": "4" } } },
-    });
+    await foreignProfile(name, { pods: "50", "requests.nvidia.com/gpu": "4" });
     const grace = await actor(`grace.${name}@example.com`, ["requester", "admin"]);
     const { workspaceId, outcome } = await adoptProfile(grace, { name, reason: "GPU miner", suspend: "on" });
     expect(outcome.status).toBe("SUSPENDED");
