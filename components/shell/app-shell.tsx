@@ -10,6 +10,7 @@ export function AppShell({ ctx, children }: { ctx: Ctx; children: ReactNode }) {
   const links = [
     { href: "/workspaces", label: "My workspaces", show: true },
     { href: "/admin/requests", label: "Approval queue", show: hasRole(roles, "admin") },
+    { href: "/admin/cluster", label: "Cluster", show: hasRole(roles, "admin") },
     { href: "/audit", label: "Audit trail", show: hasRole(roles, "auditor") || hasRole(roles, "admin") },
   ].filter((link) => link.show);
 

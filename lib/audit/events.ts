@@ -13,6 +13,16 @@ export const AUDIT_ACTIONS = [
   "profile.apply_failed",
   "audit.exported",
   "action.failed",
+  "profile.deleted",
+  "workspace.quota_changed",
+  "workspace.suspended",
+  "workspace.resumed",
+  "workspace.decommissioned",
+  "workspace.owner_transferred",
+  "workspace.reapply_requested",
+  "cluster.drift_detected",
+  "cluster.drift_resolved",
+  "cluster.profile_adopted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -65,14 +65,14 @@ export async function listMyWorkspaces(ctx: Ctx): Promise<WorkspaceSummary[]> {
 }
 
 /** One of the caller's own workspaces; anyone else's is "not found", not "forbidden". */
-export async function getMyWorkspace(ctx: Ctx, id: string): Promise<WorkspaceSummary & { reason: string }> {
+export async function getMyWorkspace(ctx: Ctx, id: string): Promise<WorkspaceSummary & { reason: string; provisionStep: string | null }> {
   await authorize(ctx, ["requester"], { what: "reading a workspace" });
   const row = await db.workspace.findFirst({
     where: { id, requesterId: ctx.actor.userId },
-    select: { ...summarySelect, reason: true },
+    select: { ...summarySelect, reason: true, provisionStep: true },
   });
   if (!row) throw new NotFoundError();
-  return { ...toSummary(row), reason: row.reason };
+  return { ...toSummary(row), reason: row.reason, provisionStep: row.provisionStep };
 }
 
 export interface PendingRequest extends WorkspaceSummary {

@@ -6,6 +6,15 @@ export const OPEN_STATUSES: WorkspaceStatus[] = [
   WorkspaceStatus.PROVISIONING,
   WorkspaceStatus.ACTIVE,
   WorkspaceStatus.FAILED,
+  WorkspaceStatus.SUSPENDED,
+];
+
+/** States whose desired state the reconciler keeps the cluster in line with. */
+export const RECONCILED_STATUSES: WorkspaceStatus[] = [
+  WorkspaceStatus.PROVISIONING,
+  WorkspaceStatus.ACTIVE,
+  WorkspaceStatus.SUSPENDED,
+  WorkspaceStatus.DECOMMISSIONED,
 ];
 
 export { WorkspaceStatus };

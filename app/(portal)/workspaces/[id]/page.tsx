@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ProvisioningState } from "@/components/workspaces/provisioning-state";
 import { QuotaList } from "@/components/workspaces/quota-list";
 import { StatusBadge } from "@/components/workspaces/status-badge";
+import { UsageBars } from "@/components/workspaces/usage-bars";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { listMyWorkspaceHistory } from "@/lib/audit/queries";
+import { getWorkspaceUsage } from "@/lib/cluster/overview";
 import { NotFoundError } from "@/lib/errors";
 import { getMyWorkspace } from "@/lib/workspaces/queries";
 
@@ -34,10 +37,14 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
           <span className="whitespace-pre-wrap">{workspace.decisionNote}</span>
         </p>
       )}
-      {workspace.status === "FAILED" && (
-        <p className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-          The workspace could not be created in the cluster. The admins have been shown the cause.
-        </p>
+      <ProvisioningState status={workspace.status} step={workspace.provisionStep} message={null} forAdmin={false} />
+      {(workspace.status === "ACTIVE" || workspace.status === "SUSPENDED") && (
+        <section className="mt-6 rounded-lg bg-white p-4 shadow-sm">
+          <h2 className="font-medium">Quota usage</h2>
+          <div className="mt-2">
+            <UsageBars usage={await getWorkspaceUsage(ctx, workspace.id)} />
+          </div>
+        </section>
       )}
       <section className="mt-6 rounded-lg bg-white p-4 shadow-sm">
         <h2 className="font-medium">Quota ({workspace.tierName})</h2>
