@@ -1,6 +1,7 @@
 // End-to-end tests against a production build of Berth with all local stand-ins, started
 // fresh for the run. Personas sign in once through the Dex stand-in's login form.
 import { defineConfig } from "@playwright/test";
+import { E2E_MAX_OPEN_REQUESTS } from "./e2e/support/limits";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Per port, so that several checkouts on one machine can run their suites side by side.
@@ -43,6 +44,15 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), BERTH_DATA_DIR: E2E_DATA_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+    // The suite's personas hold more requests and workspaces than a person would; the limits' rules are
+    // covered by integration tests (lib/workspaces/request-policy.int.test.ts), the message by approvals.spec.ts.
+    env: {
+      PORT: String(PORT),
+      BERTH_DATA_DIR: E2E_DATA_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      BERTH_REQUEST_RATE_LIMIT: "1000",
+      BERTH_MAX_OPEN_REQUESTS: String(E2E_MAX_OPEN_REQUESTS),
+      BERTH_MAX_ACTIVE_WORKSPACES: "50",
+    },
   },
 });

@@ -16,6 +16,8 @@ export function proxy(request: NextRequest) {
   headers.set("x-request-id", requestId);
 
   const { pathname, search } = request.nextUrl;
+  // Lets a page send the person back here after confirming their roles with Dex.
+  headers.set("x-berth-path", `${pathname}${search}`);
   const isPublic = PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
   if (!isPublic && !hasSessionCookie(request) && request.method === "GET") {
     const signIn = new URL("/signin", request.url);

@@ -18,6 +18,8 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          // next-auth imports "next/server" without an extension; let Vite resolve it.
+          server: { deps: { inline: ["next-auth"] } },
           include: ["{lib,dev,app,components,scripts,deploy}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
         },

@@ -82,6 +82,11 @@ async function main(): Promise<void> {
       ],
     });
     stops.push(dex.stop);
+    await writeFile(
+      path.join(dataDir, "dex.json.control"),
+      JSON.stringify({ url: new URL(dex.issuer).origin, controlToken: dex.controlToken }, null, 2),
+      { mode: 0o600 },
+    );
     env.AUTH_DEX_ISSUER = dex.issuer;
     env.AUTH_DEX_ID = "berth";
     env.AUTH_DEX_SECRET = clientSecret;

@@ -14,6 +14,24 @@ test.describe("signed-out visitors", () => {
   }
 });
 
+test.describe("the 2025 middleware-bypass header changes nothing (THREATS 9)", () => {
+  const bypass = { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware" };
+
+  test("a signed-out request for a page is still sent to sign-in", async ({ request }) => {
+    const response = await request.get("/admin/requests", { headers: bypass, maxRedirects: 0 });
+    expect(response.status()).toBe(307);
+    expect(response.headers()["location"]).toContain("/signin");
+  });
+
+  test("a requester still gets the 403 page for the admin queue", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStatePath("requester"), extraHTTPHeaders: bypass });
+    const page = await context.newPage();
+    const response = await page.goto("/admin/requests");
+    expect(response?.status()).toBe(403);
+    await context.close();
+  });
+});
+
 test.describe("signed-in users without the role get a 403 page, never the data", () => {
   const cases: [Persona, string][] = [
     ["requester", "/admin/requests"],
@@ -70,7 +88,11 @@ test("approving by replaying the action as an auditor, a requester or nobody cha
       baseURL,
       storageState: persona ? storageStatePath(persona) : undefined,
     });
-    const response = await context.post("/admin/requests", { headers: actionHeaders, data: body, maxRedirects: 0 });
+    const response = await context.post("/admin/requests", {
+      headers: { ...actionHeaders, "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" },
+      data: body,
+      maxRedirects: 0,
+    });
     const text = await response.text();
     if (persona) expect(text).toContain("You are not allowed to do that.");
     else expect(text).toContain("Please sign in again.");
@@ -90,4 +112,12 @@ test("approving by replaying the action as an auditor, a requester or nobody cha
   const mine = new MyWorkspacesPage(ada);
   await mine.open();
   await expect(mine.row("replay-target")).toContainText("Pending approval");
+
+  // Each refusal is in the audit trail, the one without a session too (THREATS 1, 2, 6).
+  const auditor = await pageAs(browser, "auditor");
+  await auditor.goto("/audit");
+  await expect(auditor.getByRole("row").filter({ hasText: "approving a request without a session" }).first()).toContainText("auth.denied");
+  await expect(
+    auditor.getByRole("row").filter({ hasText: "auth.denied" }).filter({ hasText: "alan@example.com" }).first(),
+  ).toContainText("approving a request needs role admin");
 });

@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import { TiersPage, type TierFields } from "./pages/admin";
 import { ApprovalQueuePage, MyWorkspacesPage, RequestWorkspacePage } from "./pages/portal";
 import { readProfile } from "./support/cluster";
+import { E2E_MAX_OPEN_REQUESTS } from "./support/limits";
 import { pageAs } from "./support/personas";
 
 const fourEyes: TierFields = {
@@ -138,17 +139,18 @@ test("a requester cancels a pending request; it leaves the queue and its history
   await expect(queue.request("changed-my-mind")).toHaveCount(0);
 });
 
-test("the fourth open request is refused with a message naming the limit (THREATS 23)", async ({ browser }) => {
+test("the open request beyond the limit is refused with a message naming the limit (THREATS 23)", async ({ browser }) => {
   const eve = await pageAs(browser, "noGroups");
   const form = new RequestWorkspacePage(eve);
-  for (const name of ["eve-one", "eve-two", "eve-three"]) {
+  for (let i = 1; i <= E2E_MAX_OPEN_REQUESTS; i++) {
     await form.open();
-    await form.submit({ name, tier: /^Small/, reason: "Filling my quota of requests." });
-    await expect(eve.getByRole("status")).toContainText(name);
+    await form.submit({ name: `eve-${i}`, tier: /^Small/, reason: "Filling my quota of requests." });
+    await expect(eve.getByRole("status")).toContainText(`eve-${i}`);
   }
   await form.open();
-  await form.submit({ name: "eve-four", tier: /^Small/, reason: "One too many." });
-  await expect(eve.getByRole("alert").filter({ hasText: "You already have 3 open requests, the most allowed (3)." })).toBeVisible();
+  await form.submit({ name: "eve-one-too-many", tier: /^Small/, reason: "One too many." });
+  const message = `You already have ${E2E_MAX_OPEN_REQUESTS} open requests, the most allowed (${E2E_MAX_OPEN_REQUESTS}).`;
+  await expect(eve.getByRole("alert").filter({ hasText: message })).toBeVisible();
 });
 
 test("requesters and auditors cannot open the tier or notification pages", async ({ browser }) => {

@@ -1,7 +1,7 @@
 // The one place where a role is checked. Every domain function calls it before reading or
 // writing, so a page or action that forgets a check still cannot reach the data.
 import "server-only";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { recordDenial } from "@/lib/audit/denials";
 import type { AuditEventInput } from "@/lib/audit/events";
 import type { Ctx } from "@/lib/auth/context";
 import { hasRole, type Role } from "@/lib/auth/roles";
@@ -13,9 +13,9 @@ export async function authorize(
   attempt: { what: string; target?: AuditEventInput["target"] },
 ): Promise<void> {
   if (anyOf.some((role) => hasRole(ctx.actor.roles, role))) return;
-  await recordAuditEvent({
-    action: "auth.denied",
-    result: "denied",
+  // Repeated denials are counted, not each written (lib/audit/denial-limiter.ts).
+  await recordDenial({
+    operation: attempt.what,
     actor: ctx.actor,
     context: ctx.meta,
     target: attempt.target,

@@ -13,7 +13,7 @@ export interface RoleGroups {
   auditorGroups: string[];
 }
 
-export function roleGroupsFromEnv(env: NodeJS.ProcessEnv = process.env): RoleGroups {
+export function roleGroupsFromEnv(env: Record<string, string | undefined> = process.env): RoleGroups {
   return {
     adminGroups: list(env.BERTH_ADMIN_GROUPS, ["kubeflow-admins"]),
     auditorGroups: list(env.BERTH_AUDITOR_GROUPS, ["kubeflow-auditors"]),

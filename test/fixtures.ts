@@ -48,13 +48,33 @@ export const standIn = {
     retryAfterSeconds?: number;
     delayMs?: number;
     mode?: "status" | "reset" | "hang";
+    text?: string;
   }) => control("POST", "/faults", fault),
   clearFaults: () => control("DELETE", "/faults"),
   clearRequests: () => control("DELETE", "/requests"),
   requests: async () =>
     (await (await control("GET", "/requests")).json()) as { method: string; path: string; contentType?: string; status: number }[],
   createNamespace: (name: string, owner?: string) => control("POST", "/namespaces", { name, owner }),
+  setQuotaUsed: (namespace: string, used: Record<string, string>) =>
+    control("PUT", `/namespaces/${namespace}/resourcequotas/kf-resource-quota/used`, used),
 };
+
+/** Requests of one method to one Profile's path that the stand-in has served so far. */
+export async function profileCalls(name: string, method: string): Promise<number> {
+  return (await standIn.requests()).filter((r) => r.method === method && r.path.endsWith(`/profiles/${name}`)).length;
+}
+
+/** A request by a fresh requester, approved by a fresh admin: the common start of cluster tests. */
+export async function approvedWorkspace(tier = "small-cpu") {
+  const { requestWorkspace } = await import("@/lib/workspaces/request");
+  const { approveWorkspace } = await import("@/lib/workspaces/decide");
+  const name = uniqueName();
+  const ada = await actor(`ada.${name}@example.com`);
+  const admin = await actor(`grace.${name}@example.com`, ["requester", "admin"]);
+  const { id } = await requestWorkspace(ada, { name, tier, reason: "cluster test" });
+  const outcome = await approveWorkspace(admin, { workspaceId: id });
+  return { id, name, ada, admin, outcome };
+}
 
 /** Applies of one Profile the stand-in has served so far. */
 export async function profileApplies(name: string): Promise<number> {

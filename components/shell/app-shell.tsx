@@ -12,6 +12,7 @@ export function AppShell({ ctx, children }: { ctx: Ctx; children: ReactNode }) {
     { href: "/admin/requests", label: "Approval queue", show: hasRole(roles, "admin") },
     { href: "/admin/tiers", label: "Tiers", show: hasRole(roles, "admin") },
     { href: "/admin/notifications", label: "Notifications", show: hasRole(roles, "admin") },
+    { href: "/admin/cluster", label: "Cluster", show: hasRole(roles, "admin") },
     { href: "/audit", label: "Audit trail", show: hasRole(roles, "auditor") || hasRole(roles, "admin") },
   ].filter((link) => link.show);
 

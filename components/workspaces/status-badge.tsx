@@ -9,6 +9,8 @@ const STYLES: Record<WorkspaceStatus, { label: string; className: string }> = {
   FAILED: { label: "Provisioning failed", className: "bg-red-50 text-red-800 ring-red-200" },
   CANCELLED: { label: "Cancelled", className: "bg-slate-100 text-slate-700 ring-slate-200" },
   EXPIRED: { label: "Expired", className: "bg-orange-50 text-orange-800 ring-orange-200" },
+  SUSPENDED: { label: "Suspended", className: "bg-orange-50 text-orange-800 ring-orange-200" },
+  DECOMMISSIONED: { label: "Decommissioned", className: "bg-slate-100 text-slate-700 ring-slate-200" },
 };
 
 export function StatusBadge({ status }: { status: WorkspaceStatus }) {

@@ -14,6 +14,7 @@ export interface ProviderConfigInput {
   accounts: AccountStore;
   /** Path the provider is mounted under, e.g. "/dex"; our interaction pages live below it. */
   mountPath: string;
+  jwks: SigningKeys;
 }
 
 function toClientMetadata(client: DexClient): ClientMetadata {
@@ -30,8 +31,10 @@ function toClientMetadata(client: DexClient): ClientMetadata {
   };
 }
 
+export type SigningKeys = NonNullable<Configuration["jwks"]>;
+
 // A fresh RS256 key per start: nothing outlives the process, and clients fetch the JWKS anyway.
-function signingKeys(): NonNullable<Configuration["jwks"]> {
+export function signingKeys(): SigningKeys {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const jwk = privateKey.export({ format: "jwk" });
   return { keys: [{ ...jwk, kid: randomUUID(), alg: "RS256", use: "sig" }] };
@@ -57,11 +60,11 @@ async function autoConsentGrant(ctx: KoaContextWithOIDC) {
   });
 }
 
-export function buildProviderConfiguration({ clients, accounts, mountPath }: ProviderConfigInput): Configuration {
+export function buildProviderConfiguration({ clients, accounts, mountPath, jwks }: ProviderConfigInput): Configuration {
   return {
     adapter: createMemoryAdapter(),
     clients: clients.map(toClientMetadata),
-    jwks: signingKeys(),
+    jwks,
     clientAuthMethods: ["client_secret_basic", "client_secret_post"],
 
     // Dex's scope set; `groups` is Dex's own scope and carries the `groups` claim.

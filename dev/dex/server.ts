@@ -1,12 +1,14 @@
 // Starts the local Dex stand-in: a real OpenID Provider (oidc-provider) on plain node:http,
 // mounted under /dex like Dex itself, so the issuer reads http://localhost:PORT/dex.
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
 import { createAccountStore, DEMO_ACCOUNTS, type DemoAccount } from "./accounts";
 import { createInteractionRoutes } from "./interactions";
 import { issueRefreshTokensLikeDex } from "./offline-access";
-import { buildProviderConfiguration } from "./provider-config";
+import { buildProviderConfiguration, signingKeys } from "./provider-config";
+import { isTamperMode, rewriteTokenResponse, signingKeyFromJwk, tamperIdToken, type TamperMode } from "./token-tamper";
 
 export interface DexClient {
   clientId: string;
@@ -32,6 +34,10 @@ export interface DexStandIn {
   issuer: string;
   /** Changes an account's groups now; the next ID token (including on refresh) carries them. */
   setAccountGroups(email: string, groups: string[]): void;
+  /** Test-only: make the next ID tokens wrong in one way (null: behave). Also `POST /_standin/tamper`. */
+  setIdTokenTamper(mode: TamperMode | null): void;
+  /** Bearer token for the `/_standin/*` control endpoints (`tamper`, and `outage` {down}). */
+  controlToken: string;
   stop(): Promise<void>;
 }
 
@@ -84,7 +90,13 @@ export async function startDexStandIn(options: DexStandInOptions): Promise<DexSt
 
   const { port } = server.address() as AddressInfo;
   const issuer = `http://${publicHost}:${port}${MOUNT_PATH}`;
-  const provider = new Provider(issuer, buildProviderConfiguration({ clients: options.clients, accounts, mountPath: MOUNT_PATH }));
+  const jwks = signingKeys();
+  const provider = new Provider(issuer, buildProviderConfiguration({ clients: options.clients, accounts, mountPath: MOUNT_PATH, jwks }));
+  const realKey = signingKeyFromJwk(jwks.keys[0] as Parameters<typeof signingKeyFromJwk>[0]);
+  const controlToken = randomUUID();
+  let tamper: TamperMode | null = null;
+  // Test-only outage: every request under the issuer has its connection dropped.
+  let down = false;
   // Plain http on localhost: do not trust X-Forwarded-* headers.
   provider.proxy = false;
   // oidc-provider reports request errors as events and otherwise stays silent; server errors
@@ -99,7 +111,17 @@ export async function startDexStandIn(options: DexStandInOptions): Promise<DexSt
   ready.handler = async (req, res) => {
     const url = req.url ?? "/";
     const { pathname } = new URL(url, "http://stand-in.invalid");
+    if (pathname === "/_standin/tamper") return handleTamperControl(req, res);
+    if (pathname === "/_standin/outage") return handleOutageControl(req, res);
+    if (down) {
+      req.socket.destroy();
+      return;
+    }
     if (await interactions.handle(req, res, pathname)) return;
+    if (tamper && req.method === "POST" && pathname === `${MOUNT_PATH}/token`) {
+      const mode = tamper;
+      rewriteTokenResponse(res, (idToken) => tamperIdToken(idToken, mode, realKey));
+    }
     if (isUnderMount(pathname)) {
       stripMountPath(req, url);
       await providerCallback(req, res);
@@ -108,8 +130,41 @@ export async function startDexStandIn(options: DexStandInOptions): Promise<DexSt
     res.writeHead(404, { "Content-Type": "text/plain" }).end(`Not found. The issuer is ${issuer}`);
   };
 
+  async function controlBody(req: IncomingMessage, res: ServerResponse): Promise<Record<string, unknown> | null> {
+    if (req.headers.authorization !== `Bearer ${controlToken}`) {
+      res.writeHead(401, { "Content-Type": "text/plain" }).end("control token required");
+      return null;
+    }
+    let body = "";
+    for await (const chunk of req) body += String(chunk);
+    return JSON.parse(body || "{}") as Record<string, unknown>;
+  }
+
+  async function handleOutageControl(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await controlBody(req, res);
+    if (!body) return;
+    down = body.down === true;
+    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ down }));
+  }
+
+  async function handleTamperControl(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await controlBody(req, res);
+    if (!body) return;
+    const mode = body.mode ?? null;
+    if (mode !== null && !isTamperMode(mode)) {
+      res.writeHead(400, { "Content-Type": "text/plain" }).end("unknown tamper mode");
+      return;
+    }
+    tamper = mode;
+    res.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ mode }));
+  }
+
   return {
     issuer,
+    controlToken,
+    setIdTokenTamper: (mode) => {
+      tamper = mode;
+    },
     setAccountGroups: (email, groups) => accounts.setGroups(email, groups),
     stop: () =>
       new Promise<void>((resolve, reject) => {

@@ -111,10 +111,24 @@ export function replaceObject(store: ObjectStore, def: ResourceDef, ctx: Request
       { type: "FieldValueInvalid", field: "metadata.resourceVersion", value: "0x0", detail: "must be specified for an update" },
     ]);
   }
+  return commitUpdate(store, def, ctx, hooks, existing, obj, dryRun, warnings);
+}
+
+/** Stores a replaced or patched object as an Update by the request's manager and answers. */
+function commitUpdate(
+  store: ObjectStore,
+  def: ResourceDef,
+  ctx: RequestContext,
+  hooks: WriteHooks,
+  existing: Parameters<typeof commitWrite>[1]["existing"],
+  obj: Parameters<typeof toStorage>[1],
+  dryRun: boolean,
+  warnings: string[],
+): ApiResult {
   const result = commitWrite(store, {
     def,
-    namespace: info.namespace,
-    name: info.name,
+    namespace: ctx.info.namespace,
+    name: ctx.info.name,
     existing,
     candidate: toStorage(def, obj),
     actor: updateActor(ctx, def),
@@ -159,17 +173,7 @@ export function patchObject(store: ObjectStore, def: ResourceDef, ctx: RequestCo
   if (!isObject(patched)) throw badRequest("Invalid JSON Patch");
   const { obj, warnings } = pruneForWrite(def, info.apiVersion, patched, fieldValidationOf(query));
   checkName(obj, info.name, namespace);
-  const result = commitWrite(store, {
-    def,
-    namespace: info.namespace,
-    name: info.name,
-    existing,
-    candidate: toStorage(def, obj),
-    actor: updateActor(ctx, def),
-    dryRun,
-    now: ctx.now,
-  });
-  return respond(def, ctx, result, hooks, dryRun, warnings);
+  return commitUpdate(store, def, ctx, hooks, existing, obj, dryRun, warnings);
 }
 
 function applyPatch(

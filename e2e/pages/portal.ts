@@ -15,6 +15,13 @@ export class RequestWorkspacePage {
     await this.page.getByLabel("Reason").fill(request.reason);
     await this.page.getByRole("button", { name: "Submit request" }).click();
   }
+
+  /** Opens the form, submits a request and waits for its confirmation. */
+  async requestWorkspace(request: { name: string; tier: RegExp; reason: string }): Promise<void> {
+    await this.open();
+    await this.submit(request);
+    await expect(this.page.getByRole("status")).toContainText(request.name);
+  }
 }
 
 export class MyWorkspacesPage {

@@ -3,7 +3,8 @@
 // the domain function it calls checks the role again.
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { recordDenial } from "@/lib/audit/denials";
+import { recordActionFailure } from "@/lib/audit/failures";
 import type { Ctx } from "@/lib/auth/context";
 import type { Role } from "@/lib/auth/roles";
 import { requestMeta } from "@/lib/auth/request-meta";
@@ -21,12 +22,13 @@ export function defineAction(
   run: (ctx: Ctx, fields: FormFields) => Promise<ActionState>,
 ): (previous: ActionState, formData: FormData) => Promise<ActionState> {
   return async (_previous, formData) => {
+    let ctx: Ctx | null = null;
+    let fields: FormFields = {};
     try {
-      const ctx = await currentCtx();
+      ctx = await currentCtx();
       if (!ctx) {
-        await recordAuditEvent({
-          action: "auth.denied",
-          result: "denied",
+        await recordDenial({
+          operation: name,
           actor: null,
           context: await requestMeta(),
           reason: `${name} without a session`,
@@ -35,9 +37,12 @@ export function defineAction(
         return { status: "error", message: "Your session has ended. Please sign in again." };
       }
       await authorize(ctx, roles, { what: name });
-      return await run(ctx, formFields(formData));
+      fields = formFields(formData);
+      return await run(ctx, fields);
     } catch (error) {
       unstable_rethrow(error);
+      // Failed attempts are part of the trail too (denials were recorded by authorize()).
+      if (ctx) await recordActionFailure(name, ctx, fields, error);
       return toErrorState(error);
     }
   };

@@ -3,6 +3,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { hashEvent } from "./chain";
+import { checkExportedHead } from "./head";
 import { recordAuditEvent } from "./record";
 import { verifyAuditChain } from "./verify";
 
@@ -68,5 +70,28 @@ describe("the audit chain", () => {
       await tamper(original.rows[0].reason);
     }
     expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
+  });
+
+  it("detects a chain rewritten consistently from an exported head onwards, by the exported head", async () => {
+    const head = await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
+    const exported = { seq: head.seq, hash: head.hash };
+    expect(await checkExportedHead(db, exported)).toEqual({ status: "present" });
+    const last = await db.auditEvent.findUniqueOrThrow({ where: { seq: head.seq } });
+    // The owner rewrites the last event and recomputes its hash and the head: verification alone passes.
+    const rewritten = hashEvent({ ...last, reason: "rewritten" });
+    const rewrite = async (reason: string | null, hash: string) => {
+      await asOwner.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete");
+      await asOwner.query("UPDATE audit_events SET reason = $1, hash = $2 WHERE seq = $3", [reason, hash, head.seq]);
+      await asOwner.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete");
+      await asOwner.query("UPDATE audit_chain_head SET hash = $1 WHERE id = 1", [hash]);
+    };
+    await rewrite("rewritten", rewritten);
+    try {
+      expect(await verifyAuditChain(db)).toMatchObject({ intact: true, headHash: rewritten });
+      expect(await checkExportedHead(db, exported)).toMatchObject({ status: "mismatch", message: expect.stringMatching(/rewritten/) });
+    } finally {
+      await rewrite(last.reason, last.hash);
+    }
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: true, headHash: head.hash });
   });
 });

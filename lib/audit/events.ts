@@ -23,10 +23,23 @@ export const AUDIT_ACTIONS = [
   "tier.created",
   "tier.updated",
   "tier.retired",
+  "audit.exported",
+  "action.failed",
+  "profile.deleted",
+  "workspace.quota_changed",
+  "workspace.suspended",
+  "workspace.resumed",
+  "workspace.decommissioned",
+  "workspace.owner_transferred",
+  "workspace.reapply_requested",
+  "cluster.drift_detected",
+  "cluster.drift_resolved",
+  "cluster.profile_adopted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export type AuditResult = "success" | "failure" | "denied";
+export const AUDIT_RESULTS = ["success", "failure", "denied"] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
 
 export interface AuditActor {
   issuer: string;

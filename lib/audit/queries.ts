@@ -1,9 +1,14 @@
-// Reading the audit trail: newest first, keyset-paginated by chain position.
+// Reading the audit trail (auditors and admins), one event in full, and a workspace's own
+// history for its requester. Each function checks the role before it builds any query.
 import "server-only";
 import type { Ctx } from "@/lib/auth/context";
 import { authorize } from "@/lib/authz";
 import { db } from "@/lib/db/client";
-import { ValidationError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/errors";
+import { PAGE_DEFAULT, type AuditFilter } from "./filter";
+import { auditListSelect, queryAuditPage, readAuditPage } from "./page-query";
+
+export const AUDIT_READERS = ["auditor", "admin"] as const;
 
 export interface AuditEventView {
   seq: string;
@@ -12,6 +17,7 @@ export interface AuditEventView {
   actorRoles: string[];
   action: string;
   targetType: string | null;
+  targetId: string | null;
   targetName: string | null;
   result: string;
   errorCode: string | null;
@@ -24,39 +30,41 @@ export interface AuditPage {
   nextCursor: string | null;
 }
 
-const PAGE_MAX = 100;
+type ListRow = Omit<AuditEventView, "seq"> & { seq: bigint };
+const toView = (row: ListRow): AuditEventView => ({ ...row, seq: row.seq.toString() });
 
-export async function listAuditEvents(ctx: Ctx, options: { cursor?: string; limit?: number } = {}): Promise<AuditPage> {
-  await authorize(ctx, ["auditor", "admin"], { what: "reading the audit trail" });
-  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), PAGE_MAX);
-  const before = options.cursor === undefined ? undefined : parseCursor(options.cursor);
-  const rows = await db.auditEvent.findMany({
-    where: before === undefined ? {} : { seq: { lt: before } },
-    orderBy: { seq: "desc" },
-    take: limit + 1,
-    select: {
-      seq: true,
-      occurredAt: true,
-      actorEmail: true,
-      actorRoles: true,
-      action: true,
-      targetType: true,
-      targetName: true,
-      result: true,
-      errorCode: true,
-      reason: true,
-      kubeAuditId: true,
-    },
-  });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    events: page.map((row) => ({ ...row, seq: row.seq.toString() })),
-    nextCursor: rows.length > limit && last ? last.seq.toString() : null,
-  };
+export async function listAuditEvents(ctx: Ctx, filter: AuditFilter): Promise<AuditPage> {
+  await authorize(ctx, [...AUDIT_READERS], { what: "reading the audit trail" });
+  const page = await queryAuditPage(db, filter);
+  return { events: page.rows.map(toView), nextCursor: page.nextCursor?.toString() ?? null };
 }
 
-function parseCursor(cursor: string): bigint {
-  if (!/^[1-9][0-9]{0,18}$/.test(cursor)) throw new ValidationError("That page link is not valid.", { cursor: ["Invalid cursor."] });
-  return BigInt(cursor);
+export interface AuditEventDetail extends AuditEventView {
+  actorIssuer: string | null;
+  actorSubject: string | null;
+  actorName: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  clientAddress: string | null;
+  userAgent: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export async function getAuditEvent(ctx: Ctx, seq: string): Promise<AuditEventDetail> {
+  await authorize(ctx, [...AUDIT_READERS], { what: "reading an audit event" });
+  if (!/^[1-9][0-9]{0,18}$/.test(seq) || BigInt(seq) >= 2n ** 63n) throw new NotFoundError("Audit event");
+  const row = await db.auditEvent.findUnique({ where: { seq: BigInt(seq) } });
+  if (!row) throw new NotFoundError("Audit event");
+  return { ...row, seq: row.seq.toString() };
+}
+
+/** A requester's view of one of their own workspaces' history; anyone else's is "not found". */
+export async function listMyWorkspaceHistory(ctx: Ctx, workspaceId: string, limit = PAGE_DEFAULT): Promise<AuditEventView[]> {
+  await authorize(ctx, ["requester"], { what: "reading a workspace's history" });
+  const owned = await db.workspace.findFirst({ where: { id: workspaceId, requesterId: ctx.actor.userId }, select: { id: true } });
+  if (!owned) throw new NotFoundError();
+  const page = await readAuditPage(db, { targetType: "workspace", targetId: owned.id }, undefined, limit, auditListSelect);
+  return page.rows.map(toView);
 }

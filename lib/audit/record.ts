@@ -10,12 +10,17 @@ const MAX_TEXT = 2_000;
 
 export async function appendAuditEvent(tx: Tx, event: AuditEventInput): Promise<bigint> {
   // Locking the head row assigns chain positions one writer at a time.
-  const [head] = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`
-    SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE`;
+  const [head] = await tx.$queryRaw<{ seq: bigint; hash: string; occurred_at: Date | null }[]>`
+    SELECT h.seq, h.hash, e.occurred_at FROM audit_chain_head h
+    LEFT JOIN audit_events e ON e.seq = h.seq
+    WHERE h.id = 1 FOR UPDATE OF h`;
   if (!head) throw new Error("audit chain head is missing");
+  const now = new Date();
   const fields: ChainedFields = {
     seq: head.seq + 1n,
-    occurredAt: new Date(),
+    // Never earlier than the event before it (replicas' clocks may differ by a little), so
+    // time ranges map exactly onto seq ranges when browsing (lib/audit/page-query.ts).
+    occurredAt: head.occurred_at && head.occurred_at > now ? head.occurred_at : now,
     actorIssuer: event.actor?.issuer ?? null,
     actorSubject: event.actor?.subject ?? null,
     actorEmail: event.actor?.email ?? null,

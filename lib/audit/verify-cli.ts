@@ -1,7 +1,8 @@
 // `npm run audit:verify`: walks the whole audit chain and prints the result. Exits 1 when
-// the chain is broken. `--expect-head <hash>` also checks that a head exported earlier is
-// still in the chain at its position, so a rewrite of the whole chain is detected too.
+// the chain is broken. `--expect-head <seq:hash>` (or the downloaded head JSON) also checks
+// that a head exported earlier is still in the chain, so a rewrite of the whole chain is detected.
 import { db } from "@/lib/db/client";
+import { checkExportedHead, parseExportedHead } from "./head";
 import { verifyAuditChain } from "./verify";
 
 const expectIndex = process.argv.indexOf("--expect-head");
@@ -14,10 +15,9 @@ if (!report.intact) {
 }
 console.log(`${report.count} events intact, head ${report.headSeq} hash ${report.headHash}`);
 if (expectedHead) {
-  const [seq, hash] = expectedHead.split(":");
-  const event = seq ? await db.auditEvent.findUnique({ where: { seq: BigInt(seq) }, select: { hash: true } }) : null;
-  if (event?.hash !== hash) {
-    console.log(`MISMATCH: the exported head ${expectedHead} is not in the chain any more`);
+  const check = await checkExportedHead(db, parseExportedHead(expectedHead));
+  if (check.status !== "present") {
+    console.log(`MISMATCH: ${check.message}`);
     process.exit(1);
   }
   console.log(`exported head ${expectedHead} is still in the chain`);

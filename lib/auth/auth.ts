@@ -5,6 +5,7 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { recordSignIn } from "@/lib/users/sign-in";
 import { identityFromClaims, type DexClaims, type SessionIdentity } from "./dex-profile";
+import { idTokenSignatureIsValid } from "./id-token-signature";
 import { requestMeta } from "./request-meta";
 import { safeRedirect } from "./safe-redirect";
 
@@ -31,9 +32,18 @@ const config: NextAuthConfig = {
   // With AUTH_URL set, Auth.js takes the host from it rather than from request headers.
   trustHost: process.env.AUTH_TRUST_HOST === "true" || Boolean(process.env.AUTH_URL),
   callbacks: {
-    // Refuse a session to anyone whose email Dex has not verified: it becomes a Profile owner.
-    signIn({ profile }) {
-      return identityFromClaims((profile ?? {}) as DexClaims, issuer ?? "") !== null;
+    // Refuse a session to anyone whose email Dex has not verified (it becomes a Profile
+    // owner), and to any ID token not signed by Dex's own keys.
+    async signIn({ profile, account }) {
+      const claims = (profile ?? {}) as DexClaims;
+      const refusal =
+        identityFromClaims(claims, issuer ?? "") === null
+          ? "no verified email in the ID token"
+          : !(await idTokenSignatureIsValid(account?.id_token, issuer ?? "", process.env.AUTH_DEX_ID ?? ""))
+            ? "ID token not signed by the issuer's keys"
+            : null;
+      if (refusal) await recordRefusedSignIn(claims, refusal);
+      return refusal === null;
     },
     async jwt({ token, profile }) {
       // The profile is present only at sign-in; later calls keep what was stored then.
@@ -72,6 +82,19 @@ const config: NextAuthConfig = {
     },
   },
 };
+
+async function recordRefusedSignIn(claims: DexClaims, reason: string): Promise<void> {
+  await recordAuditEvent({
+    action: "auth.sign_in",
+    result: "failure",
+    actor: null,
+    context: await requestMeta(),
+    // Claims of a refused token are not trusted: kept only as the target, for investigation.
+    target: { type: "user", name: typeof claims.email === "string" ? claims.email.slice(0, 200) : undefined },
+    reason,
+    errorCode: "sign_in_refused",
+  });
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(config);
 

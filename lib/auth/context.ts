@@ -12,4 +12,6 @@ export interface Actor extends AuditActor {
 export interface Ctx {
   actor: Actor;
   meta: AuditContext;
+  /** Privileged roles the person held at sign-in that must be confirmed by signing in again. */
+  staleRoles?: Role[];
 }

@@ -18,10 +18,16 @@ export interface SessionIdentity {
   email: string;
   name: string | null;
   roles: Role[];
+  /** When Dex last vouched for the roles (epoch seconds): the sign-in. */
+  rolesVerifiedAt: number;
 }
 
 /** null when the token does not carry a verified email: such a user cannot own a Profile. */
-export function identityFromClaims(claims: DexClaims, issuer: string): SessionIdentity | null {
+export function identityFromClaims(
+  claims: DexClaims,
+  issuer: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): SessionIdentity | null {
   if (!claims.sub || !claims.email || claims.email_verified !== true) return null;
   return {
     issuer,
@@ -29,5 +35,6 @@ export function identityFromClaims(claims: DexClaims, issuer: string): SessionId
     email: claims.email,
     name: claims.name ?? null,
     roles: rolesFromGroups(claims.groups, roleGroupsFromEnv()),
+    rolesVerifiedAt: nowSeconds,
   };
 }

@@ -1,7 +1,9 @@
 // For pages: the signed-in context, or a redirect to sign-in; a wrong role gets the 403
 // page. The data functions the page calls check the role again on their own.
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { safeReturnPath } from "./return-path";
 import type { Ctx } from "./context";
 import { hasRole, type Role } from "./roles";
 import { currentCtx } from "./session";
@@ -9,6 +11,11 @@ import { currentCtx } from "./session";
 export async function requirePageCtx(anyOf: Role[] = ["requester"]): Promise<Ctx> {
   const ctx = await currentCtx();
   if (!ctx) redirect("/signin");
-  if (!anyOf.some((role) => hasRole(ctx.actor.roles, role))) forbidden();
-  return ctx;
+  if (anyOf.some((role) => hasRole(ctx.actor.roles, role))) return ctx;
+  // The role was held at sign-in but needs confirming: back through Dex, then to this page.
+  if (ctx.staleRoles?.some((role) => anyOf.includes(role))) {
+    const here = safeReturnPath((await headers()).get("x-berth-path"));
+    redirect(`/signin?reauth=1&callbackUrl=${encodeURIComponent(here)}`);
+  }
+  forbidden();
 }

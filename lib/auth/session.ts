@@ -6,11 +6,13 @@ import { userIdFor } from "@/lib/users/sign-in";
 import { auth } from "./auth";
 import type { Ctx } from "./context";
 import { requestMeta } from "./request-meta";
+import { effectiveRoles, roleTtlSeconds } from "./role-freshness";
 
 export const currentCtx = cache(async (): Promise<Ctx | null> => {
   const session = await auth();
   const identity = session?.identity;
   if (!identity) return null;
   const userId = await userIdFor(identity);
-  return { actor: { ...identity, userId }, meta: await requestMeta() };
+  const { roles, stale } = effectiveRoles(identity.roles, identity.rolesVerifiedAt, Math.floor(Date.now() / 1000), roleTtlSeconds());
+  return { actor: { ...identity, roles, userId }, meta: await requestMeta(), staleRoles: stale };
 });

@@ -6,9 +6,6 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEFAULT_MIGRATIONS_DIR, migrate, readMigrations } from "./migrate";
 
-// Every committed migration, so that adding one does not need this test edited.
-const allMigrations = async () => (await readMigrations()).map((m) => m.name);
-
 // Creating scratch databases needs the owner, not the application role.
 const url = () => inject("stack").ownerDatabaseUrl;
 let scratchUrl: string;
@@ -28,12 +25,13 @@ afterAll(() => admin.end());
 describe("migrate", () => {
   it("applies every migration once, in order, and then nothing", async () => {
     const first = await migrate(scratchUrl);
-    expect(first).toEqual(await allMigrations());
-    expect(first.slice(0, 2)).toEqual(["0001_init", "0002_default_tiers"]);
+    const all = (await readMigrations()).map((m) => m.name);
+    expect(all.slice(0, 2)).toEqual(["0001_init", "0002_default_tiers"]);
+    expect(first).toEqual(all);
     expect(await migrate(scratchUrl)).toEqual([]);
     const client = new pg.Client({ connectionString: scratchUrl });
     await client.connect();
-    const tiers = await client.query("SELECT slug FROM quota_tiers ORDER BY slug");
+    const tiers = await client.query("SELECT slug FROM quota_tiers WHERE retired_at IS NULL ORDER BY slug");
     await client.end();
     expect(tiers.rows.map((r) => r.slug)).toEqual(["gpu", "small-cpu", "standard"]);
   });
@@ -44,7 +42,7 @@ describe("migrate", () => {
     const raceUrl = new URL(url());
     raceUrl.pathname = "/berth_migrate_race";
     const [a, b] = await Promise.all([migrate(raceUrl.toString()), migrate(raceUrl.toString())]);
-    expect([...a, ...b].sort()).toEqual(await allMigrations());
+    expect([...a, ...b].sort()).toEqual((await readMigrations()).map((m) => m.name));
   });
 
   it("refuses to run when an applied migration was edited afterwards", async () => {

@@ -3,7 +3,7 @@
 // local stand-in; nothing here knows which one it is talking to.
 import { KubeConfig } from "@kubernetes/client-node";
 
-export function loadKubeConfig(env: NodeJS.ProcessEnv = process.env): KubeConfig {
+export function loadKubeConfig(env: Record<string, string | undefined> = process.env): KubeConfig {
   const config = new KubeConfig();
   if (env.KUBERNETES_SERVICE_HOST && !env.KUBECONFIG) config.loadFromCluster();
   else config.loadFromDefault();

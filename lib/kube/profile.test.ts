@@ -46,3 +46,10 @@ describe("buildProfile", () => {
     expect(profile.spec.resourceQuotaSpec.hard.pods).toBe("1");
   });
 });
+
+describe("buildProfile for a suspended workspace", () => {
+  it("marks the Profile as suspended and carries the desired-state generation", () => {
+    const profile = buildProfile({ ...intent, suspended: true, generation: 4 });
+    expect(profile.metadata.annotations).toMatchObject({ "berth.io/suspended": "true", "berth.io/generation": "4" });
+  });
+});

@@ -12,6 +12,9 @@ export const LABEL_WORKSPACE_ID = "berth.io/workspace-id";
 export const LABEL_TIER = "berth.io/tier";
 export const ANNOTATION_REQUESTED_BY = "berth.io/requested-by";
 export const ANNOTATION_APPROVED_BY = "berth.io/approved-by";
+export const ANNOTATION_SUSPENDED = "berth.io/suspended";
+/** Berth's desired-state generation: a re-apply changes it, so the controller re-syncs the quota. */
+export const ANNOTATION_GENERATION = "berth.io/generation";
 
 export interface ProfileIntent {
   workspaceId: string;
@@ -20,6 +23,9 @@ export interface ProfileIntent {
   tierSlug: string;
   hard: Hard;
   approvedBy: string;
+  /** Suspended: the caller passes the zero-pod quota; the Profile says why in an annotation. */
+  suspended?: boolean;
+  generation?: number;
 }
 
 export interface ProfileManifest {
@@ -46,6 +52,8 @@ export function buildProfile(intent: ProfileIntent): ProfileManifest {
       annotations: {
         [ANNOTATION_REQUESTED_BY]: intent.ownerEmail,
         [ANNOTATION_APPROVED_BY]: intent.approvedBy,
+        ...(intent.suspended ? { [ANNOTATION_SUSPENDED]: "true" } : {}),
+        ...(intent.generation === undefined ? {} : { [ANNOTATION_GENERATION]: String(intent.generation) }),
       },
     },
     spec: {

@@ -8,7 +8,7 @@ import { toKubeApiError } from "./errors";
 import { PROFILE_GROUP, PROFILE_PLURAL, PROFILE_VERSION, type ProfileManifest } from "./profile";
 
 export interface ClusterProfile {
-  metadata: { name: string; uid?: string; resourceVersion?: string; labels?: Record<string, string> };
+  metadata: { name: string; uid?: string; resourceVersion?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
   spec?: { owner?: { kind?: string; name?: string }; resourceQuotaSpec?: { hard?: Record<string, string> } };
 }
 

@@ -71,6 +71,7 @@ export async function listMyWorkspaces(ctx: Ctx): Promise<WorkspaceSummary[]> {
 /** One of the caller's own workspaces; anyone else's is "not found", not "forbidden". */
 export interface MyWorkspace extends WorkspaceSummary {
   reason: string;
+  provisionStep: string | null;
   customJustification: string | null;
   renewalRequestedAt: Date | null;
   tierApprovals: number;
@@ -80,12 +81,20 @@ export async function getMyWorkspace(ctx: Ctx, id: string): Promise<MyWorkspace>
   await authorize(ctx, ["requester"], { what: "reading a workspace" });
   const row = await db.workspace.findFirst({
     where: { id, requesterId: ctx.actor.userId },
-    select: { ...summarySelect, reason: true, customJustification: true, renewalRequestedAt: true, tier: { select: { name: true, approvalsRequired: true } } },
+    select: {
+      ...summarySelect,
+      reason: true,
+      provisionStep: true,
+      customJustification: true,
+      renewalRequestedAt: true,
+      tier: { select: { name: true, approvalsRequired: true } },
+    },
   });
   if (!row) throw new NotFoundError();
   return {
     ...toSummary(row),
     reason: row.reason,
+    provisionStep: row.provisionStep,
     customJustification: row.customJustification,
     renewalRequestedAt: row.renewalRequestedAt,
     tierApprovals: row.tier.approvalsRequired,

@@ -45,7 +45,7 @@ describe("limits per user (THREATS 23)", () => {
     await expect(attempt).rejects.toThrow("You already have 2 open requests, the most allowed (2). Cancel one or wait for a decision.");
     expect(await db.workspace.count({ where: { name } })).toBe(0);
     const refusal = await db.auditEvent.findFirst({ where: { action: "workspace.request_refused", targetName: name } });
-    expect(refusal).toMatchObject({ result: "denied", errorCode: "limit_open_requests" });
+    expect(refusal).toMatchObject({ result: "failure", errorCode: "limit", reason: expect.stringMatching(/open requests/) });
   });
 
   it("refuses a request beyond the active-workspace limit with its own message", async () => {

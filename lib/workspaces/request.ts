@@ -2,13 +2,15 @@
 // the session, never a form field; the quota is the tier's (or a justified custom one),
 // copied at request time. The request, its audit event and its notification commit together.
 import "server-only";
-import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/record";
+import { recordLimited } from "@/lib/audit/denials";
+import { markAudited } from "@/lib/audit/failures";
+import { appendAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/context";
 import { authorize } from "@/lib/authz";
 import { workflowConfigFromEnv, type WorkflowConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { ClusterError, LimitError, ValidationError } from "@/lib/errors";
+import { ClusterError, ExpectedError, ValidationError } from "@/lib/errors";
 import { toKubeApiError } from "@/lib/kube/errors";
 import { getProfile, namespaceExists } from "@/lib/kube/profiles";
 import { enqueueNotification } from "@/lib/notifications/outbox";
@@ -25,6 +27,34 @@ export async function requestWorkspace(
   now: Date = new Date(),
 ): Promise<{ id: string }> {
   await authorize(ctx, ["requester"], { what: "requesting a workspace" });
+  try {
+    return await createRequest(ctx, raw, config, now);
+  } catch (error) {
+    if (error instanceof ExpectedError) {
+      await recordRefusal(ctx, raw, error);
+      markAudited(error);
+    }
+    throw error;
+  }
+}
+
+// Failed attempts are audited too, rate-limited like denials: a requester looping on a bad
+// form cannot flood the trail.
+async function recordRefusal(ctx: Ctx, raw: unknown, error: ExpectedError): Promise<void> {
+  const name = (raw as { name?: unknown } | null)?.name;
+  await recordLimited("requesting a workspace", {
+    action: "workspace.request_refused",
+    result: "failure",
+    actor: ctx.actor,
+    context: ctx.meta,
+    target: { type: "workspace", name: typeof name === "string" ? name.slice(0, 80) : undefined },
+    reason: error.message,
+    errorCode: error.code,
+    after: error instanceof ValidationError ? { fieldErrors: error.fieldErrors } : undefined,
+  });
+}
+
+async function createRequest(ctx: Ctx, raw: unknown, config: WorkflowConfig, now: Date): Promise<{ id: string }> {
   const input = parseInput(requestWorkspaceInput, raw);
   assertNamePrefix(input.name, config.requiredNamePrefix);
 
@@ -72,23 +102,10 @@ export async function requestWorkspace(
       return workspace;
     });
   } catch (error) {
-    if (error instanceof LimitError) await auditRefusal(ctx, input.name, error);
     // Two requests racing for one name: the partial unique index lets only one in.
     if (isUniqueViolation(error)) throw nameTaken(input.name);
     throw error;
   }
-}
-
-function auditRefusal(ctx: Ctx, name: string, error: LimitError) {
-  return recordAuditEvent({
-    action: "workspace.request_refused",
-    result: "denied",
-    actor: ctx.actor,
-    context: ctx.meta,
-    target: { type: "workspace", name },
-    reason: error.message,
-    errorCode: `limit_${error.limit}`,
-  });
 }
 
 async function assertNameFree(name: string): Promise<void> {

@@ -149,14 +149,16 @@ describe("approving", () => {
     expect(await getProfile(name)).toBeNull();
   });
 
-  it("an unreachable API server fails the apply with a clear message, never a claim of success", async () => {
+  it("an unreachable API server leaves the workspace approved and provisioning with a clear message, never a claim of success (THREATS 29)", async () => {
     const ada = await actor("ada.down@example.com");
     const grace = await actor("grace.down@example.com", ["requester", "admin"]);
     const { id } = await requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "x" });
     await standIn.injectFault({ method: "GET", pathPrefix: "/apis/kubeflow.org/v1/profiles/", count: 1, mode: "reset" });
     const outcome = await approveWorkspace(grace, { workspaceId: id });
-    expect(outcome).toMatchObject({ status: "FAILED", failure: "unreachable" });
-    expect((await db.workspace.findUniqueOrThrow({ where: { id } })).status).toBe("FAILED");
+    expect(outcome).toMatchObject({ status: "PROVISIONING", failure: "unreachable" });
+    const row = await db.workspace.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("PROVISIONING");
+    expect(row.statusMessage).toMatch(/could not be reached.*retries automatically/);
   });
 
   it("does not take over a Profile of the same name that someone else created", async () => {

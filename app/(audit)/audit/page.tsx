@@ -1,60 +1,84 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageCtx } from "@/lib/auth/page-guard";
-import { listAuditEvents } from "@/lib/audit/queries";
+import { filterToSearchParams, parseAuditFilter, type AuditFilter } from "@/lib/audit/filter";
+import { listAuditEvents, type AuditPage } from "@/lib/audit/queries";
 import { ValidationError } from "@/lib/errors";
+import { EventTable } from "./event-table";
+import { FilterForm } from "./filter-form";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const ctx = await requirePageCtx(["auditor", "admin"]);
-  const { before } = await searchParams;
-  const page = await listAuditEvents(ctx, { cursor: before, limit: 50 }).catch((error: unknown) => {
-    if (error instanceof ValidationError) return null;
-    throw error;
-  });
-  if (!page) {
-    return <p role="alert" className="text-red-800">That page link is not valid. <Link href="/audit" className="underline">Start from the newest events.</Link></p>;
+  const params = await searchParams;
+  let filter: AuditFilter;
+  let page: AuditPage;
+  try {
+    filter = parseAuditFilter(params);
+    page = await listAuditEvents(ctx, filter);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return <InvalidFilter error={error} />;
   }
+  const { before: _before, ...withoutCursor } = filter;
+  const exportQuery = filterToSearchParams({ ...withoutCursor, limit: undefined });
 
   return (
     <>
-      <h1 className="text-2xl font-semibold">Audit trail</h1>
-      <p className="mt-1 text-sm text-slate-600">Newest first. Every change and every refused attempt is recorded here.</p>
-      <table className="mt-6 w-full bg-white text-left text-sm shadow-sm">
-        <thead className="bg-slate-100 text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">#</th>
-            <th scope="col" className="px-3 py-2 font-medium">Time (UTC)</th>
-            <th scope="col" className="px-3 py-2 font-medium">Actor</th>
-            <th scope="col" className="px-3 py-2 font-medium">Action</th>
-            <th scope="col" className="px-3 py-2 font-medium">Target</th>
-            <th scope="col" className="px-3 py-2 font-medium">Result</th>
-            <th scope="col" className="px-3 py-2 font-medium">Detail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.events.map((event) => (
-            <tr key={event.seq} className="border-t border-slate-100 align-top">
-              <td className="px-3 py-2 text-slate-500">{event.seq}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{event.occurredAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-              <td className="px-3 py-2">{event.actorEmail ?? "anonymous"}</td>
-              <td className="px-3 py-2 font-mono">{event.action}</td>
-              <td className="px-3 py-2">{event.targetName ?? ""}</td>
-              <td className="px-3 py-2">{event.result}{event.errorCode ? ` (${event.errorCode})` : ""}</td>
-              <td className="max-w-xs break-words px-3 py-2 text-slate-600">
-                {event.reason}
-                {event.kubeAuditId && <span className="block text-xs text-slate-500">API audit id {event.kubeAuditId}</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {page.nextCursor && (
-        <Link href={`/audit?before=${page.nextCursor}`} className="mt-4 inline-block text-brand-700 underline">
-          Older events
+      <div className="flex flex-wrap items-baseline gap-4">
+        <h1 className="text-2xl font-semibold">Audit trail</h1>
+        <Link href="/audit/verify" className="text-sm text-brand-700 underline">
+          Verify the chain
         </Link>
+        <span className="ml-auto flex gap-3 text-sm">
+          <a href={`/audit/export?${exportQuery}&format=csv`} className="text-brand-700 underline" download>
+            Export CSV
+          </a>
+          <a href={`/audit/export?${exportQuery}&format=jsonl`} className="text-brand-700 underline" download>
+            Export JSONL
+          </a>
+        </span>
+      </div>
+      <p className="mt-1 text-sm text-slate-600">Newest first. Every change and every refused attempt is recorded here.</p>
+      <FilterForm filter={filter} />
+      {page.events.length === 0 ? (
+        <p className="mt-6 text-sm text-slate-600">No events match this filter.</p>
+      ) : (
+        <EventTable events={page.events} />
       )}
+      <nav aria-label="Pages" className="mt-4 flex gap-4 text-sm">
+        {filter.before !== undefined && (
+          <Link href={`/audit?${filterToSearchParams(withoutCursor)}`} className="text-brand-700 underline">
+            Newest events
+          </Link>
+        )}
+        {page.nextCursor && (
+          <Link href={`/audit?${filterToSearchParams({ ...filter, before: BigInt(page.nextCursor) })}`} className="text-brand-700 underline">
+            Older events
+          </Link>
+        )}
+      </nav>
     </>
+  );
+}
+
+function InvalidFilter({ error }: { error: ValidationError }) {
+  return (
+    <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+      <p className="font-medium">This filter or page link is not valid.</p>
+      <ul className="mt-2 list-disc pl-5">
+        {Object.entries(error.fieldErrors).map(([field, messages]) => (
+          <li key={field}>
+            {field}: {messages.join(" ")}
+          </li>
+        ))}
+      </ul>
+      <Link href="/audit" className="mt-2 inline-block underline">
+        Start from the newest events.
+      </Link>
+    </div>
   );
 }

@@ -8,18 +8,19 @@ export const metadata: Metadata = { title: "Sign in" };
 
 // Auth.js reports failures with a code in ?error=; none of them reveals more than this.
 const ERROR_MESSAGES: Record<string, string> = {
-  Configuration: "Sign-in is not available right now: the identity provider could not be reached. Try again in a minute.",
-  AccessDenied: "Your account cannot sign in to Berth. It needs a verified email address.",
+  // Auth.js reports both an unreachable Dex and a refused callback (bad state, replayed code) this way.
+  Configuration: "Sign-in could not be completed. Please try again; if it keeps failing, the identity provider may be unreachable.",
+  AccessDenied: "Berth could not accept this sign-in: the identity provider's answer was refused, or your account has no verified email address.",
   Verification: "The sign-in link is no longer valid. Please start again.",
 };
 
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; error?: string; signedOut?: string }>;
+  searchParams: Promise<{ callbackUrl?: string; error?: string; signedOut?: string; reauth?: string }>;
 }) {
   const params = await searchParams;
-  if (await currentCtx()) redirect(safeReturnPath(params.callbackUrl));
+  if (!params.reauth && (await currentCtx())) redirect(safeReturnPath(params.callbackUrl));
   const error = params.error ? (ERROR_MESSAGES[params.error] ?? "Sign-in failed. Please try again.") : null;
 
   return (
@@ -29,6 +30,11 @@ export default async function SignInPage({
       {error && (
         <p role="alert" className="mt-6 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
           {error}
+        </p>
+      )}
+      {params.reauth && !error && (
+        <p role="status" className="mt-6 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          Please confirm your sign-in: admin and auditor rights are re-checked with Dex every few minutes.
         </p>
       )}
       {params.signedOut && !error && (

@@ -10,7 +10,9 @@ export function DecisionOutcome({ name, status, message }: { name: string; statu
         ? `Rejected ${name}. The requester can see your reason.`
         : failed
           ? `Approved ${name}, but the Profile could not be applied: ${message ?? "unknown error"}`
-          : `${name}: ${status.toLowerCase()}.`;
+          : status === "PROVISIONING"
+            ? `Approved ${name}; still provisioning${message ? `: ${message}` : "."}`
+            : `${name}: ${status.toLowerCase()}.`;
   return (
     <p
       role={failed ? "alert" : "status"}

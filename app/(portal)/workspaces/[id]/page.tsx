@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ProvisioningState } from "@/components/workspaces/provisioning-state";
 import { QuotaList } from "@/components/workspaces/quota-list";
 import { StatusBadge } from "@/components/workspaces/status-badge";
+import { UsageBars } from "@/components/workspaces/usage-bars";
 import { requirePageCtx } from "@/lib/auth/page-guard";
+import { getWorkspaceUsage } from "@/lib/cluster/overview";
 import { NotFoundError } from "@/lib/errors";
 import { getMyRequestHistory } from "@/lib/workspaces/history";
 import { getMyWorkspace } from "@/lib/workspaces/queries";
@@ -55,11 +58,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
           <span className="whitespace-pre-wrap">{workspace.decisionNote}</span>
         </p>
       )}
-      {workspace.status === "FAILED" && (
-        <p className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
-          The workspace could not be created in the cluster. The admins have been shown the cause.
-        </p>
-      )}
+      <ProvisioningState status={workspace.status} step={workspace.provisionStep} message={null} forAdmin={false} />
       {workspace.status === "EXPIRED" && (
         <p className="mt-4 rounded-md border border-orange-200 bg-orange-50 p-3 text-sm text-orange-900">
           {workspace.statusMessage ?? "This workspace has expired."}
@@ -73,6 +72,14 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
           ) : (
             <RenewForm workspaceId={workspace.id} />
           )}
+        </section>
+      )}
+      {(workspace.status === "ACTIVE" || workspace.status === "SUSPENDED") && (
+        <section className="mt-6 rounded-lg bg-white p-4 shadow-sm">
+          <h2 className="font-medium">Quota usage</h2>
+          <div className="mt-2">
+            <UsageBars usage={await getWorkspaceUsage(ctx, workspace.id)} />
+          </div>
         </section>
       )}
       <section className="mt-6 rounded-lg bg-white p-4 shadow-sm">
@@ -99,7 +106,8 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
               <time dateTime={entry.at.toISOString()} className="text-slate-500">{utc(entry.at)}</time>{" "}
               <span className="font-medium">{HISTORY_LABELS[entry.action] ?? entry.action}</span>
               {entry.by && <span className="text-slate-600"> by {entry.by}</span>}
-              {entry.reason && <span className="whitespace-pre-wrap break-words text-slate-600">: {entry.reason}</span>}
+              {entry.reason && <span className="whitespace-pre-wrap break-words text-slate-600">: {entry.reason}</span>}{" "}
+              <span className="font-mono text-xs text-slate-400">{entry.action}</span>
             </li>
           ))}
         </ol>

@@ -1,0 +1,42 @@
+// Where an approved workspace stands on its way into the cluster: the step it waits on, or the
+// last failure and when Berth tries again. Never "active" before the cluster confirmed it.
+import type { WorkspaceStatus } from "@/lib/workspaces/status";
+
+export function ProvisioningState({
+  status,
+  step,
+  message,
+  nextAttemptAt,
+  forAdmin,
+}: {
+  status: WorkspaceStatus;
+  step: string | null;
+  message: string | null;
+  nextAttemptAt?: Date | null;
+  forAdmin: boolean;
+}) {
+  if (status === "PROVISIONING") {
+    return (
+      <p role="status" className="mt-4 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">
+        Approved, provisioning{step ? `: ${step}` : "."}
+        {forAdmin && message ? ` Last attempt: ${message}` : ""}
+        {forAdmin && nextAttemptAt ? ` Next attempt after ${nextAttemptAt.toISOString()}.` : ""}
+      </p>
+    );
+  }
+  if (status === "FAILED") {
+    return (
+      <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+        {forAdmin ? message ?? "Provisioning failed." : "The workspace could not be created in the cluster. The admins have been shown the cause."}
+      </p>
+    );
+  }
+  if (status === "SUSPENDED") {
+    return (
+      <p role="status" className="mt-4 rounded-md border border-orange-200 bg-orange-50 p-3 text-sm text-orange-900">
+        Suspended: data is kept, but no new pods may start until an admin resumes the workspace.
+      </p>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,108 @@
+// The auditor's work end to end: filter the trail, open an event's diff, export, verify the
+// chain and re-check an exported head; requesters cannot open any audit page.
+import { readFile } from "node:fs/promises";
+import { expect, test } from "@playwright/test";
+import { AuditTrailPage, VerifyPage } from "./pages/audit";
+import { ApprovalQueuePage, RequestWorkspacePage } from "./pages/portal";
+import { pageAs } from "./support/personas";
+
+test("an auditor filters the trail, opens an approval's diff, exports it and verifies the chain", async ({ browser }) => {
+  await new RequestWorkspacePage(await pageAs(browser, "requester")).requestWorkspace({ name: "audited-ws", tier: /^Small/, reason: "For the auditor." });
+  const grace = await pageAs(browser, "admin");
+  const queue = new ApprovalQueuePage(grace);
+  await queue.open();
+  await queue.approve("audited-ws");
+  await expect(grace.getByRole("status")).toContainText("The Profile was applied");
+
+  const alan = await pageAs(browser, "auditor");
+  const trail = new AuditTrailPage(alan);
+  await trail.open();
+  await trail.filter({ workspace: "audited-ws", action: "workspace.approved" });
+  await expect(alan).toHaveURL(/workspace=audited-ws/);
+  await expect(alan).toHaveURL(/action=workspace.approved/);
+  await expect(trail.rows()).toHaveCount(1);
+  await expect(trail.rows().first()).toContainText("grace@example.com");
+
+  // The filter is in the URL: the same view opens from a shared link.
+  const shared = await pageAs(browser, "auditor");
+  await shared.goto(alan.url());
+  await expect(new AuditTrailPage(shared).rows()).toHaveCount(1);
+
+  const csv = await trail.export("CSV");
+  const csvText = await readFile((await csv.path()) ?? "", "utf8");
+  expect(csvText.split("\r\n")[0]).toContain('"seq"');
+  expect(csvText).toContain('"workspace.approved"');
+  expect(csvText).toContain('"audited-ws"');
+
+  await trail.rows().first().getByRole("link", { name: /^Event \d+$/ }).click();
+  await expect(alan.getByRole("heading", { name: /^Event \d+$/ })).toBeVisible();
+  const changes = alan.getByRole("table", { name: "Changes" });
+  await expect(changes.getByRole("row").filter({ hasText: "status" })).toContainText('"PENDING"');
+  await expect(changes.getByRole("row").filter({ hasText: "status" })).toContainText('"PROVISIONING"');
+  await alan.getByRole("link", { name: "Other events by grace@example.com" }).click();
+  await expect(alan).toHaveURL(/actor=grace%40example.com/);
+
+  // The export itself is in the trail.
+  await trail.open("?action=audit.exported&actor=alan%40example.com");
+  await expect(trail.rows().first()).toContainText("audit.exported");
+
+  const verify = new VerifyPage(alan);
+  await verify.open();
+  await verify.verify();
+  await expect(alan.getByRole("status").filter({ hasText: /\d+ events intact, head hash [0-9a-f]{64}/ })).toBeVisible();
+  const head = await readFile((await (await verify.downloadHead()).path()) ?? "", "utf8");
+  expect(JSON.parse(head)).toMatchObject({ seq: expect.stringMatching(/^\d+$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  await verify.checkHead(head);
+  await expect(alan.getByRole("status").filter({ hasText: "The exported head is still in the chain." })).toBeVisible();
+  await verify.checkHead(`1:${"0".repeat(64)}`);
+  await expect(alan.getByRole("alert").filter({ hasText: "the chain was rewritten" })).toBeVisible();
+});
+
+test("a forged page cursor gets a clear message, and the export answers 400", async ({ browser, baseURL }) => {
+  const alan = await pageAs(browser, "auditor");
+  await alan.goto("/audit?before=1%20OR%201%3D1");
+  await expect(alan.getByRole("alert").filter({ hasText: "That page link is not valid." })).toBeVisible();
+  const response = await alan.request.get(`${baseURL}/audit/export?format=csv&before=abc`);
+  expect(response.status()).toBe(400);
+  expect(await response.text()).toContain("That page link is not valid.");
+});
+
+test("a failed attempt is in the trail: a rejection without a reason", async ({ browser }) => {
+  await new RequestWorkspacePage(await pageAs(browser, "requester")).requestWorkspace({ name: "failed-attempt", tier: /^Small/, reason: "x" });
+  const queue = new ApprovalQueuePage(await pageAs(browser, "secondAdmin"));
+  await queue.open();
+  await queue.reject("failed-attempt", "");
+  await expect(queue.request("failed-attempt")).toContainText("Reason for rejection is required.");
+
+  const trail = new AuditTrailPage(await pageAs(browser, "auditor"));
+  await trail.open("?action=action.failed&actor=katherine%40example.com");
+  await expect(trail.rows().first()).toContainText("rejecting a request: Please correct the highlighted fields.");
+});
+
+test.describe("requesters cannot open the audit pages", () => {
+  for (const path of ["/audit/verify", "/audit/events/1"]) {
+    test(`requester opening ${path} gets 403`, async ({ browser }) => {
+      const ada = await pageAs(browser, "requester");
+      const response = await ada.goto(path);
+      expect(response?.status()).toBe(403);
+      await expect(ada.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    });
+  }
+  for (const path of ["/audit/export?format=csv", "/audit/verify/head"]) {
+    test(`requester downloading ${path} gets 403 and no data`, async ({ browser, baseURL }) => {
+      const ada = await pageAs(browser, "requester");
+      const response = await ada.request.get(`${baseURL}${path}`);
+      expect(response.status()).toBe(403);
+      expect(await response.text()).not.toContain("hash");
+    });
+  }
+});
+
+test("a requester sees their own workspace's history on its page", async ({ browser }) => {
+  const ada = await pageAs(browser, "requester");
+  await new RequestWorkspacePage(ada).requestWorkspace({ name: "with-history", tier: /^Small/, reason: "History." });
+  await ada.goto("/workspaces");
+  await ada.getByRole("link", { name: "with-history", exact: true }).click();
+  const history = ada.getByRole("region", { name: "History" });
+  await expect(history).toContainText("workspace.requested");
+});

@@ -1,0 +1,36 @@
+// The reconciler inside the app: every interval, take (or keep) the leader lock and run a pass.
+// Started from Next's instrumentation hook; a replica that is not the leader only retries the lock.
+import "server-only";
+import { reconcileOnce, ReconcilerLock } from "./reconciler";
+
+const INTERVAL_MS = Number(process.env.BERTH_RECONCILE_INTERVAL_MS ?? 15_000);
+
+export function startReconcilerLoop(log: (line: string) => void = console.log): () => Promise<void> {
+  const lock = new ReconcilerLock();
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = async () => {
+    try {
+      if (!(await lock.tryAcquire())) return;
+      const report = await reconcileOnce();
+      if (report.attempted.length || report.scanError) {
+        log(`[berth] reconcile: ${report.attempted.length} attempted, ${report.drifted} drifted, ${report.unmanaged} unmanaged${report.scanError ? `, scan failed: ${report.scanError.failure}` : ""}`);
+      }
+    } catch (error) {
+      // Never crash the app for the reconciler; the next tick tries again.
+      log(`[berth] reconcile pass failed: ${(error as Error).message}`);
+    }
+  };
+  const timer = setInterval(() => {
+    if (!stopped) running = running.then(tick);
+  }, INTERVAL_MS);
+  timer.unref();
+  log(`[berth] reconciler started: a pass every ${INTERVAL_MS} ms while this process holds the lock`);
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+    await lock.release();
+  };
+}

@@ -1,0 +1,66 @@
+// What admins and owners read about the cluster: one list call per kind whatever the number of
+// workspaces, the truth when the cluster is unreachable or refuses Berth, and who may read what.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { actor, approvedWorkspace, standIn } from "@/test/fixtures";
+import { getClusterOverview, getWorkspaceUsage, listApprovedWorkspaces } from "./overview";
+
+beforeEach(async () => {
+  await standIn.clearFaults();
+  await standIn.clearRequests();
+});
+afterEach(() => standIn.clearFaults());
+
+describe("cluster overview", () => {
+  it("costs three list calls however many workspaces there are, and none per workspace", async () => {
+    const first = await approvedWorkspace();
+    await approvedWorkspace();
+    await approvedWorkspace();
+    await standIn.clearRequests();
+    await getClusterOverview(first.admin);
+    await listApprovedWorkspaces(first.admin);
+    const calls = await standIn.requests();
+    expect(calls.map((c) => c.method)).toEqual(["GET", "GET", "GET"]);
+    expect(calls.every((c) => !c.path.includes("/profiles/") && !/namespaces\/[^/]+\/resourcequotas\/kf/.test(c.path))).toBe(true);
+  });
+
+  it("shows a 403 on reading the cluster as a configuration error (THREATS 31) and an outage as unreachable", async () => {
+    const { admin } = await approvedWorkspace();
+    await standIn.injectFault({ method: "GET", pathPrefix: "/apis/kubeflow.org/v1/profiles", count: 1, status: 403 });
+    expect((await getClusterOverview(admin)).problem).toMatchObject({ failure: "forbidden", configuration: true });
+    await standIn.injectFault({ method: "GET", count: 3, mode: "reset" });
+    expect((await getClusterOverview(admin)).problem).toMatchObject({ failure: "unreachable", configuration: false });
+  });
+
+  it("lists a workspace the API server refused (403) for the admins' banner", async () => {
+    await standIn.injectFault({ method: "PATCH", pathPrefix: "/apis/kubeflow.org/v1/profiles/", count: 1, status: 403 });
+    const { admin, id } = await approvedWorkspace();
+    expect((await getClusterOverview(admin)).blockedByConfiguration.map((w) => w.id)).toContain(id);
+  });
+
+  it("refuses requesters and auditors (THREATS 2, 6)", async () => {
+    const { name } = await approvedWorkspace();
+    for (const roles of [["requester"], ["requester", "auditor"]] as const) {
+      const who = await actor(`${roles.length}.${name}@example.com`, [...roles]);
+      await expect(getClusterOverview(who)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(listApprovedWorkspaces(who)).rejects.toBeInstanceOf(ForbiddenError);
+    }
+  });
+});
+
+describe("quota usage on the workspace page", () => {
+  it("reads used against hard from kf-resource-quota for the owner, and says so when the cluster is unreachable", async () => {
+    const { id, name, ada } = await approvedWorkspace();
+    await standIn.setQuotaUsed(name, { pods: "3" });
+    const usage = await getWorkspaceUsage(ada, id);
+    expect(usage).toMatchObject({ state: "known", quota: { used: { pods: "3" }, hard: { pods: "10" } } });
+    await standIn.injectFault({ method: "GET", count: 1, mode: "reset" });
+    expect(await getWorkspaceUsage(ada, id)).toEqual({ state: "unreachable" });
+  });
+
+  it("answers another user's workspace as not found (THREATS 3)", async () => {
+    const { id, name } = await approvedWorkspace();
+    const bob = await actor(`bob.${name}@example.com`);
+    await expect(getWorkspaceUsage(bob, id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

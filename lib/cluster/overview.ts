@@ -1,0 +1,130 @@
+// What admins and owners read about the cluster side: the Cluster page's overview (one scan,
+// three list calls, whatever the number of workspaces) and one workspace's quota usage.
+import "server-only";
+import type { Ctx } from "@/lib/auth/context";
+import { authorize } from "@/lib/authz";
+import { hasRole } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/errors";
+import { getQuota, type ClusterQuota } from "@/lib/kube/cluster-reads";
+import { toKubeApiError } from "@/lib/kube/errors";
+import type { Hard } from "@/lib/quota/keys";
+import { WorkspaceStatus } from "@/lib/workspaces/status";
+import { scanCluster, type DriftedWorkspace } from "./scan";
+import type { UnmanagedProfile } from "./drift";
+
+export interface ClusterProblem {
+  failure: string;
+  message: string;
+  /** 401/403: fixing needs a change to Berth's configuration or RBAC, not patience. */
+  configuration: boolean;
+}
+
+export interface ClusterOverview {
+  drifted: DriftedWorkspace[];
+  unmanaged: UnmanagedProfile[];
+  problem?: ClusterProblem;
+  /** Workspaces whose last cluster call was refused for lack of rights or credentials. */
+  blockedByConfiguration: { id: string; name: string; message: string | null }[];
+}
+
+const CONFIG_FAILURES = ["forbidden", "unauthorized"];
+
+export async function getClusterOverview(ctx: Ctx): Promise<ClusterOverview> {
+  await authorize(ctx, ["admin"], { what: "viewing the cluster overview" });
+  const blockedByConfiguration = await db.workspace.findMany({
+    where: { blocked: true, lastError: { in: CONFIG_FAILURES } },
+    select: { id: true, name: true, statusMessage: true },
+    take: 50,
+  });
+  const blocked = blockedByConfiguration.map((w) => ({ id: w.id, name: w.name, message: w.statusMessage }));
+  try {
+    const scan = await scanCluster({ actor: ctx.actor, context: ctx.meta });
+    return { drifted: scan.drifted, unmanaged: scan.unmanaged, blockedByConfiguration: blocked };
+  } catch (error) {
+    const mapped = toKubeApiError(error);
+    const configuration = CONFIG_FAILURES.includes(mapped.failure);
+    const message = configuration
+      ? `Berth may not read Profiles, namespaces or resource quotas (${mapped.status ?? mapped.failure}): check its ClusterRole and token.`
+      : "The Kubernetes API could not be reached; what the cluster holds is unknown right now.";
+    return { drifted: [], unmanaged: [], blockedByConfiguration: blocked, problem: { failure: mapped.failure, message, configuration } };
+  }
+}
+
+export interface AdminWorkspaceRow {
+  id: string;
+  name: string;
+  status: WorkspaceStatus;
+  ownerEmail: string;
+  tierName: string;
+  provisionStep: string | null;
+  statusMessage: string | null;
+  drift: string | null;
+}
+
+/** Every approved workspace for admins: database only, no cluster call per row. */
+export async function listApprovedWorkspaces(ctx: Ctx): Promise<AdminWorkspaceRow[]> {
+  await authorize(ctx, ["admin"], { what: "listing workspaces" });
+  const rows = await db.workspace.findMany({
+    where: { status: { notIn: [WorkspaceStatus.PENDING, WorkspaceStatus.REJECTED, WorkspaceStatus.CANCELLED] } },
+    orderBy: { name: "asc" },
+    take: 500,
+    select: { id: true, name: true, status: true, ownerEmail: true, provisionStep: true, statusMessage: true, drift: true, tier: { select: { name: true } } },
+  });
+  return rows.map(({ tier, ...row }) => ({ ...row, tierName: tier.name }));
+}
+
+export interface WorkspaceClusterView {
+  id: string;
+  name: string;
+  status: WorkspaceStatus;
+  version: number;
+  ownerEmail: string;
+  tierName: string;
+  hard: Hard;
+  provisionStep: string | null;
+  statusMessage: string | null;
+  nextAttemptAt: Date | null;
+  attempts: number;
+  drift: string | null;
+  /** The cluster has not confirmed the latest desired state yet. */
+  pending: boolean;
+  blocked: boolean;
+}
+
+/** One approved workspace for admins. */
+export async function getWorkspaceForAdmin(ctx: Ctx, id: string): Promise<WorkspaceClusterView> {
+  await authorize(ctx, ["admin"], { what: "reading a workspace", target: { type: "workspace", id } });
+  const row = await db.workspace.findUnique({
+    where: { id },
+    select: {
+      id: true, name: true, status: true, version: true, ownerEmail: true, hard: true, provisionStep: true,
+      statusMessage: true, nextAttemptAt: true, attempts: true, drift: true, tier: { select: { name: true } },
+      generation: true, appliedGeneration: true, blocked: true,
+    },
+  });
+  if (!row) throw new NotFoundError();
+  const { tier, generation, appliedGeneration, ...rest } = row;
+  return { ...rest, hard: row.hard as Hard, tierName: tier.name, pending: appliedGeneration < generation };
+}
+
+export type UsageView = { state: "known"; quota: ClusterQuota } | { state: "missing" } | { state: "unreachable" };
+
+/** The workspace's kf-resource-quota as the cluster reports it: its owner or an admin may read it. */
+export async function getWorkspaceUsage(ctx: Ctx, id: string): Promise<UsageView> {
+  await authorize(ctx, ["requester"], { what: "reading quota usage" });
+  const admin = hasRole(ctx.actor.roles, "admin");
+  const row = await db.workspace.findFirst({
+    where: admin ? { id } : { id, requesterId: ctx.actor.userId },
+    select: { name: true, status: true },
+  });
+  if (!row) throw new NotFoundError();
+  if (row.status !== WorkspaceStatus.ACTIVE && row.status !== WorkspaceStatus.SUSPENDED) return { state: "missing" };
+  try {
+    const quota = await getQuota(row.name);
+    return quota ? { state: "known", quota } : { state: "missing" };
+  } catch {
+    // Reads for display degrade visibly; they never pretend.
+    return { state: "unreachable" };
+  }
+}

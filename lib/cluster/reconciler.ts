@@ -1,0 +1,100 @@
+// The reconciler: one pass retries every workspace whose desired state the cluster has not
+// confirmed (when its backoff allows), then scans the cluster for drift. Exactly one process
+// runs passes at a time, across replicas: the holder of a PostgreSQL advisory lock.
+import "server-only";
+import pg from "pg";
+import type { AuditActor } from "@/lib/audit/events";
+import { db } from "@/lib/db/client";
+import { toKubeApiError } from "@/lib/kube/errors";
+import { attemptWorkspace, type Attempter, type ProvisionOutcome } from "@/lib/workspaces/provision";
+import { RECONCILED_STATUSES } from "@/lib/workspaces/status";
+import { scanCluster } from "./scan";
+
+/** Any constant; the same in every replica. Distinct from the migration runner's. */
+export const RECONCILER_LOCK_KEY = 7_342_002;
+
+/** The reconciler acts in no person's name; its audit events say so. */
+export const RECONCILER_ACTOR: AuditActor = { issuer: "berth", subject: "reconciler", email: "reconciler@berth.local", roles: ["system"] };
+const BY: Attempter = { actor: RECONCILER_ACTOR, context: { requestId: "reconciler" } };
+
+export interface PassReport {
+  attempted: { id: string; outcome: ProvisionOutcome["status"] }[];
+  drifted: number;
+  unmanaged: number;
+  /** Set when the cluster scan failed: the admins' banner shows it. */
+  scanError?: { failure: string; message: string };
+}
+
+export async function reconcileOnce(options: { now?: Date; limit?: number } = {}): Promise<PassReport> {
+  const now = options.now ?? new Date();
+  const due = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM workspaces
+    WHERE applied_generation < generation AND NOT blocked
+      AND status::text = ANY(${RECONCILED_STATUSES as string[]})
+      AND (next_attempt_at IS NULL OR next_attempt_at <= ${now})
+    ORDER BY next_attempt_at NULLS FIRST
+    LIMIT ${options.limit ?? 50}`;
+  const report: PassReport = { attempted: [], drifted: 0, unmanaged: 0 };
+  for (const { id } of due) {
+    const outcome = await attemptWorkspace(BY, id, now);
+    report.attempted.push({ id, outcome: outcome.status });
+  }
+  try {
+    const scan = await scanCluster(BY);
+    report.drifted = scan.drifted.length;
+    report.unmanaged = scan.unmanaged.length;
+  } catch (error) {
+    const mapped = toKubeApiError(error);
+    report.scanError = { failure: mapped.failure, message: mapped.message };
+  }
+  return report;
+}
+
+/** A session-level advisory lock on its own connection: released when the connection ends. */
+export class ReconcilerLock {
+  private client: pg.Client | undefined;
+
+  constructor(private readonly connectionString = process.env.DATABASE_URL ?? "") {}
+
+  get held(): boolean {
+    return this.client !== undefined;
+  }
+
+  async tryAcquire(): Promise<boolean> {
+    if (this.client) return true;
+    const client = new pg.Client({ connectionString: this.connectionString });
+    // A lost connection loses the lock: stop acting as the leader.
+    client.on("error", () => void this.drop(client));
+    await client.connect();
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [RECONCILER_LOCK_KEY]);
+    if (rows[0]?.locked) {
+      this.client = client;
+      return true;
+    }
+    await client.end();
+    return false;
+  }
+
+  async release(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    await client.query("SELECT pg_advisory_unlock($1)", [RECONCILER_LOCK_KEY]).catch(() => undefined);
+    await this.drop(client);
+  }
+
+  private async drop(client: pg.Client): Promise<void> {
+    if (this.client === client) this.client = undefined;
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** One pass if this process can take the lock, else nothing: for `npm run reconcile` and tests. */
+export async function reconcileIfLeader(options: { now?: Date } = {}): Promise<PassReport | "not-leader"> {
+  const lock = new ReconcilerLock();
+  if (!(await lock.tryAcquire())) return "not-leader";
+  try {
+    return await reconcileOnce(options);
+  } finally {
+    await lock.release();
+  }
+}

@@ -1,0 +1,70 @@
+// One look at the whole cluster (three list calls) compared with every confirmed workspace:
+// drift is recorded on the workspace and audited when it appears, changes or is resolved,
+// never again on later passes that see the same thing.
+import "server-only";
+import { appendAuditEvent } from "@/lib/audit/record";
+import type { Attempter } from "@/lib/workspaces/provision";
+import { db } from "@/lib/db/client";
+import { readClusterSnapshot, type ClusterSnapshot } from "@/lib/kube/cluster-reads";
+import type { Hard } from "@/lib/quota/keys";
+import { WorkspaceStatus } from "@/lib/workspaces/status";
+import { effectiveHard } from "./confirm";
+import { driftFingerprint, driftOf, unmanagedProfiles, type Drift, type UnmanagedProfile } from "./drift";
+
+export interface DriftedWorkspace extends Drift {
+  id: string;
+  name: string;
+  status: WorkspaceStatus;
+  ownerEmail: string;
+  hard: Hard;
+}
+
+export interface ClusterScan {
+  snapshot: ClusterSnapshot;
+  drifted: DriftedWorkspace[];
+  unmanaged: UnmanagedProfile[];
+}
+
+export async function scanCluster(by: Attempter): Promise<ClusterScan> {
+  const snapshot = await readClusterSnapshot();
+  // Every record that may own a Profile, so that only truly foreign Profiles count as unmanaged.
+  const rows = await db.workspace.findMany({
+    where: { status: { in: [WorkspaceStatus.PROVISIONING, WorkspaceStatus.ACTIVE, WorkspaceStatus.SUSPENDED, WorkspaceStatus.DECOMMISSIONED] } },
+    select: { id: true, name: true, status: true, ownerEmail: true, hard: true, generation: true, appliedGeneration: true, drift: true },
+  });
+  const drifted: DriftedWorkspace[] = [];
+  for (const row of rows) {
+    // In-flight desired state is the reconciler's business, not drift.
+    const confirmed = row.appliedGeneration === row.generation;
+    if (!confirmed || (row.status !== WorkspaceStatus.ACTIVE && row.status !== WorkspaceStatus.SUSPENDED)) continue;
+    const hard = effectiveHard({ status: row.status, hard: row.hard as Hard });
+    const drift = driftOf({ id: row.id, name: row.name, ownerEmail: row.ownerEmail, hard }, snapshot);
+    await recordDrift(by, row, drift);
+    if (drift.kinds.length) drifted.push({ ...drift, id: row.id, name: row.name, status: row.status, ownerEmail: row.ownerEmail, hard });
+  }
+  const known = rows.filter((r) => r.status !== WorkspaceStatus.DECOMMISSIONED || r.appliedGeneration < r.generation);
+  return { snapshot, drifted, unmanaged: unmanagedProfiles(snapshot, known) };
+}
+
+async function recordDrift(
+  by: Attempter,
+  row: { id: string; name: string; drift: string | null },
+  drift: Drift,
+): Promise<void> {
+  const fingerprint = driftFingerprint(drift.kinds);
+  if (fingerprint === row.drift) return;
+  await db.$transaction(async (tx) => {
+    // Conditional on the fingerprint we read, so two scanners audit one occurrence once.
+    const { count } = await tx.workspace.updateMany({ where: { id: row.id, drift: row.drift }, data: { drift: fingerprint } });
+    if (count !== 1) return;
+    await appendAuditEvent(tx, {
+      action: fingerprint ? "cluster.drift_detected" : "cluster.drift_resolved",
+      result: fingerprint ? "failure" : "success",
+      actor: by.actor,
+      context: by.context,
+      target: { type: "workspace", id: row.id, name: row.name },
+      before: { drift: row.drift },
+      after: { drift: fingerprint, observed: drift.observed },
+    });
+  });
+}

@@ -1,0 +1,165 @@
+// Admin operations on active workspaces against the API stand-in: suspend/resume, quota edits
+// (with the usage warning), decommission, owner transfer; each audited with before/after.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { getQuota } from "@/lib/kube/cluster-reads";
+import { getProfile, namespaceExists } from "@/lib/kube/profiles";
+import { reconcileOnce } from "@/lib/cluster/reconciler";
+import { actor, approvedWorkspace, standIn } from "@/test/fixtures";
+import { decommissionWorkspace, reapplyWorkspace, resumeWorkspace, suspendWorkspace } from "./lifecycle";
+import { editWorkspaceQuota, transferWorkspaceOwner } from "./quota-edit";
+
+async function version(id: string) {
+  return (await db.workspace.findUniqueOrThrow({ where: { id } })).version;
+}
+async function lastEvent(id: string, action: string) {
+  return db.auditEvent.findFirst({ where: { targetId: id, action }, orderBy: { seq: "desc" } });
+}
+
+beforeEach(async () => {
+  await standIn.clearFaults();
+  await standIn.clearRequests();
+});
+afterEach(() => standIn.clearFaults());
+
+describe("suspend and resume", () => {
+  it("suspending keeps every limit but allows zero pods and annotates the Profile; resume restores the quota", async () => {
+    const { id, name, admin } = await approvedWorkspace();
+    const before = (await getQuota(name))!.hard;
+    expect(await suspendWorkspace(admin, { workspaceId: id, version: await version(id), reason: "mining crypto" })).toMatchObject({ status: "SUSPENDED" });
+    const suspended = await getQuota(name);
+    expect(suspended?.hard).toEqual({ ...before, pods: "0" });
+    expect((await getProfile(name))?.metadata.annotations?.["berth.io/suspended"]).toBe("true");
+    expect(await lastEvent(id, "workspace.suspended")).toMatchObject({ reason: "mining crypto", actorEmail: admin.actor.email });
+
+    expect(await resumeWorkspace(admin, { workspaceId: id, version: await version(id), reason: "explained" })).toMatchObject({ status: "ACTIVE" });
+    expect((await getQuota(name))?.hard).toEqual(before);
+    expect((await getProfile(name))?.metadata.annotations?.["berth.io/suspended"]).toBeUndefined();
+    expect(await lastEvent(id, "workspace.resumed")).toMatchObject({ reason: "explained" });
+  });
+
+  it("a stale form (old version) is refused as a conflict and changes nothing (THREATS 26)", async () => {
+    const { id, admin } = await approvedWorkspace();
+    const stale = await version(id);
+    await suspendWorkspace(admin, { workspaceId: id, version: stale, reason: "first" });
+    await expect(resumeWorkspace(admin, { workspaceId: id, version: stale, reason: "second" })).rejects.toBeInstanceOf(ConflictError);
+    expect((await db.workspace.findUniqueOrThrow({ where: { id } })).status).toBe("SUSPENDED");
+  });
+});
+
+describe("quota edits", () => {
+  it("accepts a limit below current usage with a warning, records before/after, and the cluster follows (THREATS 34)", async () => {
+    const { id, name, admin } = await approvedWorkspace();
+    await standIn.setQuotaUsed(name, { pods: "6", "requests.cpu": "1500m" });
+    const result = await editWorkspaceQuota(admin, {
+      workspaceId: id,
+      version: String(await version(id)),
+      reason: "shrink",
+      "requests.cpu": "1",
+      "requests.memory": "4Gi",
+      pods: "3",
+    });
+    expect(result.outcome.status).toBe("ACTIVE");
+    expect(result.warnings).toEqual([
+      { key: "requests.cpu", limit: "1", used: "1500m" },
+      { key: "pods", limit: "3", used: "6" },
+    ]);
+    expect((await getQuota(name))?.hard).toEqual({ "requests.cpu": "1", "requests.memory": "4Gi", pods: "3" });
+    const event = await lastEvent(id, "workspace.quota_changed");
+    expect(event?.before).toMatchObject({ hard: { "requests.cpu": "2", pods: "10" } });
+    expect(event?.after).toMatchObject({ hard: { pods: "3" }, belowUsage: [{ key: "requests.cpu" }, { key: "pods" }] });
+  });
+
+  it("two admins editing at once: the second sees a conflict, no lost update (THREATS 26)", async () => {
+    const { id, admin } = await approvedWorkspace();
+    const v = String(await version(id));
+    const results = await Promise.allSettled(
+      ["4", "8"].map((cpu) => editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "race", "requests.cpu": cpu })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected");
+    expect(rejected?.status === "rejected" && rejected.reason).toBeInstanceOf(ConflictError);
+  });
+
+  it("refuses an empty quota, bad quantities and unknown fields (THREATS 19, 4)", async () => {
+    const { id, admin } = await approvedWorkspace();
+    const v = String(await version(id));
+    await expect(editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "x" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "x", pods: "-1" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "x", pods: "1", owner: "m@x" })).rejects.toBeInstanceOf(ValidationError);
+    expect(await version(id)).toBe(Number(v));
+  });
+});
+
+describe("changes overtaking an apply in flight", () => {
+  it("an older apply that lands after a newer one is followed by the newest state again", async () => {
+    const { id, name, admin } = await approvedWorkspace();
+    await standIn.clearRequests();
+    await standIn.injectFault({ method: "PATCH", pathPrefix: "/apis/kubeflow.org/v1/profiles/", count: 1, delayMs: 1_500 });
+    const slowEdit = editWorkspaceQuota(admin, { workspaceId: id, version: String(await version(id)), reason: "slow", pods: "20" });
+    // The edit has committed and read the Profile; its apply follows at once and is held by the stand-in…
+    await expect.poll(async () => (await standIn.requests()).some((r) => r.method === "GET" && r.path.endsWith(`/profiles/${name}`))).toBe(true);
+    await suspendWorkspace(admin, { workspaceId: id, version: await version(id), reason: "fast" });
+    expect((await slowEdit).outcome.status).toBe("BUSY");
+    await reconcileOnce({ now: new Date(Date.now() + 10 * 60_000) });
+    expect((await getQuota(name))?.hard.pods).toBe("0");
+    const row = await db.workspace.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "SUSPENDED", hard: { pods: "20" } });
+    expect(row.appliedGeneration).toBe(row.generation);
+  });
+});
+
+describe("decommission", () => {
+  it("needs the exact name typed; then deletes the Profile and namespace but keeps the record and its history", async () => {
+    const { id, name, admin } = await approvedWorkspace();
+    const v = await version(id);
+    await expect(decommissionWorkspace(admin, { workspaceId: id, version: v, reason: "done", confirmName: `${name}x` })).rejects.toMatchObject({
+      fieldErrors: { confirmName: [expect.stringContaining(name)] },
+    });
+    expect(await getProfile(name)).not.toBeNull();
+    expect(await decommissionWorkspace(admin, { workspaceId: id, version: v, reason: "done", confirmName: name })).toMatchObject({ status: "DECOMMISSIONED" });
+    expect(await getProfile(name)).toBeNull();
+    expect(await namespaceExists(name)).toBe(false);
+    const row = await db.workspace.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe("DECOMMISSIONED");
+    const actions = (await db.auditEvent.findMany({ where: { targetId: id }, orderBy: { seq: "asc" } })).map((e) => e.action);
+    expect(actions.slice(-2)).toEqual(["workspace.decommissioned", "profile.deleted"]);
+  });
+});
+
+describe("owner transfer", () => {
+  it("moves the Profile to another signed-in user's verified email, audited; unknown emails are refused", async () => {
+    const { id, name, admin } = await approvedWorkspace();
+    const bob = await actor(`bob.${name}@example.com`);
+    await expect(
+      transferWorkspaceOwner(admin, { workspaceId: id, version: await version(id), reason: "x", newOwnerEmail: "nobody@example.com" }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await transferWorkspaceOwner(admin, { workspaceId: id, version: await version(id), reason: "team change", newOwnerEmail: bob.actor.email });
+    expect((await getProfile(name))?.spec?.owner?.name).toBe(bob.actor.email);
+    expect(await lastEvent(id, "workspace.owner_transferred")).toMatchObject({ after: { owner: bob.actor.email } });
+  });
+});
+
+describe("who may operate (THREATS 2, 6)", () => {
+  it.each([
+    ["a requester", ["requester"] as const],
+    ["an auditor", ["requester", "auditor"] as const],
+  ])("%s is refused every operation by id; nothing changes; each denial is audited", async (_who, roles) => {
+    const { id, name } = await approvedWorkspace();
+    const intruder = await actor(`intruder.${name}@example.com`, [...roles]);
+    const v = await version(id);
+    const attempts = [
+      () => suspendWorkspace(intruder, { workspaceId: id, version: v, reason: "x" }),
+      () => resumeWorkspace(intruder, { workspaceId: id, version: v, reason: "x" }),
+      () => decommissionWorkspace(intruder, { workspaceId: id, version: v, reason: "x", confirmName: name }),
+      () => reapplyWorkspace(intruder, { workspaceId: id }),
+      () => editWorkspaceQuota(intruder, { workspaceId: id, version: v, reason: "x", pods: "1000" }),
+      () => transferWorkspaceOwner(intruder, { workspaceId: id, version: v, reason: "x", newOwnerEmail: intruder.actor.email }),
+    ];
+    for (const attempt of attempts) await expect(attempt()).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await version(id)).toBe(v);
+    expect(await getProfile(name)).not.toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "auth.denied", actorEmail: intruder.actor.email } })).toBe(6);
+  });
+});

@@ -1,0 +1,141 @@
+// Admin operations on approved workspaces: suspend, resume, decommission, re-apply. Each is one
+// conditional change of the desired state (bumping its generation) with its audit event in the
+// same transaction, then an immediate attempt to make the cluster match; the reconciler retries.
+import "server-only";
+import type { AuditAction } from "@/lib/audit/events";
+import { appendAuditEvent } from "@/lib/audit/record";
+import type { Ctx } from "@/lib/auth/context";
+import { authorize } from "@/lib/authz";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { suspendedHard } from "@/lib/quota/compare";
+import type { Hard } from "@/lib/quota/keys";
+import { parseInput } from "@/lib/validation";
+import { decommissionInput, lifecycleInput, reapplyInput } from "./admin-schemas";
+import { provisionWorkspace, type ProvisionOutcome } from "./provision";
+import { WorkspaceStatus } from "./status";
+
+interface Change {
+  action: AuditAction;
+  from: WorkspaceStatus[];
+  version?: number;
+  data: Prisma.WorkspaceUncheckedUpdateManyInput;
+  before: unknown;
+  after: unknown;
+  reason?: string;
+}
+
+export async function loadForAdmin(id: string) {
+  const workspace = await db.workspace.findUnique({
+    where: { id },
+    select: { id: true, name: true, status: true, version: true, hard: true, ownerEmail: true, generation: true },
+  });
+  if (!workspace) throw new NotFoundError();
+  return workspace;
+}
+
+/** Writes a new desired state and its audit event, or throws ConflictError when someone got there first. */
+export async function changeDesiredState(ctx: Ctx, workspace: { id: string; name: string }, change: Change): Promise<ProvisionOutcome> {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.workspace.updateMany({
+      where: { id: workspace.id, status: { in: change.from }, ...(change.version === undefined ? {} : { version: change.version }) },
+      data: {
+        ...change.data,
+        generation: { increment: 1 },
+        version: { increment: 1 },
+        attempts: 0,
+        nextAttemptAt: null,
+        blocked: false,
+        lastError: null,
+      },
+    });
+    if (count !== 1) throw new ConflictError("The workspace changed since you loaded the page. Reload and try again.");
+    await appendAuditEvent(tx, {
+      action: change.action,
+      result: "success",
+      actor: ctx.actor,
+      context: ctx.meta,
+      target: { type: "workspace", id: workspace.id, name: workspace.name },
+      before: change.before,
+      after: change.after,
+      reason: change.reason,
+    });
+  });
+  return provisionWorkspace(ctx, workspace.id);
+}
+
+// Suspend and resume are one move each way between ACTIVE and SUSPENDED; the quota to restore is
+// the workspace's own `hard`, which suspension never changes.
+const SUSPENSION = {
+  suspend: { what: "suspending a workspace", from: WorkspaceStatus.ACTIVE, to: WorkspaceStatus.SUSPENDED, action: "workspace.suspended" },
+  resume: { what: "resuming a workspace", from: WorkspaceStatus.SUSPENDED, to: WorkspaceStatus.ACTIVE, action: "workspace.resumed" },
+} as const;
+
+async function moveSuspension(ctx: Ctx, raw: unknown, move: keyof typeof SUSPENSION): Promise<ProvisionOutcome> {
+  const spec = SUSPENSION[move];
+  const input = parseInput(lifecycleInput, raw);
+  await authorize(ctx, ["admin"], { what: spec.what, target: { type: "workspace", id: input.workspaceId } });
+  const workspace = await loadForAdmin(input.workspaceId);
+  if (workspace.status !== spec.from) throw new ConflictError(`Only a${move === "suspend" ? "n active" : " suspended"} workspace can be ${move}d.`);
+  return changeDesiredState(ctx, workspace, {
+    action: spec.action,
+    from: [spec.from],
+    version: input.version,
+    data: { status: spec.to },
+    before: { status: spec.from, hard: workspace.hard },
+    after: { status: spec.to, hard: spec.to === WorkspaceStatus.SUSPENDED ? suspendedHard(workspace.hard as Hard) : workspace.hard },
+    reason: input.reason,
+  });
+}
+
+export function suspendWorkspace(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
+  return moveSuspension(ctx, raw, "suspend");
+}
+
+export function resumeWorkspace(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
+  return moveSuspension(ctx, raw, "resume");
+}
+
+export async function decommissionWorkspace(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
+  const input = parseInput(decommissionInput, raw);
+  await authorize(ctx, ["admin"], { what: "decommissioning a workspace", target: { type: "workspace", id: input.workspaceId } });
+  const workspace = await loadForAdmin(input.workspaceId);
+  if (input.confirmName !== workspace.name) {
+    throw new ValidationError("Please correct the highlighted fields.", {
+      confirmName: [`Type the workspace name "${workspace.name}" exactly to confirm.`],
+    });
+  }
+  const from: WorkspaceStatus[] = [WorkspaceStatus.ACTIVE, WorkspaceStatus.SUSPENDED, WorkspaceStatus.FAILED, WorkspaceStatus.PROVISIONING];
+  if (!from.includes(workspace.status)) throw new ConflictError("This workspace cannot be decommissioned.");
+  return changeDesiredState(ctx, workspace, {
+    action: "workspace.decommissioned",
+    from,
+    version: input.version,
+    data: { status: WorkspaceStatus.DECOMMISSIONED },
+    before: { status: workspace.status, owner: workspace.ownerEmail, hard: workspace.hard },
+    after: { status: WorkspaceStatus.DECOMMISSIONED },
+    reason: input.reason,
+  });
+}
+
+/**
+ * Sends the desired state again: after a configuration error was fixed (a FAILED workspace goes
+ * back to provisioning), or to correct drift. The new generation changes the Profile, so the
+ * profile controller re-syncs kf-resource-quota, which it does not watch.
+ */
+export async function reapplyWorkspace(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
+  const input = parseInput(reapplyInput, raw);
+  await authorize(ctx, ["admin"], { what: "re-applying a workspace", target: { type: "workspace", id: input.workspaceId } });
+  const workspace = await loadForAdmin(input.workspaceId);
+  const from: WorkspaceStatus[] = [WorkspaceStatus.ACTIVE, WorkspaceStatus.SUSPENDED, WorkspaceStatus.FAILED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.DECOMMISSIONED];
+  if (!from.includes(workspace.status)) throw new ConflictError("This workspace has nothing to apply.");
+  const status = workspace.status === WorkspaceStatus.FAILED ? WorkspaceStatus.PROVISIONING : workspace.status;
+  return changeDesiredState(ctx, workspace, {
+    action: "workspace.reapply_requested",
+    from: [workspace.status],
+    data: { status, statusMessage: null },
+    before: { status: workspace.status, generation: workspace.generation },
+    after: { status, generation: workspace.generation + 1 },
+  });
+}

@@ -1,0 +1,83 @@
+// Admin quota edits and owner transfers on approved workspaces: new desired state, audited with
+// before/after and reason. A quota below current usage is accepted, with a warning naming it.
+import "server-only";
+import type { Ctx } from "@/lib/auth/context";
+import { authorize } from "@/lib/authz";
+import { db } from "@/lib/db/client";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { getQuota } from "@/lib/kube/cluster-reads";
+import { belowUsage, type UsageWarning } from "@/lib/quota/compare";
+import { checkHard, QUOTA_KEYS } from "@/lib/quota/keys";
+import { parseInput } from "@/lib/validation";
+import { quotaEditInput, transferInput } from "./admin-schemas";
+import { changeDesiredState, loadForAdmin } from "./lifecycle";
+import type { ProvisionOutcome } from "./provision";
+import { WorkspaceStatus } from "./status";
+
+const EDITABLE: WorkspaceStatus[] = [WorkspaceStatus.ACTIVE, WorkspaceStatus.SUSPENDED, WorkspaceStatus.PROVISIONING];
+
+export async function editWorkspaceQuota(
+  ctx: Ctx,
+  raw: unknown,
+): Promise<{ outcome: ProvisionOutcome; warnings: UsageWarning[]; usageUnknown: boolean }> {
+  const input = parseInput(quotaEditInput, raw);
+  await authorize(ctx, ["admin"], { what: "editing a workspace quota", target: { type: "workspace", id: input.workspaceId } });
+  const fields = input as unknown as Record<string, string | undefined>;
+  const entered = Object.fromEntries(
+    QUOTA_KEYS.map((k) => [k.key, fields[k.key]?.trim()]).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
+  const check = checkHard(entered);
+  if (!check.ok) throw new ValidationError("Please correct the quota.", { quota: check.errors });
+  const workspace = await loadForAdmin(input.workspaceId);
+  if (!EDITABLE.includes(workspace.status)) throw new ConflictError("Only an approved workspace's quota can be edited here.");
+
+  // Usage is read before the change so the warning and the audit event say what was in use.
+  let used: Record<string, string> = {};
+  let usageUnknown = false;
+  try {
+    used = (await getQuota(workspace.name))?.used ?? {};
+  } catch {
+    usageUnknown = true;
+  }
+  const warnings = belowUsage(check.hard, used);
+  const outcome = await changeDesiredState(ctx, workspace, {
+    action: "workspace.quota_changed",
+    from: EDITABLE,
+    version: input.version,
+    data: { hard: check.hard },
+    before: { hard: workspace.hard },
+    after: { hard: check.hard, belowUsage: warnings, usageUnknown },
+    reason: input.reason,
+  });
+  return { outcome, warnings, usageUnknown };
+}
+
+/** The new owner must be someone who signed in with a verified email: the Profile owner is an identity, not a string. */
+export async function transferWorkspaceOwner(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
+  const input = parseInput(transferInput, raw);
+  await authorize(ctx, ["admin"], { what: "transferring a workspace", target: { type: "workspace", id: input.workspaceId } });
+  const workspace = await loadForAdmin(input.workspaceId);
+  if (!EDITABLE.includes(workspace.status)) throw new ConflictError("Only an approved workspace can be transferred.");
+  const users = await db.user.findMany({
+    where: { email: input.newOwnerEmail, emailVerified: true },
+    select: { id: true, email: true },
+    take: 2,
+  });
+  const [user] = users;
+  if (!user || users.length > 1) {
+    throw new ValidationError("Please correct the highlighted fields.", {
+      newOwnerEmail: ["No one has signed in to Berth with this verified email yet (it is compared exactly, case included)."],
+    });
+  }
+  if (user.email === workspace.ownerEmail) throw new ValidationError("Please correct the highlighted fields.", { newOwnerEmail: ["This is already the owner."] });
+  return changeDesiredState(ctx, workspace, {
+    action: "workspace.owner_transferred",
+    from: EDITABLE,
+    version: input.version,
+    // The workspace moves to the new owner's list too; the old requester stays in the audit trail.
+    data: { ownerEmail: user.email, requesterId: user.id },
+    before: { owner: workspace.ownerEmail },
+    after: { owner: user.email },
+    reason: input.reason,
+  });
+}
