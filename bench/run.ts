@@ -4,12 +4,18 @@ import { writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { approveBenchmark } from "./approve.bench";
 import { auditQueryBenchmark } from "./audit-query.bench";
 import { startBenchDatabase } from "./bench-db";
+import { pagesBenchmark } from "./pages.bench";
 
 type Benchmark = { name: string; run: (log: (line: string) => void) => Promise<string> };
 
-const BENCHMARKS: Benchmark[] = [{ name: "audit query", run: auditQueryBenchmark }];
+const BENCHMARKS: Benchmark[] = [
+  { name: "audit query", run: auditQueryBenchmark },
+  { name: "approve", run: approveBenchmark },
+  { name: "pages", run: pagesBenchmark },
+];
 
 async function postgresVersion(): Promise<string> {
   const database = await startBenchDatabase();
