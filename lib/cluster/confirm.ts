@@ -8,7 +8,7 @@ import { buildProfile, LABEL_WORKSPACE_ID } from "@/lib/kube/profile";
 import { applyProfile, getProfile, namespaceExists } from "@/lib/kube/profiles";
 import { sameHard, suspendedHard } from "@/lib/quota/compare";
 import type { Hard } from "@/lib/quota/keys";
-import { WorkspaceStatus } from "@/lib/workspaces/status";
+import { isHeld, WorkspaceStatus } from "@/lib/workspaces/status";
 
 export const ADOPTED_TIER = "adopted";
 
@@ -29,7 +29,8 @@ export type ConfirmResult =
 
 /** The quota the cluster should enforce for this workspace now. */
 export function effectiveHard(workspace: Pick<DesiredWorkspace, "status" | "hard">): Hard {
-  return workspace.status === WorkspaceStatus.SUSPENDED ? suspendedHard(workspace.hard) : workspace.hard;
+  // An expired workspace is held like a suspended one: data kept, no new pods.
+  return isHeld(workspace.status) ? suspendedHard(workspace.hard) : workspace.hard;
 }
 
 export async function confirmWorkspace(workspace: DesiredWorkspace): Promise<ConfirmResult> {
@@ -58,7 +59,7 @@ export async function confirmWorkspace(workspace: DesiredWorkspace): Promise<Con
     tierSlug: workspace.tierSlug,
     hard,
     approvedBy: workspace.approvedBy,
-    suspended: workspace.status === WorkspaceStatus.SUSPENDED,
+    suspended: isHeld(workspace.status),
     generation: workspace.generation,
   });
   const { auditId } = await applyProfile(manifest);
@@ -67,5 +68,5 @@ export async function confirmWorkspace(workspace: DesiredWorkspace): Promise<Con
   const quota = await getQuota(workspace.name);
   if (!quota) return { state: "waiting", step: "waiting for kf-resource-quota" };
   if (!sameHard(quota.hard, hard)) return { state: "waiting", step: "waiting for kf-resource-quota to match the quota" };
-  return { state: "confirmed", applied: { owner: manifest.spec.owner, hard, suspended: workspace.status === WorkspaceStatus.SUSPENDED }, auditId };
+  return { state: "confirmed", applied: { owner: manifest.spec.owner, hard, suspended: isHeld(workspace.status) }, auditId };
 }

@@ -1,6 +1,8 @@
-// The reconciler inside the app: every interval, take (or keep) the leader lock and run a pass.
+// The reconciler inside the app: every interval, take (or keep) the leader lock, run the
+// workflow's timed jobs and a reconcile pass.
 // Started from Next's instrumentation hook; a replica that is not the leader only retries the lock.
 import "server-only";
+import { runWorkflowJobs } from "@/lib/jobs/workflow-jobs";
 import { reconcileOnce, ReconcilerLock } from "./reconciler";
 
 const INTERVAL_MS = Number(process.env.BERTH_RECONCILE_INTERVAL_MS ?? 15_000);
@@ -13,6 +15,12 @@ export function startReconcilerLoop(log: (line: string) => void = console.log): 
   const tick = async () => {
     try {
       if (!(await lock.tryAcquire())) return;
+      // The workflow's timed steps first (expiry, notices, webhook delivery), so that a workspace
+      // that just expired is held in the cluster by the pass that follows.
+      const jobs = await runWorkflowJobs(new Date());
+      if (jobs.expiredRequests || jobs.expiredWorkspaces.length || jobs.expiryNotices) {
+        log(`[berth] workflow: ${jobs.expiredRequests} requests expired, ${jobs.expiredWorkspaces.length} workspaces expired, ${jobs.expiryNotices} expiry notices`);
+      }
       const report = await reconcileOnce();
       if (report.attempted.length || report.scanError) {
         log(`[berth] reconcile: ${report.attempted.length} attempted, ${report.drifted} drifted, ${report.unmanaged} unmanaged${report.scanError ? `, scan failed: ${report.scanError.failure}` : ""}`);

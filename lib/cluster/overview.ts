@@ -9,7 +9,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getQuota, type ClusterQuota } from "@/lib/kube/cluster-reads";
 import { toKubeApiError } from "@/lib/kube/errors";
 import type { Hard } from "@/lib/quota/keys";
-import { WorkspaceStatus } from "@/lib/workspaces/status";
+import { WorkspaceStatus, isHeld } from "@/lib/workspaces/status";
 import { scanCluster, type DriftedWorkspace } from "./scan";
 import type { UnmanagedProfile } from "./drift";
 
@@ -119,7 +119,7 @@ export async function getWorkspaceUsage(ctx: Ctx, id: string): Promise<UsageView
     select: { name: true, status: true },
   });
   if (!row) throw new NotFoundError();
-  if (row.status !== WorkspaceStatus.ACTIVE && row.status !== WorkspaceStatus.SUSPENDED) return { state: "missing" };
+  if (row.status !== WorkspaceStatus.ACTIVE && !isHeld(row.status)) return { state: "missing" };
   try {
     const quota = await getQuota(row.name);
     return quota ? { state: "known", quota } : { state: "missing" };

@@ -29,7 +29,7 @@ export async function reconcileOnce(options: { now?: Date; limit?: number } = {}
   const now = options.now ?? new Date();
   const due = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM workspaces
-    WHERE applied_generation < generation AND NOT blocked
+    WHERE applied_generation < generation AND NOT blocked AND decided_by_id IS NOT NULL
       AND status::text = ANY(${RECONCILED_STATUSES as string[]})
       AND (next_attempt_at IS NULL OR next_attempt_at <= ${now})
     ORDER BY next_attempt_at NULLS FIRST

@@ -7,7 +7,7 @@ import type { Attempter } from "@/lib/workspaces/provision";
 import { db } from "@/lib/db/client";
 import { readClusterSnapshot, type ClusterSnapshot } from "@/lib/kube/cluster-reads";
 import type { Hard } from "@/lib/quota/keys";
-import { WorkspaceStatus } from "@/lib/workspaces/status";
+import { isHeld, RECONCILED_STATUSES, WorkspaceStatus } from "@/lib/workspaces/status";
 import { effectiveHard } from "./confirm";
 import { driftFingerprint, driftOf, unmanagedProfiles, type Drift, type UnmanagedProfile } from "./drift";
 
@@ -29,14 +29,14 @@ export async function scanCluster(by: Attempter): Promise<ClusterScan> {
   const snapshot = await readClusterSnapshot();
   // Every record that may own a Profile, so that only truly foreign Profiles count as unmanaged.
   const rows = await db.workspace.findMany({
-    where: { status: { in: [WorkspaceStatus.PROVISIONING, WorkspaceStatus.ACTIVE, WorkspaceStatus.SUSPENDED, WorkspaceStatus.DECOMMISSIONED] } },
+    where: { status: { in: RECONCILED_STATUSES }, decidedById: { not: null } },
     select: { id: true, name: true, status: true, ownerEmail: true, hard: true, generation: true, appliedGeneration: true, drift: true },
   });
   const drifted: DriftedWorkspace[] = [];
   for (const row of rows) {
     // In-flight desired state is the reconciler's business, not drift.
     const confirmed = row.appliedGeneration === row.generation;
-    if (!confirmed || (row.status !== WorkspaceStatus.ACTIVE && row.status !== WorkspaceStatus.SUSPENDED)) continue;
+    if (!confirmed || (row.status !== WorkspaceStatus.ACTIVE && !isHeld(row.status))) continue;
     const hard = effectiveHard({ status: row.status, hard: row.hard as Hard });
     const drift = driftOf({ id: row.id, name: row.name, ownerEmail: row.ownerEmail, hard }, snapshot);
     await recordDrift(by, row, drift);

@@ -5,7 +5,9 @@ import { workflowConfigFromEnv } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { runWorkflowJobs } from "@/lib/jobs/workflow-jobs";
-import { actor, testTier, uniqueName } from "@/test/fixtures";
+import { reconcileOnce } from "@/lib/cluster/reconciler";
+import { getProfile } from "@/lib/kube/profiles";
+import { actor, profileApplies, testTier, uniqueName } from "@/test/fixtures";
 import { approveWorkspace } from "./decide";
 import { approveRenewal, requestRenewal } from "./renew";
 import { requestWorkspace } from "./request";
@@ -112,5 +114,38 @@ describe("renewal", () => {
     const requester = await actor("eve.renew4@example.com");
     await expect(approveRenewal(auditor, { workspaceId: id })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(approveRenewal(requester, { workspaceId: id })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("expiry and the cluster", () => {
+  it("holds an expired workspace in the cluster with a zero-pod quota, keeping its Profile and its name", async () => {
+    const tier = await testTier({ lifetimeDays: 30 });
+    const { id } = await activeWorkspace("ada.hold@example.com", tier);
+    const { name } = await db.workspace.findUniqueOrThrow({ where: { id } });
+    await db.workspace.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await runWorkflowJobs(new Date(), config);
+    await reconcileOnce();
+
+    const profile = await getProfile(name);
+    expect(profile?.spec?.resourceQuotaSpec?.hard?.pods).toBe("0");
+    expect(profile?.metadata.annotations?.["berth.io/suspended"]).toBe("true");
+    expect(await db.workspace.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "EXPIRED" });
+    const bob = await actor("bob.hold@example.com");
+    await expect(requestWorkspace(bob, { name, tier: "small-cpu", reason: "mine now?" })).rejects.toMatchObject({
+      fieldErrors: { name: [expect.stringMatching(/already requested or in use/)] },
+    });
+  });
+
+  it("never applies a request that expired while pending, and frees its name", async () => {
+    const ada = await actor("ada.lapsed@example.com");
+    const name = uniqueName();
+    const { id } = await requestWorkspace(ada, { name, tier: "small-cpu", reason: "r" });
+    await db.workspace.update({ where: { id }, data: { createdAt: new Date(Date.now() - 8 * DAY) } });
+    await runWorkflowJobs(new Date(), config);
+    await reconcileOnce();
+    expect(await profileApplies(name)).toBe(0);
+    expect(await getProfile(name)).toBeNull();
+    const bob = await actor("bob.lapsed@example.com");
+    await expect(requestWorkspace(bob, { name, tier: "small-cpu", reason: "free again" })).resolves.toHaveProperty("id");
   });
 });

@@ -89,7 +89,13 @@ export async function expireWorkspaces(now: Date): Promise<string[]> {
   const due = await db.workspace.findMany({ where: { status: WorkspaceStatus.ACTIVE, expiresAt: { lte: now } }, select: candidateSelect, take: BATCH });
   return applyEach(due, (ws) => ({
     still: { status: WorkspaceStatus.ACTIVE, expiresAt: { lte: now } },
-    data: { status: WorkspaceStatus.EXPIRED, statusMessage: "The workspace reached its end date.", version: { increment: 1 } },
+    // A new generation: the reconciler applies the held (zero-pod) quota, keeping all data.
+    data: {
+      status: WorkspaceStatus.EXPIRED,
+      statusMessage: "The workspace reached its end date: it is suspended until renewed or decommissioned.",
+      version: { increment: 1 },
+      generation: { increment: 1 },
+    },
     audit: { action: "workspace.expired", before: { status: WorkspaceStatus.ACTIVE, expiresAt: ws.expiresAt }, after: { status: WorkspaceStatus.EXPIRED } },
     notify: ["workspace.expired", `Workspace ${ws.name} of ${ws.ownerEmail} reached its end date and expired.`],
   }));

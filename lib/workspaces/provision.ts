@@ -89,7 +89,7 @@ async function claim(id: string, now: Date): Promise<boolean> {
   const lease = new Date(now.getTime() + LEASE_MS);
   const count = await db.$executeRaw`
     UPDATE workspaces SET next_attempt_at = ${lease}
-    WHERE id = ${id}::uuid AND applied_generation < generation AND NOT blocked
+    WHERE id = ${id}::uuid AND applied_generation < generation AND NOT blocked AND decided_by_id IS NOT NULL
       AND status::text = ANY(${RECONCILED_STATUSES as string[]})
       AND (next_attempt_at IS NULL OR next_attempt_at <= ${now})`;
   return count === 1;

@@ -9,7 +9,7 @@ import { labelOf, quantityValue, readQuotaFields } from "@/lib/quota/fields";
 import type { Hard } from "@/lib/quota/keys";
 import { nameSkeleton } from "./look-alike";
 import { QUOTA_PREFIX } from "./schemas";
-import { ACTIVE_STATUSES, NAME_HOLDING_STATUSES, WorkspaceStatus } from "./status";
+import { ACTIVE_STATUSES, NAME_HOLDING, WorkspaceStatus } from "./status";
 
 const invalid = (field: string, message: string) => new ValidationError("Please correct the highlighted fields.", { [field]: [message] });
 
@@ -20,7 +20,7 @@ export function assertNamePrefix(name: string, prefix: string): void {
 /** Refuses a name that folds to the same skeleton as another workspace's (see look-alike.ts). */
 export async function assertNoLookAlike(name: string): Promise<void> {
   const similar = await db.workspace.findFirst({
-    where: { nameSkeleton: nameSkeleton(name), name: { not: name }, status: { in: NAME_HOLDING_STATUSES } },
+    where: { nameSkeleton: nameSkeleton(name), name: { not: name }, ...NAME_HOLDING },
     select: { name: true },
   });
   if (similar) {

@@ -18,7 +18,7 @@ import { parseInput } from "@/lib/validation";
 import { nameSkeleton } from "./look-alike";
 import { assertNamePrefix, assertNoLookAlike, assertWithinLimits, requestedQuota } from "./request-policy";
 import { requestWorkspaceInput } from "./schemas";
-import { NAME_HOLDING_STATUSES } from "./status";
+import { NAME_HOLDING } from "./status";
 
 export async function requestWorkspace(
   ctx: Ctx,
@@ -109,7 +109,7 @@ async function createRequest(ctx: Ctx, raw: unknown, config: WorkflowConfig, now
 }
 
 async function assertNameFree(name: string): Promise<void> {
-  const open = await db.workspace.findFirst({ where: { name, status: { in: NAME_HOLDING_STATUSES } }, select: { id: true } });
+  const open = await db.workspace.findFirst({ where: { name, ...NAME_HOLDING }, select: { id: true } });
   if (open) throw nameTaken(name);
   try {
     if ((await getProfile(name)) || (await namespaceExists(name))) {

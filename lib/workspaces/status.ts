@@ -10,17 +10,34 @@ export const OPEN_STATUSES: WorkspaceStatus[] = [
 ];
 
 /** States whose desired state the reconciler keeps the cluster in line with. */
+// Only approved rows (decided_by_id set) are reconciled: an EXPIRED row may also be a request
+// that expired while pending, which must never reach the cluster.
 export const RECONCILED_STATUSES: WorkspaceStatus[] = [
   WorkspaceStatus.PROVISIONING,
   WorkspaceStatus.ACTIVE,
   WorkspaceStatus.SUSPENDED,
+  WorkspaceStatus.EXPIRED,
   WorkspaceStatus.DECOMMISSIONED,
 ];
 
+/** States in which the cluster holds the Profile with a quota that allows no new pods. */
+export const HELD_STATUSES: WorkspaceStatus[] = [WorkspaceStatus.SUSPENDED, WorkspaceStatus.EXPIRED];
+
+export function isHeld(status: WorkspaceStatus): boolean {
+  return HELD_STATUSES.includes(status);
+}
+
 export { WorkspaceStatus };
 
-/** States in which the name stays taken: also EXPIRED, whose Profile is kept (suspended, not deleted). */
-export const NAME_HOLDING_STATUSES: WorkspaceStatus[] = [...OPEN_STATUSES, WorkspaceStatus.EXPIRED];
+/**
+ * Workspaces whose name stays taken: open ones, and expired workspaces, whose Profile is kept
+ * (held, not deleted). A pending request that expired was never approved and holds nothing.
+ * The partial unique index workspaces_open_name_key says the same in SQL.
+ */
+export const NAME_HOLDING = {
+  OR: [{ status: { in: OPEN_STATUSES } }, { status: WorkspaceStatus.EXPIRED, decidedById: { not: null } }],
+};
+
 
 /** Counted against BERTH_MAX_ACTIVE_WORKSPACES: approved and holding (or about to hold) a namespace, suspended included. */
 export const ACTIVE_STATUSES: WorkspaceStatus[] = [WorkspaceStatus.PROVISIONING, WorkspaceStatus.ACTIVE, WorkspaceStatus.FAILED, WorkspaceStatus.SUSPENDED];
