@@ -40,6 +40,7 @@ describe("deploy/ kustomize base", () => {
     expect(role?.rules).toEqual([
       { apiGroups: ["kubeflow.org"], resources: ["profiles"], verbs: ["get", "list", "watch", "create", "patch", "delete"] },
       { apiGroups: [""], resources: ["namespaces", "resourcequotas"], verbs: ["get", "list", "watch"] },
+      { apiGroups: [""], resources: ["limitranges"], verbs: ["create", "patch"] },
     ]);
     expect(JSON.stringify(role)).not.toContain('"*"');
     const [binding] = byKind("ClusterRoleBinding") as (K8sObject & { roleRef: { name: string }; subjects: { kind: string; name: string }[] })[];

@@ -86,7 +86,13 @@ export async function profileApplies(name: string): Promise<number> {
 
 /** A tier of its own for one test (unique slug), e.g. one needing two approvals. */
 export async function testTier(
-  options: { approvalsRequired?: number; lifetimeDays?: number | null; hard?: Record<string, string>; maxHard?: Record<string, string> } = {},
+  options: {
+    approvalsRequired?: number;
+    lifetimeDays?: number | null;
+    hard?: Record<string, string>;
+    maxHard?: Record<string, string>;
+    containerDefaults?: { defaultRequest: Record<string, string>; default: Record<string, string> };
+  } = {},
 ): Promise<string> {
   const slug = `tier-${randomUUID().slice(0, 8)}`;
   await db.quotaTier.create({
@@ -98,6 +104,7 @@ export async function testTier(
       maxHard: options.maxHard ?? { "requests.cpu": "8" },
       approvalsRequired: options.approvalsRequired ?? 1,
       lifetimeDays: options.lifetimeDays === undefined ? 30 : options.lifetimeDays,
+      ...(options.containerDefaults ? { containerDefaults: options.containerDefaults } : {}),
     },
   });
   return slug;

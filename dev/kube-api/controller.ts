@@ -160,8 +160,10 @@ export class ProfileController {
   }
 
   namespaceDeleted(namespace: string): void {
-    for (const quota of this.store.list("resourcequotas", namespace)) {
-      this.store.delete("resourcequotas", namespace, stringAt(quota, ["metadata", "name"]) ?? "");
+    for (const resource of ["resourcequotas", "limitranges"] as const) {
+      for (const obj of this.store.list(resource, namespace)) {
+        this.store.delete(resource, namespace, stringAt(obj, ["metadata", "name"]) ?? "");
+      }
     }
   }
 

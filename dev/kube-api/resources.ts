@@ -134,7 +134,36 @@ const resourceQuotaSchema: StructSchema = {
   },
 };
 
-export type ResourceName = "profiles" | "namespaces" | "resourcequotas";
+// Berth writes one LimitRange per namespace (container defaults of the tier).
+const limitRangeSchema: StructSchema = {
+  type: "struct",
+  fields: {
+    kind: str,
+    apiVersion: str,
+    metadata: objectMeta,
+    spec: {
+      type: "struct",
+      fields: {
+        limits: {
+          type: "list",
+          items: {
+            type: "struct",
+            fields: {
+              type: str,
+              default: quantityMap,
+              defaultRequest: quantityMap,
+              max: quantityMap,
+              min: quantityMap,
+              maxLimitRequestRatio: quantityMap,
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+export type ResourceName = "profiles" | "namespaces" | "resourcequotas" | "limitranges";
 
 export interface ResourceDef {
   resource: ResourceName;
@@ -206,7 +235,22 @@ export const RESOURCE_QUOTAS: ResourceDef = {
   shortNames: ["quota"],
 };
 
-export const ALL_RESOURCES: readonly ResourceDef[] = [PROFILES, NAMESPACES, RESOURCE_QUOTAS];
+export const LIMIT_RANGES: ResourceDef = {
+  resource: "limitranges",
+  group: "",
+  versions: ["v1"],
+  storageVersion: "v1",
+  kind: "LimitRange",
+  listKind: "LimitRangeList",
+  namespaced: true,
+  custom: false,
+  statusSubresource: false,
+  schema: limitRangeSchema,
+  patchTypes: [PATCH.json, PATCH.merge, PATCH.strategic, PATCH.apply],
+  shortNames: ["limits"],
+};
+
+export const ALL_RESOURCES: readonly ResourceDef[] = [PROFILES, NAMESPACES, RESOURCE_QUOTAS, LIMIT_RANGES];
 
 export function apiVersionOf(def: ResourceDef, version: string): string {
   return def.group ? `${def.group}/${version}` : version;

@@ -46,7 +46,7 @@ export class ObjectStore {
   private listeners = new Set<ChangeListener>();
 
   constructor(private readonly stateFile?: string) {
-    for (const r of ["profiles", "namespaces", "resourcequotas"] as const) this.objects.set(r, new Map());
+    for (const r of ["profiles", "namespaces", "resourcequotas", "limitranges"] as const) this.objects.set(r, new Map());
   }
 
   /** Loads the state file if there is one; returns false when starting empty. */
@@ -174,6 +174,7 @@ export class ObjectStore {
         profiles: this.sorted(this.objects.get("profiles") as Map<string, JsonObject>),
         namespaces: this.sorted(this.objects.get("namespaces") as Map<string, JsonObject>),
         resourcequotas: this.sorted(this.objects.get("resourcequotas") as Map<string, JsonObject>),
+        limitranges: this.sorted(this.objects.get("limitranges") as Map<string, JsonObject>),
       },
     };
     mkdirSync(path.dirname(this.stateFile), { recursive: true });

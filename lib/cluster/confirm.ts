@@ -4,10 +4,13 @@
 import "server-only";
 import { deleteProfile, getQuota } from "@/lib/kube/cluster-reads";
 import { KubeApiError } from "@/lib/kube/errors";
+import { buildLimitRange } from "@/lib/kube/limit-range";
+import { applyLimitRange } from "@/lib/kube/limit-ranges";
 import { buildProfile, LABEL_WORKSPACE_ID } from "@/lib/kube/profile";
 import { applyProfile, getProfile, namespaceExists } from "@/lib/kube/profiles";
 import { sameHard, suspendedHard } from "@/lib/quota/compare";
 import type { Hard } from "@/lib/quota/keys";
+import type { ContainerDefaults } from "@/lib/tiers/container-defaults";
 import { isHeld, WorkspaceStatus } from "@/lib/workspaces/status";
 
 export const ADOPTED_TIER = "adopted";
@@ -21,6 +24,8 @@ export interface DesiredWorkspace {
   generation: number;
   tierSlug: string;
   approvedBy: string;
+  /** The tier's default container requests/limits, written as a LimitRange in the namespace. */
+  containerDefaults: ContainerDefaults | null;
 }
 
 export type ConfirmResult =
@@ -65,6 +70,9 @@ export async function confirmWorkspace(workspace: DesiredWorkspace): Promise<Con
   const { auditId } = await applyProfile(manifest);
 
   if (!(await namespaceExists(workspace.name))) return { state: "waiting", step: "waiting for the namespace" };
+  // The profile controller creates no LimitRange; without one, pods that declare no requests
+  // cannot start under the quota. Re-applied with every generation, so edits of the tier follow.
+  if (workspace.containerDefaults) await applyLimitRange(buildLimitRange(workspace.name, workspace.containerDefaults));
   const quota = await getQuota(workspace.name);
   if (!quota) return { state: "waiting", step: "waiting for kf-resource-quota" };
   if (!sameHard(quota.hard, hard)) return { state: "waiting", step: "waiting for kf-resource-quota to match the quota" };

@@ -11,6 +11,7 @@ import { confirmWorkspace, type DesiredWorkspace } from "@/lib/cluster/confirm";
 import { db } from "@/lib/db/client";
 import { KubeApiError, toKubeApiError } from "@/lib/kube/errors";
 import type { Hard } from "@/lib/quota/keys";
+import type { ContainerDefaults } from "@/lib/tiers/container-defaults";
 import { RECONCILED_STATUSES, WorkspaceStatus } from "./status";
 
 export type ProvisionOutcome =
@@ -106,7 +107,7 @@ async function loadDesired(id: string): Promise<DesiredWorkspace & { attempts: n
       hard: true,
       generation: true,
       attempts: true,
-      tier: { select: { slug: true } },
+      tier: { select: { slug: true, containerDefaults: true } },
       decidedBy: { select: { email: true } },
       requester: { select: { email: true } },
     },
@@ -120,6 +121,7 @@ async function loadDesired(id: string): Promise<DesiredWorkspace & { attempts: n
     generation: row.generation,
     attempts: row.attempts,
     tierSlug: row.tier.slug,
+    containerDefaults: (row.tier.containerDefaults as ContainerDefaults | null) ?? null,
     approvedBy: row.decidedBy?.email ?? row.requester.email,
   };
 }
