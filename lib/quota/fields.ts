@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { FieldErrors } from "@/lib/errors";
 import { QUOTA_KEYS, type Hard } from "./keys";
-import { parseQuantity } from "./quantity";
+import { parseQuantity, quantityValue } from "./quantity";
 
 /** zod shape of the optional quota fields of a form, for strict objects. */
 export function quotaFieldShape(prefix: string): Record<string, z.ZodOptional<z.ZodString>> {
@@ -33,11 +33,7 @@ export function readQuotaFields(fields: Record<string, unknown>, prefix: string)
 }
 
 /** The value of a quantity already known to be valid, for comparisons. */
-export function quantityValue(text: string): number {
-  const parsed = parseQuantity(text);
-  if (!parsed.ok) throw new Error(`invalid stored quantity ${text}`);
-  return parsed.value;
-}
+export { quantityValue };
 
 /** Keys of `hard` whose value is above `limit`'s (or that `limit` does not have). */
 export function keysAbove(hard: Hard, limit: Hard): string[] {

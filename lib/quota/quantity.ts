@@ -28,3 +28,10 @@ export function parseQuantity(text: string): QuantityParse {
 function truncate(text: string): string {
   return text.length > 24 ? `${text.slice(0, 24)}…` : text;
 }
+
+/** The value of a quantity already validated when it was stored. */
+export function quantityValue(text: string): number {
+  const parsed = parseQuantity(text);
+  if (!parsed.ok) throw new Error(`invalid stored quantity ${text}`);
+  return parsed.value;
+}

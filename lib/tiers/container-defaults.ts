@@ -1,9 +1,8 @@
 // Default container requests/limits of a tier. A quota on CPU or memory makes the API server
 // refuse pods that declare none, so such a tier must carry defaults (written as a LimitRange).
 import type { FieldErrors } from "@/lib/errors";
-import { quantityValue } from "@/lib/quota/fields";
 import type { Hard } from "@/lib/quota/keys";
-import { parseQuantity } from "@/lib/quota/quantity";
+import { parseQuantity, quantityValue } from "@/lib/quota/quantity";
 
 export interface ContainerDefaults {
   defaultRequest: { cpu?: string; memory?: string };

@@ -57,12 +57,15 @@ function toSummary(row: SummaryRow): WorkspaceSummary {
   };
 }
 
+/** Lists show at most this many rows (newest first), so a page costs the same however many there are. */
+export const LIST_PAGE_SIZE = 50;
+
 export async function listMyWorkspaces(ctx: Ctx): Promise<WorkspaceSummary[]> {
   await authorize(ctx, ["requester"], { what: "listing own workspaces" });
   const rows = await db.workspace.findMany({
     where: { requesterId: ctx.actor.userId },
     orderBy: { createdAt: "desc" },
-    take: 200,
+    take: LIST_PAGE_SIZE,
     select: summarySelect,
   });
   return rows.map(toSummary);
@@ -113,7 +116,7 @@ export async function listPendingRequests(ctx: Ctx): Promise<PendingRequest[]> {
   const rows = await db.workspace.findMany({
     where: { status: WorkspaceStatus.PENDING },
     orderBy: { createdAt: "asc" },
-    take: 200,
+    take: LIST_PAGE_SIZE,
     select: { ...summarySelect, reason: true, requesterId: true, requester: { select: { email: true, name: true } } },
   });
   return rows.map((row) => ({

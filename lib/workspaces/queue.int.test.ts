@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/errors";
 import { actor, testTier, uniqueName } from "@/test/fixtures";
 import { approveWorkspace } from "./decide";
-import { listApprovalQueue, listPendingRenewals } from "./queue";
+import { listApprovalQueue, listPendingRenewals, QUEUE_PAGE_SIZE } from "./queue";
 import { requestWorkspace } from "./request";
 
 describe("approval queue", () => {
@@ -46,5 +46,32 @@ describe("approval queue", () => {
     const intruder = await actor(`intruder-queue-${roles.length}@example.com`, [...roles]);
     await expect(listApprovalQueue(intruder, {})).rejects.toBeInstanceOf(ForbiddenError);
     await expect(listPendingRenewals(intruder)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("approval queue size", () => {
+  it("shows the oldest requests first and never more than a page, whatever the queue's length", async () => {
+    const grace = await actor("grace.queuesize@example.com", ["requester", "admin"]);
+    const ada = await actor("ada.queuesize@example.com");
+    const tier = await testTier();
+    const { id: tierId, hard } = await db.quotaTier.findUniqueOrThrow({ where: { slug: tier }, select: { id: true, hard: true } });
+    const start = Date.now() - 1_000_000;
+    await db.workspace.createMany({
+      data: Array.from({ length: QUEUE_PAGE_SIZE + 5 }, (_, i) => ({
+        name: `${uniqueName("bulk")}-${i}`,
+        reason: "bulk",
+        requesterId: ada.actor.userId,
+        ownerEmail: ada.actor.email,
+        tierId,
+        hard: hard ?? {},
+        createdAt: new Date(start + i * 1000),
+      })),
+    });
+    const page = await listApprovalQueue(grace, { tier });
+    expect(page).toHaveLength(QUEUE_PAGE_SIZE);
+    const times = page.map((r) => r.createdAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times[0]).toBe(start);
+    expect(page.every((r) => r.otherWorkspaces.length <= 10)).toBe(true);
   });
 });

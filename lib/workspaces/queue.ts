@@ -35,6 +35,14 @@ export interface QueueItem {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The queue shows the oldest requests first, this many at a time: the page costs the same with
+ * 5 or 5,000 pending requests. Deciding (or filtering) brings the next ones up.
+ */
+export const QUEUE_PAGE_SIZE = 50;
+/** Other workspaces shown per requester. */
+const OTHERS_PER_REQUESTER = 10;
+
 export async function listApprovalQueue(ctx: Ctx, filter: QueueFilter, now: Date = new Date()): Promise<QueueItem[]> {
   await authorize(ctx, ["admin"], { what: "viewing the approval queue" });
   const rows = await db.workspace.findMany({
@@ -44,8 +52,8 @@ export async function listApprovalQueue(ctx: Ctx, filter: QueueFilter, now: Date
       ...(filter.requester ? { requester: { email: { contains: filter.requester, mode: "insensitive" as const } } } : {}),
       ...(filter.minAgeDays ? { createdAt: { lte: new Date(now.getTime() - filter.minAgeDays * DAY_MS) } } : {}),
     },
-    orderBy: { createdAt: "asc" },
-    take: 200,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: QUEUE_PAGE_SIZE,
     select: {
       id: true,
       name: true,
@@ -60,12 +68,19 @@ export async function listApprovalQueue(ctx: Ctx, filter: QueueFilter, now: Date
     },
   });
   const requesterIds = [...new Set(rows.map((row) => row.requesterId))];
-  const others = await db.workspace.findMany({
-    where: { requesterId: { in: requesterIds }, status: { notIn: [WorkspaceStatus.PENDING, WorkspaceStatus.CANCELLED, WorkspaceStatus.REJECTED] } },
-    orderBy: { createdAt: "desc" },
-    take: 1000,
-    select: { requesterId: true, name: true, status: true },
-  });
+  // The newest few of each requester's other workspaces, however many they have.
+  const others = requesterIds.length
+    ? await db.$queryRaw<{ requesterId: string; name: string; status: WorkspaceStatus }[]>`
+        SELECT other.requester_id AS "requesterId", other.name, other.status
+        FROM unnest(${requesterIds}::uuid[]) AS requester(id)
+        CROSS JOIN LATERAL (
+          SELECT requester_id, name, status, created_at FROM workspaces
+          WHERE requester_id = requester.id AND status NOT IN ('PENDING', 'CANCELLED', 'REJECTED')
+          ORDER BY created_at DESC
+          LIMIT ${OTHERS_PER_REQUESTER}
+        ) other
+        ORDER BY other.created_at DESC`
+    : [];
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

@@ -3,8 +3,10 @@
 import { z } from "zod";
 import { quotaFieldShape } from "@/lib/quota/fields";
 import { checkWorkspaceName } from "./name";
+import { JUSTIFICATION_MAX, REASON_MAX } from "./text-limits";
 
-export const REASON_MAX = 2_000;
+export { JUSTIFICATION_MAX, REASON_MAX };
+
 
 // C0/C1 controls other than tab and newline, and the bidi overrides that can make a
 // reason read differently in the admin queue than what was typed.
@@ -29,7 +31,6 @@ export const workspaceName = z.string({ error: "Enter a workspace name." }).supe
 });
 
 export const QUOTA_PREFIX = "quota.";
-export const JUSTIFICATION_MAX = 1_000;
 
 const optionalText = (field: string, max: number) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), plainText(field, max).optional());

@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { listAllTiers } from "@/lib/tiers/queries";
 import { listRecentDecisions } from "@/lib/workspaces/queries";
-import { getRenewalOutcome, listApprovalQueue, listPendingRenewals, queueFilterInput } from "@/lib/workspaces/queue";
+import { getRenewalOutcome, listApprovalQueue, listPendingRenewals, QUEUE_PAGE_SIZE, queueFilterInput } from "@/lib/workspaces/queue";
 import { DecisionForms } from "./decision-forms";
 import { DecisionOutcome } from "./decision-outcome";
 import { QueueFilters } from "./queue-filters";
@@ -43,6 +43,11 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
         </p>
       )}
       <QueueFilters filter={filter} tiers={tiers} />
+      {pending.length === QUEUE_PAGE_SIZE && (
+        <p className="mt-4 text-sm text-slate-600">
+          Showing the {QUEUE_PAGE_SIZE} oldest requests. Decide these, or filter by tier, requester or age, to see the others.
+        </p>
+      )}
       {pending.length === 0 ? (
         <p className="mt-6 text-slate-600">No requests are waiting.</p>
       ) : (

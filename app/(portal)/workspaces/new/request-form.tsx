@@ -6,7 +6,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { IDLE } from "@/lib/actions/action-state";
 import { QUOTA_KEYS } from "@/lib/quota/keys";
 import type { OfferedTier } from "@/lib/tiers/queries";
-import { JUSTIFICATION_MAX, REASON_MAX } from "@/lib/workspaces/schemas";
+import { JUSTIFICATION_MAX, REASON_MAX } from "@/lib/workspaces/text-limits";
 import { requestWorkspaceAction } from "./actions";
 
 const input =
