@@ -69,11 +69,12 @@ export async function confirmWorkspace(workspace: DesiredWorkspace): Promise<Con
   });
   const { auditId } = await applyProfile(manifest);
 
-  if (!(await namespaceExists(workspace.name))) return { state: "waiting", step: "waiting for the namespace" };
+  // Both reads at once: they are independent, and this is on every approval's path.
+  const [namespaceFound, quota] = await Promise.all([namespaceExists(workspace.name), getQuota(workspace.name)]);
+  if (!namespaceFound) return { state: "waiting", step: "waiting for the namespace" };
   // The profile controller creates no LimitRange; without one, pods that declare no requests
   // cannot start under the quota. Re-applied with every generation, so edits of the tier follow.
   if (workspace.containerDefaults) await applyLimitRange(buildLimitRange(workspace.name, workspace.containerDefaults));
-  const quota = await getQuota(workspace.name);
   if (!quota) return { state: "waiting", step: "waiting for kf-resource-quota" };
   if (!sameHard(quota.hard, hard)) return { state: "waiting", step: "waiting for kf-resource-quota to match the quota" };
   return { state: "confirmed", applied: { owner: manifest.spec.owner, hard, suspended: isHeld(workspace.status) }, auditId };

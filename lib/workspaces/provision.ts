@@ -35,9 +35,9 @@ export function provisionWorkspace(ctx: Ctx, workspaceId: string): Promise<Provi
 }
 
 export async function attemptWorkspace(by: Attempter, workspaceId: string, now = new Date()): Promise<ProvisionOutcome> {
-  const claimed = await claim(workspaceId, now);
+  // The read does not depend on the claim; only a successful claim makes it count.
+  const [claimed, workspace] = await Promise.all([claim(workspaceId, now), loadDesired(workspaceId)]);
   if (!claimed) return { status: "BUSY" };
-  const workspace = await loadDesired(workspaceId);
   const target = { type: "workspace", id: workspace.id, name: workspace.name };
   try {
     const result = await confirmWorkspace(workspace);
