@@ -3,9 +3,15 @@
 // measured in the same run: one database transaction and one server-side apply.
 // Target (THREATS): approve p95 within 1.5× of the parts' p95.
 import { randomUUID } from "node:crypto";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { startEmbeddedPostgres } from "../dev/db/embedded-postgres";
 import { startKubeApiStandIn } from "../dev/kube-api/server";
-import { startBenchDatabase } from "./bench-db";
+import { migrate } from "../lib/db/migrate";
 import { percentile } from "./stats";
+
+// Its own database: the audit benchmark's trail must hold exactly what its seeder wrote.
+const DATA_DIR = path.resolve(".data/bench-approve");
 
 const RUNS = Number(process.env.BENCH_APPROVE_RUNS ?? 150);
 const WARMUP = 10;
@@ -22,8 +28,10 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 }
 
 export async function approveBenchmark(log: (line: string) => void): Promise<string> {
-  const database = await startBenchDatabase();
-  const kube = await startKubeApiStandIn({ kubeconfigPath: `${process.cwd()}/.data/bench/kubeconfig` });
+  await rm(DATA_DIR, { recursive: true, force: true });
+  const database = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), log: console.error });
+  await migrate(database.url, { appRole: "berth_app" });
+  const kube = await startKubeApiStandIn({ kubeconfigPath: path.join(DATA_DIR, "kubeconfig") });
   process.env.DATABASE_URL = database.appUrl;
   process.env.KUBECONFIG = kube.kubeconfigPath;
   try {
