@@ -49,6 +49,12 @@ try {
 
   await ada.goto("/workspaces");
   await shot(ada, "my-workspaces");
+  await ada.getByRole("link", { name: `churn-models-${suffix}` }).click();
+  await ada.getByRole("heading", { name: `churn-models-${suffix}` }).waitFor();
+  await shot(ada, "workspace");
+
+  await grace.goto("/admin/cluster");
+  await shot(grace, "cluster");
 
   const alan = await signedIn(browser, "alan@example.com");
   await alan.goto("/audit");
