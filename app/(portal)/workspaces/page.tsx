@@ -3,6 +3,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { listMyWorkspaces } from "@/lib/workspaces/queries";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "My workspaces" };
 
@@ -27,14 +28,7 @@ export default async function MyWorkspacesPage({ searchParams }: { searchParams:
         <p className="mt-8 text-slate-600">You have no workspaces yet. Request one to get a Kubeflow namespace with its own quota.</p>
       ) : (
         <table className="mt-6 w-full border-collapse overflow-hidden rounded-lg bg-white text-left text-sm shadow-sm">
-          <thead className="bg-slate-100 text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Name</th>
-              <th scope="col" className="px-4 py-2 font-medium">Tier</th>
-              <th scope="col" className="px-4 py-2 font-medium">Status</th>
-              <th scope="col" className="px-4 py-2 font-medium">Requested</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Tier", "Status", "Requested"]} />
           <tbody>
             {workspaces.map((workspace) => (
               <tr key={workspace.id} className="border-t border-slate-100">

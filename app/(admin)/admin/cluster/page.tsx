@@ -8,6 +8,7 @@ import { requirePageCtx } from "@/lib/auth/page-guard";
 import { DRIFT_LABELS } from "@/lib/cluster/drift";
 import { getClusterOverview, listApprovedWorkspaces } from "@/lib/cluster/overview";
 import { adoptProfileAction, reapplyWorkspaceAction } from "./actions";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Cluster" };
 
@@ -81,15 +82,7 @@ export default async function ClusterPage() {
       <section aria-labelledby="workspaces-heading" className="mt-8">
         <h2 id="workspaces-heading" className="text-lg font-semibold">Approved workspaces</h2>
         <table className="mt-3 w-full bg-white text-left text-sm shadow-sm">
-          <thead className="bg-slate-100 text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Name</th>
-              <th scope="col" className="px-4 py-2 font-medium">Owner</th>
-              <th scope="col" className="px-4 py-2 font-medium">Tier</th>
-              <th scope="col" className="px-4 py-2 font-medium">Status</th>
-              <th scope="col" className="px-4 py-2 font-medium">Detail</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Owner", "Tier", "Status", "Detail"]} />
           <tbody>
             {workspaces.map((w) => (
               <tr key={w.id} className="border-t border-slate-100">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { listNotificationProblems } from "@/lib/notifications/queries";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -17,16 +18,7 @@ export default async function NotificationsPage() {
         <p className="mt-6 text-slate-600">Every notification was delivered.</p>
       ) : (
         <table className="mt-6 w-full bg-white text-left text-sm shadow-sm">
-          <thead className="bg-slate-100 text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Created</th>
-              <th scope="col" className="px-4 py-2 font-medium">Event</th>
-              <th scope="col" className="px-4 py-2 font-medium">State</th>
-              <th scope="col" className="px-4 py-2 font-medium">Attempts</th>
-              <th scope="col" className="px-4 py-2 font-medium">Last error</th>
-              <th scope="col" className="px-4 py-2 font-medium">Message</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Created", "Event", "State", "Attempts", "Last error", "Message"]} />
           <tbody>
             {problems.map((p) => (
               <tr key={p.id} className="border-t border-slate-100">

@@ -9,6 +9,7 @@ import { DecisionForms } from "./decision-forms";
 import { DecisionOutcome } from "./decision-outcome";
 import { QueueFilters } from "./queue-filters";
 import { RenewalForm } from "./renewal-forms";
+import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Approval queue" };
 
@@ -116,14 +117,7 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
       )}
       <h2 className="mt-10 text-lg font-semibold">Recent decisions</h2>
       <table className="mt-3 w-full bg-white text-left text-sm shadow-sm">
-        <thead className="bg-slate-100 text-slate-600">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">Name</th>
-            <th scope="col" className="px-4 py-2 font-medium">Requester</th>
-            <th scope="col" className="px-4 py-2 font-medium">Status</th>
-            <th scope="col" className="px-4 py-2 font-medium">Detail</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Name", "Requester", "Status", "Detail"]} />
         <tbody>
           {recent.map((workspace) => (
             <tr key={workspace.id} className="border-t border-slate-100">
