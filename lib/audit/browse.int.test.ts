@@ -7,7 +7,8 @@ import { actor, uniqueName } from "@/test/fixtures";
 import { recordDenial } from "./denials";
 import { markAudited, recordActionFailure } from "./failures";
 import { parseAuditFilter } from "./filter";
-import { listAuditEvents, listMyWorkspaceHistory, getAuditEvent } from "./queries";
+import { getMyRequestHistory } from "@/lib/workspaces/history";
+import { listAuditEvents, getAuditEvent } from "./queries";
 import { recordAuditEvent } from "./record";
 import { requestWorkspace } from "@/lib/workspaces/request";
 
@@ -100,10 +101,10 @@ describe("a requester's workspace history", () => {
     const ada = await actor(`${uniqueName("owner")}@example.com`);
     const eve = await actor(`${uniqueName("other")}@example.com`);
     const { id } = await requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "history" });
-    const history = await listMyWorkspaceHistory(ada, id);
+    const history = await getMyRequestHistory(ada, id);
     expect(history.map((e) => e.action)).toEqual(["workspace.requested"]);
-    await expect(listMyWorkspaceHistory(eve, id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(listMyWorkspaceHistory(eve, "00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMyRequestHistory(eve, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMyRequestHistory(eve, "00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

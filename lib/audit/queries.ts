@@ -1,12 +1,13 @@
-// Reading the audit trail (auditors and admins), one event in full, and a workspace's own
-// history for its requester. Each function checks the role before it builds any query.
+// Reading the audit trail (auditors and admins) and one event in full. Each function checks the
+// role before it builds any query. A requester's view of their own workspace's history is
+// lib/workspaces/history.ts.
 import "server-only";
 import type { Ctx } from "@/lib/auth/context";
 import { authorize } from "@/lib/authz";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { PAGE_DEFAULT, type AuditFilter } from "./filter";
-import { auditListSelect, queryAuditPage, readAuditPage } from "./page-query";
+import type { AuditFilter } from "./filter";
+import { queryAuditPage } from "./page-query";
 
 export const AUDIT_READERS = ["auditor", "admin"] as const;
 
@@ -58,13 +59,4 @@ export async function getAuditEvent(ctx: Ctx, seq: string): Promise<AuditEventDe
   const row = await db.auditEvent.findUnique({ where: { seq: BigInt(seq) } });
   if (!row) throw new NotFoundError("Audit event");
   return { ...row, seq: row.seq.toString() };
-}
-
-/** A requester's view of one of their own workspaces' history; anyone else's is "not found". */
-export async function listMyWorkspaceHistory(ctx: Ctx, workspaceId: string, limit = PAGE_DEFAULT): Promise<AuditEventView[]> {
-  await authorize(ctx, ["requester"], { what: "reading a workspace's history" });
-  const owned = await db.workspace.findFirst({ where: { id: workspaceId, requesterId: ctx.actor.userId }, select: { id: true } });
-  if (!owned) throw new NotFoundError();
-  const page = await readAuditPage(db, { targetType: "workspace", targetId: owned.id }, undefined, limit, auditListSelect);
-  return page.rows.map(toView);
 }

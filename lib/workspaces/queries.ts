@@ -104,30 +104,6 @@ export async function getMyWorkspace(ctx: Ctx, id: string): Promise<MyWorkspace>
   };
 }
 
-export interface PendingRequest extends WorkspaceSummary {
-  reason: string;
-  requesterEmail: string;
-  requesterName: string | null;
-  requestedByMe: boolean;
-}
-
-export async function listPendingRequests(ctx: Ctx): Promise<PendingRequest[]> {
-  await authorize(ctx, ["admin"], { what: "viewing the approval queue" });
-  const rows = await db.workspace.findMany({
-    where: { status: WorkspaceStatus.PENDING },
-    orderBy: { createdAt: "asc" },
-    take: LIST_PAGE_SIZE,
-    select: { ...summarySelect, reason: true, requesterId: true, requester: { select: { email: true, name: true } } },
-  });
-  return rows.map((row) => ({
-    ...toSummary(row),
-    reason: row.reason,
-    requesterEmail: row.requester.email,
-    requesterName: row.requester.name,
-    requestedByMe: row.requesterId === ctx.actor.userId,
-  }));
-}
-
 /** Recently decided requests and failed provisioning, for the admin's overview. */
 export async function listRecentDecisions(ctx: Ctx): Promise<(WorkspaceSummary & { requesterEmail: string })[]> {
   await authorize(ctx, ["admin"], { what: "viewing recent decisions" });

@@ -6,7 +6,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { getProfile } from "@/lib/kube/profiles";
 import { actor, profileApplies, standIn, uniqueName } from "@/test/fixtures";
 import { approveWorkspace, rejectWorkspace } from "./decide";
-import { getMyWorkspace, listMyWorkspaces, listPendingRequests } from "./queries";
+import { getMyWorkspace, listMyWorkspaces } from "./queries";
+import { listApprovalQueue } from "./queue";
 import { requestWorkspace } from "./request";
 
 async function auditFor(workspaceId: string) {
@@ -200,7 +201,7 @@ describe("approving", () => {
     expect((await db.workspace.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
     const denials = await db.auditEvent.findMany({ where: { action: "auth.denied", actorEmail: intruder.actor.email, targetId: id } });
     expect(denials).toHaveLength(2);
-    await expect(listPendingRequests(intruder)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listApprovalQueue(intruder, {})).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
