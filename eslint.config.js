@@ -2,6 +2,7 @@
 // TypeScript's, plus the project's own boundaries between app/, lib/ and dev/.
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import { berthRules } from "./scripts/lint-rules.js";
 
 const config = [
   ...nextVitals,
@@ -30,18 +31,18 @@ const config = [
     },
   },
   {
-    files: ["lib/**/*.ts", "lib/**/*.tsx"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["@/app/*", "**/app/*"], message: "lib/ must not import app/." },
-            { group: ["@/dev/*", "**/dev/*"], message: "dev/ holds local stand-ins; product code must not import them." },
-          ],
-        },
-      ],
-    },
+    // Layers import downward only (scripts/layers.js); settings are read only in lib/config.ts.
+    // Tests are exempt: an integration test drives the system from above on purpose.
+    files: ["lib/**/*.ts", "lib/**/*.tsx", "components/**/*.tsx", "components/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    plugins: { berth: berthRules },
+    rules: { "berth/layers": "error" },
+  },
+  {
+    files: ["lib/**/*.ts", "lib/**/*.tsx", "app/**/*.ts", "app/**/*.tsx", "components/**/*.ts", "components/**/*.tsx", "proxy.ts", "instrumentation.ts"],
+    ignores: ["lib/config.ts", "**/*.test.ts"],
+    plugins: { berth: berthRules },
+    rules: { "berth/settings-only-in-config": "error" },
   },
 ];
 

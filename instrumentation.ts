@@ -1,9 +1,12 @@
-// Next's start-up hook: runs the reconciler inside the app (Node runtime only). Replicas
-// compete for one advisory lock, so exactly one of them reconciles at a time.
+// Next's start-up hook: checks every setting (a bad one stops the start with one line naming
+// it), then runs the reconciler inside the app (Node runtime only). Replicas compete for one
+// advisory lock, so exactly one of them reconciles at a time.
 // BERTH_RECONCILER=0 turns it off (tests, benchmarks, or when `npm run reconcile --watch` runs apart).
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  if (process.env.BERTH_RECONCILER === "0" || !process.env.DATABASE_URL) return;
-  const { startReconcilerLoop } = await import("./lib/cluster/loop");
+  const { checkSettingsAtStart, isNodeRuntime, reconcilerSettings } = await import("./lib/config");
+  if (!isNodeRuntime()) return;
+  checkSettingsAtStart();
+  if (!reconcilerSettings().enabled) return;
+  const { startReconcilerLoop } = await import("./lib/jobs/loop");
   startReconcilerLoop();
 }

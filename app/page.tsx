@@ -1,6 +1,6 @@
 // The front door: each audience lands on its own page.
 import { redirect } from "next/navigation";
-import { hasRole } from "@/lib/auth/roles";
+import { hasRole } from "@/lib/model/roles";
 import { currentCtx } from "@/lib/auth/session";
 
 export default async function Home() {

@@ -3,7 +3,7 @@
 // applies, failures and denials in plausible proportions, with a valid hash chain.
 import { randomUUID } from "node:crypto";
 import { GENESIS_HASH, hashEvent, type ChainedFields } from "../lib/audit/chain";
-import type { AuditAction } from "../lib/audit/events";
+import type { AuditAction } from "../lib/model/audit-event";
 
 const ISSUER = "https://dex.example.com/dex";
 export const REQUESTERS = Array.from({ length: 300 }, (_, i) => `scientist${String(i + 1).padStart(3, "0")}@example.com`);

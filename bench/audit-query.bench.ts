@@ -3,9 +3,9 @@
 // events deep, and every combination of the five filters. Target: p95 under 20 ms.
 import pg from "pg";
 import type { PrismaClient } from "../lib/db/generated/client";
-import type { AuditFilter } from "../lib/audit/filter";
-import { auditWhere, queryAuditPage } from "../lib/audit/page-query";
-import { verifyAuditChain } from "../lib/audit/verify";
+import type { AuditFilter } from "../lib/audit-trail/filter";
+import { auditWhere, queryAuditPage } from "../lib/audit-trail/page-query";
+import { verifyAuditChain } from "../lib/audit-trail/chain-walk";
 import { explainPage } from "./audit-explain";
 import { seedAuditEvents, DEFAULT_COUNT } from "./audit-seed";
 import { startBenchDatabase } from "./bench-db";

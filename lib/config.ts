@@ -1,6 +1,38 @@
-// Runtime settings read from the environment, with the defaults Berth documents in its README.
+// Every setting Berth reads from its environment, parsed and checked here and nowhere else
+// (lint refuses `process.env` in any other product file). A bad value is an error naming the
+// variable, never a silent NaN; `checkSettingsAtStart` turns it into one line and a stop.
+import type { RoleGroups } from "@/lib/model/roles";
 
-function list(value: string | undefined, fallback: string[]): string[] {
+export type Env = Record<string, string | undefined>;
+
+/** A setting that is missing or cannot be used; the message names the variable. */
+export class SettingsError extends Error {
+  override readonly name = "SettingsError";
+}
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function required(env: Env, name: string, hint: string): string {
+  const value = text(env, name);
+  if (value === undefined) throw new SettingsError(`${name} is not set: ${hint}`);
+  return value;
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, { min = 0 }: { min?: number } = {}): number {
+  const value = text(env, name);
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(parsed) || parsed < min) {
+    throw new SettingsError(`${name} must be a whole number ≥ ${min}, got "${value}"`);
+  }
+  return parsed;
+}
+
+function list(env: Env, name: string, fallback: string[]): string[] {
+  const value = env[name];
   if (value === undefined) return fallback;
   return value
     .split(",")
@@ -8,20 +40,119 @@ function list(value: string | undefined, fallback: string[]): string[] {
     .filter(Boolean);
 }
 
-export interface RoleGroups {
-  adminGroups: string[];
-  auditorGroups: string[];
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const value = text(env, name);
+  if (value === undefined) return fallback;
+  if (value === "1" || value === "true") return true;
+  if (value === "0" || value === "false") return false;
+  throw new SettingsError(`${name} must be 0 or 1, got "${value}"`);
 }
 
-export function roleGroupsFromEnv(env: Record<string, string | undefined> = process.env): RoleGroups {
-  return {
-    adminGroups: list(env.BERTH_ADMIN_GROUPS, ["kubeflow-admins"]),
-    auditorGroups: list(env.BERTH_AUDITOR_GROUPS, ["kubeflow-auditors"]),
-  };
+function url(env: Env, name: string, value: string): string {
+  try {
+    new URL(value);
+    return value;
+  } catch {
+    throw new SettingsError(`${name} must be a URL, got "${value.slice(0, 80)}"`);
+  }
 }
 
 /** The server-side-apply field manager: stable, so Berth's ownership of Profile fields is stable. */
 export const FIELD_MANAGER = "berth";
+
+export function roleGroupsFromEnv(env: Env = process.env): RoleGroups {
+  return {
+    adminGroups: list(env, "BERTH_ADMIN_GROUPS", ["kubeflow-admins"]),
+    auditorGroups: list(env, "BERTH_AUDITOR_GROUPS", ["kubeflow-auditors"]),
+  };
+}
+
+export interface IdentitySettings {
+  /** Exactly as Dex's `issuer`: no trailing slash is added or removed. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  /** With AUTH_URL set, Auth.js takes the host from it rather than from request headers. */
+  trustHost: boolean;
+  sessionMaxAgeSeconds: number;
+  /** How long admin/auditor rights read from Dex groups are trusted (THREATS 8). */
+  roleTtlSeconds: number;
+}
+
+export const DEFAULT_ROLE_TTL_SECONDS = 600;
+
+export function identitySettings(env: Env = process.env): IdentitySettings {
+  return {
+    issuer: url(env, "AUTH_DEX_ISSUER", required(env, "AUTH_DEX_ISSUER", "set it to Dex's issuer URL")),
+    clientId: required(env, "AUTH_DEX_ID", "set it to Berth's client id in Dex"),
+    clientSecret: text(env, "AUTH_DEX_SECRET"),
+    trustHost: onOff(env, "AUTH_TRUST_HOST", false) || text(env, "AUTH_URL") !== undefined,
+    sessionMaxAgeSeconds: wholeNumber(env, "BERTH_SESSION_MAX_AGE", 8 * 60 * 60, { min: 60 }),
+    roleTtlSeconds: roleTtlSeconds(env),
+  };
+}
+
+export function roleTtlSeconds(env: Env = process.env): number {
+  return wholeNumber(env, "BERTH_ROLE_TTL_SECONDS", DEFAULT_ROLE_TTL_SECONDS, { min: 1 });
+}
+
+export interface DatabaseSettings {
+  url: string;
+  /** The schema owner's connection, for migrations only. */
+  migrationUrl: string;
+  poolSize: number;
+}
+
+export function databaseSettings(env: Env = process.env): DatabaseSettings {
+  const appUrl = required(env, "DATABASE_URL", "set it to the PostgreSQL connection string of Berth's own role");
+  return {
+    url: appUrl,
+    migrationUrl: text(env, "DATABASE_MIGRATION_URL") ?? appUrl,
+    poolSize: wholeNumber(env, "DATABASE_POOL_SIZE", 10, { min: 1 }),
+  };
+}
+
+/** For `npm run db:migrate`, which may run with only the schema owner's connection. */
+export function migrationSettings(env: Env = process.env): { url: string; appUrl: string | undefined } {
+  const appUrl = text(env, "DATABASE_URL");
+  const url = text(env, "DATABASE_MIGRATION_URL") ?? appUrl;
+  if (!url) throw new SettingsError("DATABASE_MIGRATION_URL is not set: set it (or DATABASE_URL) to the database to migrate");
+  return { url, appUrl };
+}
+
+export interface KubeSettings {
+  /** Upper bound of every API call: the client has no timeout of its own. */
+  timeoutMs: number;
+  /** A pod's own service account, unless KUBECONFIG says otherwise. */
+  inCluster: boolean;
+}
+
+export function kubeSettings(env: Env = process.env): KubeSettings {
+  return {
+    timeoutMs: wholeNumber(env, "BERTH_KUBE_TIMEOUT_MS", 10_000, { min: 1 }),
+    inCluster: Boolean(text(env, "KUBERNETES_SERVICE_HOST")) && !text(env, "KUBECONFIG"),
+  };
+}
+
+export interface ReconcilerSettings {
+  /** Off: this process never reconciles (tests, benchmarks, or `npm run reconcile --watch` elsewhere). */
+  enabled: boolean;
+  intervalMs: number;
+  retryBaseMs: number;
+  retryCapMs: number;
+  /** How long one process holds a workspace while applying it. */
+  applyLeaseMs: number;
+}
+
+export function reconcilerSettings(env: Env = process.env): ReconcilerSettings {
+  return {
+    enabled: onOff(env, "BERTH_RECONCILER", true),
+    intervalMs: wholeNumber(env, "BERTH_RECONCILE_INTERVAL_MS", 15_000, { min: 100 }),
+    retryBaseMs: wholeNumber(env, "BERTH_RETRY_BASE_MS", 5_000, { min: 1 }),
+    retryCapMs: wholeNumber(env, "BERTH_RETRY_CAP_MS", 300_000, { min: 1 }),
+    applyLeaseMs: wholeNumber(env, "BERTH_APPLY_LEASE_MS", 60_000, { min: 1_000 }),
+  };
+}
 
 /** Limits and timings of the request workflow (README, "Requests and approvals"). */
 export interface WorkflowConfig {
@@ -37,21 +168,47 @@ export interface WorkflowConfig {
   webhookUrl: string | undefined;
 }
 
-function positiveInt(value: string | undefined, fallback: number, name: string): number {
-  if (value === undefined || value.trim() === "") return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a whole number ≥ 0, got "${value}"`);
-  return parsed;
+export function workflowConfigFromEnv(env: Env = process.env): WorkflowConfig {
+  const webhook = text(env, "BERTH_WEBHOOK_URL");
+  return {
+    maxOpenRequests: wholeNumber(env, "BERTH_MAX_OPEN_REQUESTS", 3),
+    maxActiveWorkspaces: wholeNumber(env, "BERTH_MAX_ACTIVE_WORKSPACES", 5),
+    requestRateLimit: wholeNumber(env, "BERTH_REQUEST_RATE_LIMIT", 10),
+    requestTtlDays: wholeNumber(env, "BERTH_REQUEST_TTL_DAYS", 7),
+    expiryNoticeDays: wholeNumber(env, "BERTH_EXPIRY_NOTICE_DAYS", 7),
+    requiredNamePrefix: text(env, "BERTH_WORKSPACE_NAME_PREFIX") ?? "",
+    webhookUrl: webhook === undefined ? undefined : url(env, "BERTH_WEBHOOK_URL", webhook),
+  };
 }
 
-export function workflowConfigFromEnv(env: Record<string, string | undefined> = process.env): WorkflowConfig {
-  return {
-    maxOpenRequests: positiveInt(env.BERTH_MAX_OPEN_REQUESTS, 3, "BERTH_MAX_OPEN_REQUESTS"),
-    maxActiveWorkspaces: positiveInt(env.BERTH_MAX_ACTIVE_WORKSPACES, 5, "BERTH_MAX_ACTIVE_WORKSPACES"),
-    requestRateLimit: positiveInt(env.BERTH_REQUEST_RATE_LIMIT, 10, "BERTH_REQUEST_RATE_LIMIT"),
-    requestTtlDays: positiveInt(env.BERTH_REQUEST_TTL_DAYS, 7, "BERTH_REQUEST_TTL_DAYS"),
-    expiryNoticeDays: positiveInt(env.BERTH_EXPIRY_NOTICE_DAYS, 7, "BERTH_EXPIRY_NOTICE_DAYS"),
-    requiredNamePrefix: (env.BERTH_WORKSPACE_NAME_PREFIX ?? "").trim(),
-    webhookUrl: env.BERTH_WEBHOOK_URL?.trim() || undefined,
-  };
+/** Next's server runtime of this process: the reconciler runs only in the Node.js one. */
+export function isNodeRuntime(env: Env = process.env): boolean {
+  return env.NEXT_RUNTIME === "nodejs";
+}
+
+/** Every setting at once: what a process checks before it starts serving. */
+export function checkSettings(env: Env = process.env): void {
+  roleGroupsFromEnv(env);
+  identitySettings(env);
+  databaseSettings(env);
+  kubeSettings(env);
+  reconcilerSettings(env);
+  workflowConfigFromEnv(env);
+}
+
+/** Stops the process with one line naming the bad setting, instead of failing later and vaguely. */
+export function checkSettingsAtStart(
+  check: (env: Env) => unknown = checkSettings,
+  env: Env = process.env,
+  stop: (line: string) => never = (line) => {
+    console.error(line);
+    process.exit(1);
+  },
+): void {
+  try {
+    check(env);
+  } catch (error) {
+    if (error instanceof SettingsError) stop(`berth: configuration error: ${error.message}`);
+    throw error;
+  }
 }

@@ -2,8 +2,8 @@
 // steer the Kubernetes API stand-in through its control endpoints.
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
-import type { Ctx } from "@/lib/auth/context";
-import type { Role } from "@/lib/auth/roles";
+import type { Ctx } from "@/lib/model/actor";
+import type { Role } from "@/lib/model/roles";
 import { db } from "@/lib/db/client";
 import { standInFetch } from "../dev/kube-api/stand-in-fetch";
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { signOutAction } from "@/app/(auth)/signin/actions";
 import { AppShell } from "@/components/shell/app-shell";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 
@@ -6,5 +7,5 @@ import { requirePageCtx } from "@/lib/auth/page-guard";
 // because layouts do not re-run on client-side navigation.
 export default async function AuditLayout({ children }: { children: ReactNode }) {
   const ctx = await requirePageCtx(["auditor", "admin"]);
-  return <AppShell ctx={ctx}>{children}</AppShell>;
+  return <AppShell ctx={ctx} signOutAction={signOutAction}>{children}</AppShell>;
 }

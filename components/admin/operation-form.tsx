@@ -4,7 +4,7 @@
 import { useActionState, type ReactNode } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { FieldErrors } from "@/components/ui/field-errors";
-import { IDLE, type ActionState } from "@/lib/actions/action-state";
+import { IDLE, type ActionState } from "@/lib/model/action-state";
 
 export function OperationForm({
   action,

@@ -1,11 +1,11 @@
-// The frame around every signed-in page: navigation for the roles the person holds.
+// The frame around every signed-in page: navigation for the roles the person holds. The
+// sign-out action comes from app/ as a prop, so that UI never imports the layer above it.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { signOutAction } from "@/app/(auth)/signin/actions";
-import type { Ctx } from "@/lib/auth/context";
-import { hasRole } from "@/lib/auth/roles";
+import type { Ctx } from "@/lib/model/actor";
+import { hasRole } from "@/lib/model/roles";
 
-export function AppShell({ ctx, children }: { ctx: Ctx; children: ReactNode }) {
+export function AppShell({ ctx, signOutAction, children }: { ctx: Ctx; signOutAction: () => Promise<void>; children: ReactNode }) {
   const { roles } = ctx.actor;
   const links = [
     { href: "/workspaces", label: "My workspaces", show: true },

@@ -1,5 +1,5 @@
 // The outcome of a form submission as a whole.
-import type { ActionState } from "@/lib/actions/action-state";
+import type { ActionState } from "@/lib/model/action-state";
 
 export function FormMessage({ state }: { state: ActionState }) {
   if (state.status === "idle" || !state.message) return null;

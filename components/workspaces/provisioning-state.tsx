@@ -1,6 +1,6 @@
 // Where an approved workspace stands on its way into the cluster: the step it waits on, or the
 // last failure and when Berth tries again. Never "active" before the cluster confirmed it.
-import type { WorkspaceStatus } from "@/lib/workspaces/status";
+import type { WorkspaceStatus } from "@/lib/model/workspace-status";
 
 export function ProvisioningState({
   status,

@@ -1,5 +1,5 @@
 // A workspace's state in words and colour; the words carry the meaning, not the colour.
-import type { WorkspaceStatus } from "@/lib/workspaces/status";
+import type { WorkspaceStatus } from "@/lib/model/workspace-status";
 
 const STYLES: Record<WorkspaceStatus, { label: string; className: string }> = {
   PENDING: { label: "Pending approval", className: "bg-amber-50 text-amber-800 ring-amber-200" },

@@ -4,9 +4,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { hashEvent } from "./chain";
-import { checkExportedHead } from "./head";
+import { checkExportedHead } from "@/lib/audit-trail/head";
 import { recordAuditEvent } from "./record";
-import { verifyAuditChain } from "./verify";
+import { verifyAuditChain } from "@/lib/audit-trail/chain-walk";
 
 let asApp: pg.Client;
 let asOwner: pg.Client;

@@ -3,7 +3,7 @@
 // written, repeats only at 10, 100, 1000 …
 import "server-only";
 import { DenialLimiter } from "./denial-limiter";
-import type { AuditEventInput } from "./events";
+import type { AuditEventInput } from "@/lib/model/audit-event";
 import { recordAuditEvent } from "./record";
 
 const globalForLimiter = globalThis as unknown as { berthDenialLimiter?: DenialLimiter };

@@ -1,8 +1,9 @@
-// Failed attempts at a mutation, audited once each (rate-limited like denials): the action
-// wrapper records any failure that the domain function has not already recorded itself.
+// Failed attempts at a mutation, audited once each (rate-limited like denials): every operation
+// (lib/operations/define-operation.ts) records any failure it has not already recorded itself.
 import "server-only";
-import type { Ctx } from "@/lib/auth/context";
-import { ExpectedError, ForbiddenError, ValidationError } from "@/lib/errors";
+import type { Ctx } from "@/lib/model/actor";
+import type { AuditAction, AuditTarget } from "@/lib/model/audit-event";
+import { ExpectedError, ForbiddenError, ValidationError } from "@/lib/model/errors";
 import { recordLimited } from "./denials";
 
 const audited = new WeakSet<object>();
@@ -12,21 +13,26 @@ export function markAudited(error: unknown): void {
   if (error !== null && typeof error === "object") audited.add(error);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export interface FailedAttempt {
+  /** How a person would say what was attempted ("approving a request"). */
+  title: string;
+  /** The event to write; `action.failed` unless the operation names its own. */
+  action?: AuditAction;
+  target?: AuditTarget;
+}
 
-export async function recordActionFailure(operation: string, ctx: Ctx, fields: Record<string, string>, error: unknown): Promise<void> {
+export async function recordActionFailure(attempt: FailedAttempt, ctx: Ctx, error: unknown): Promise<void> {
   // Denials are recorded by authorize() (or as a refused approval) already.
   if (error instanceof ForbiddenError || audited.has(error as object)) return;
   const expected = error instanceof ExpectedError;
-  const workspaceId = fields.workspaceId;
   try {
-    await recordLimited(operation, {
-      action: "action.failed",
+    await recordLimited(attempt.title, {
+      action: attempt.action ?? "action.failed",
       result: "failure",
       actor: ctx.actor,
       context: ctx.meta,
-      target: workspaceId && UUID.test(workspaceId) ? { type: "workspace", id: workspaceId.toLowerCase() } : undefined,
-      reason: `${operation}: ${expected ? error.message : "unexpected error (see the server log)"}`,
+      target: attempt.target,
+      reason: `${attempt.title}: ${expected ? error.message : "unexpected error (see the server log)"}`,
       errorCode: expected ? error.code : "internal",
       after: error instanceof ValidationError ? { fieldErrors: error.fieldErrors } : undefined,
     });

@@ -1,12 +1,23 @@
 // Appends one event to the audit chain inside the caller's transaction, so the event
 // commits or rolls back together with the change it records.
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { hashEvent, type ChainedFields } from "./chain";
-import type { AuditEventInput } from "./events";
+import type { AuditAction, AuditEventInput } from "@/lib/model/audit-event";
 
 const MAX_TEXT = 2_000;
+
+// The actions appended while an operation runs, so that lib/operations can check that each
+// success wrote the event its declaration promises.
+const appended = new AsyncLocalStorage<AuditAction[]>();
+
+export async function auditedActionsDuring<R>(run: () => Promise<R>): Promise<{ result: R; actions: AuditAction[] }> {
+  const actions: AuditAction[] = [];
+  const result = await appended.run(actions, run);
+  return { result, actions };
+}
 
 export async function appendAuditEvent(tx: Tx, event: AuditEventInput): Promise<bigint> {
   // Locking the head row assigns chain positions one writer at a time.
@@ -51,6 +62,7 @@ export async function appendAuditEvent(tx: Tx, event: AuditEventInput): Promise<
     },
   });
   await tx.$executeRaw`UPDATE audit_chain_head SET seq = ${fields.seq}, hash = ${hash} WHERE id = 1`;
+  appended.getStore()?.push(event.action);
   return fields.seq;
 }
 

@@ -3,85 +3,84 @@
 import "server-only";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { recordAuditEvent } from "@/lib/audit/record";
-import { recordSignIn } from "@/lib/users/sign-in";
+import { identitySettings } from "@/lib/config";
+import { recordSignIn } from "./sign-in";
 import { identityFromClaims, type DexClaims, type SessionIdentity } from "./dex-profile";
 import { idTokenSignatureIsValid } from "./id-token-signature";
 import { requestMeta } from "./request-meta";
 import { safeRedirect } from "./safe-redirect";
 
-const issuer = process.env.AUTH_DEX_ISSUER;
-
-/** Sessions end after this long; roles are re-read from Dex at the next sign-in. */
-export const SESSION_MAX_AGE_SECONDS = Number(process.env.BERTH_SESSION_MAX_AGE ?? 8 * 60 * 60);
-
-const config: NextAuthConfig = {
-  providers: [
-    {
-      id: "dex",
-      name: "Dex",
-      type: "oidc",
-      issuer,
-      clientId: process.env.AUTH_DEX_ID,
-      clientSecret: process.env.AUTH_DEX_SECRET,
-      checks: ["pkce", "state", "nonce"],
-      authorization: { params: { scope: "openid email profile groups" } },
+// Built on first use, not at import: `next build` loads this module without any settings.
+function authConfig(): NextAuthConfig {
+  const { issuer, clientId, clientSecret, trustHost, sessionMaxAgeSeconds } = identitySettings();
+  return {
+    providers: [
+      {
+        id: "dex",
+        name: "Dex",
+        type: "oidc",
+        issuer,
+        clientId,
+        clientSecret,
+        checks: ["pkce", "state", "nonce"],
+        authorization: { params: { scope: "openid email profile groups" } },
+      },
+    ],
+    session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
+    pages: { signIn: "/signin", error: "/signin" },
+    trustHost,
+    callbacks: {
+      // Refuse a session to anyone whose email Dex has not verified (it becomes a Profile
+      // owner), and to any ID token not signed by Dex's own keys.
+      async signIn({ profile, account }) {
+        const claims = (profile ?? {}) as DexClaims;
+        const refusal =
+          identityFromClaims(claims, issuer) === null
+            ? "no verified email in the ID token"
+            : !(await idTokenSignatureIsValid(account?.id_token, issuer, clientId))
+              ? "ID token not signed by the issuer's keys"
+              : null;
+        if (refusal) await recordRefusedSignIn(claims, refusal);
+        return refusal === null;
+      },
+      async jwt({ token, profile }) {
+        // The profile is present only at sign-in; later calls keep what was stored then.
+        if (profile) {
+          const identity = identityFromClaims(profile as DexClaims, issuer);
+          if (!identity) return null;
+          await recordSignIn(identity, await requestMeta());
+          token.identity = identity;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        const identity = token.identity as SessionIdentity | undefined;
+        if (identity) {
+          session.identity = identity;
+          session.user = { ...session.user, email: identity.email, name: identity.name };
+        }
+        return session;
+      },
+      redirect({ url, baseUrl }) {
+        return safeRedirect(url, baseUrl);
+      },
     },
-  ],
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/signin", error: "/signin" },
-  // With AUTH_URL set, Auth.js takes the host from it rather than from request headers.
-  trustHost: process.env.AUTH_TRUST_HOST === "true" || Boolean(process.env.AUTH_URL),
-  callbacks: {
-    // Refuse a session to anyone whose email Dex has not verified (it becomes a Profile
-    // owner), and to any ID token not signed by Dex's own keys.
-    async signIn({ profile, account }) {
-      const claims = (profile ?? {}) as DexClaims;
-      const refusal =
-        identityFromClaims(claims, issuer ?? "") === null
-          ? "no verified email in the ID token"
-          : !(await idTokenSignatureIsValid(account?.id_token, issuer ?? "", process.env.AUTH_DEX_ID ?? ""))
-            ? "ID token not signed by the issuer's keys"
-            : null;
-      if (refusal) await recordRefusedSignIn(claims, refusal);
-      return refusal === null;
+    events: {
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        const identity = token?.identity as SessionIdentity | undefined;
+        if (!identity) return;
+        await recordAuditEvent({
+          action: "auth.sign_out",
+          result: "success",
+          actor: identity,
+          context: await requestMeta(),
+          target: { type: "user", name: identity.email },
+        });
+      },
     },
-    async jwt({ token, profile }) {
-      // The profile is present only at sign-in; later calls keep what was stored then.
-      if (profile) {
-        const identity = identityFromClaims(profile as DexClaims, issuer ?? "");
-        if (!identity) return null;
-        await recordSignIn(identity, await requestMeta());
-        token.identity = identity;
-      }
-      return token;
-    },
-    session({ session, token }) {
-      const identity = token.identity as SessionIdentity | undefined;
-      if (identity) {
-        session.identity = identity;
-        session.user = { ...session.user, email: identity.email, name: identity.name };
-      }
-      return session;
-    },
-    redirect({ url, baseUrl }) {
-      return safeRedirect(url, baseUrl);
-    },
-  },
-  events: {
-    async signOut(message) {
-      const token = "token" in message ? message.token : null;
-      const identity = token?.identity as SessionIdentity | undefined;
-      if (!identity) return;
-      await recordAuditEvent({
-        action: "auth.sign_out",
-        result: "success",
-        actor: identity,
-        context: await requestMeta(),
-        target: { type: "user", name: identity.email },
-      });
-    },
-  },
-};
+  };
+}
 
 async function recordRefusedSignIn(claims: DexClaims, reason: string): Promise<void> {
   await recordAuditEvent({
@@ -96,7 +95,7 @@ async function recordRefusedSignIn(claims: DexClaims, reason: string): Promise<v
   });
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(config);
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());
 
 declare module "next-auth" {
   interface Session {

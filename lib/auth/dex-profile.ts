@@ -1,7 +1,7 @@
 // The claims Berth reads from Dex's ID token, and the identity it derives from them.
 
 import { roleGroupsFromEnv } from "@/lib/config";
-import { rolesFromGroups, type Role } from "./roles";
+import { rolesFromGroups, type Role } from "@/lib/model/roles";
 
 export interface DexClaims {
   iss?: string;

@@ -4,8 +4,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { safeReturnPath } from "./return-path";
-import type { Ctx } from "./context";
-import { hasRole, type Role } from "./roles";
+import type { Ctx } from "@/lib/model/actor";
+import { hasRole, type Role } from "@/lib/model/roles";
 import { currentCtx } from "./session";
 
 export async function requirePageCtx(anyOf: Role[] = ["requester"]): Promise<Ctx> {

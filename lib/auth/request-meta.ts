@@ -2,7 +2,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
-import type { AuditContext } from "@/lib/audit/events";
+import type { AuditContext } from "@/lib/model/audit-event";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 

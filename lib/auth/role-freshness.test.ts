@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { effectiveRoles, roleTtlSeconds } from "./role-freshness";
+import { effectiveRoles } from "./role-freshness";
 
 describe("effectiveRoles (THREATS 8: a demoted admin's old session)", () => {
   const signedInAt = 1_000_000;
@@ -18,11 +18,5 @@ describe("effectiveRoles (THREATS 8: a demoted admin's old session)", () => {
   it("treats a missing or future verification time as stale, never as fresh", () => {
     expect(effectiveRoles(["requester", "admin"], Number.NaN, signedInAt, 600).roles).toEqual(["requester"]);
     expect(effectiveRoles(["requester", "admin"], signedInAt + 5_000, signedInAt, 600).roles).toEqual(["requester"]);
-  });
-
-  it("reads the bound from the environment with a safe default", () => {
-    expect(roleTtlSeconds({ BERTH_ROLE_TTL_SECONDS: "120" })).toBe(120);
-    expect(roleTtlSeconds({ BERTH_ROLE_TTL_SECONDS: "-1" })).toBe(600);
-    expect(roleTtlSeconds({})).toBe(600);
   });
 });

@@ -2,14 +2,7 @@
 // time (BERTH_ROLE_TTL_SECONDS, default 10 minutes); after that the person keeps the
 // requester role and must pass through Dex again, which re-reads the groups. That bounds
 // how long an admin removed from the admin group keeps admin rights (THREATS 8).
-import type { Role } from "./roles";
-
-export const DEFAULT_ROLE_TTL_SECONDS = 600;
-
-export function roleTtlSeconds(env: Record<string, string | undefined> = process.env): number {
-  const value = Number(env.BERTH_ROLE_TTL_SECONDS ?? DEFAULT_ROLE_TTL_SECONDS);
-  return Number.isFinite(value) && value > 0 ? value : DEFAULT_ROLE_TTL_SECONDS;
-}
+import type { Role } from "@/lib/model/roles";
 
 export interface EffectiveRoles {
   roles: Role[];

@@ -2,11 +2,12 @@
 // components may ask, but the session is decoded and the user row read once.
 import "server-only";
 import { cache } from "react";
-import { userIdFor } from "@/lib/users/sign-in";
+import { userIdFor } from "./sign-in";
 import { auth } from "./auth";
-import type { Ctx } from "./context";
+import type { Ctx } from "@/lib/model/actor";
 import { requestMeta } from "./request-meta";
-import { effectiveRoles, roleTtlSeconds } from "./role-freshness";
+import { roleTtlSeconds } from "@/lib/config";
+import { effectiveRoles } from "./role-freshness";
 
 export const currentCtx = cache(async (): Promise<Ctx | null> => {
   const session = await auth();

@@ -2,24 +2,32 @@
 // the retired "adopted" tier), audited in the same transaction, then labels the Profile as its own
 // by server-side apply. Owner and quota stay as found, unless the admin suspends it at once.
 import "server-only";
+import type { z } from "zod";
+import { defineOperation } from "@/lib/operations/define-operation";
 import { appendAuditEvent } from "@/lib/audit/record";
-import type { Ctx } from "@/lib/auth/context";
-import { authorize } from "@/lib/authz";
+import type { Ctx } from "@/lib/model/actor";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/model/errors";
 import { LABEL_WORKSPACE_ID } from "@/lib/kube/profile";
 import { getProfile } from "@/lib/kube/profiles";
 import { checkHard } from "@/lib/quota/keys";
-import { parseInput } from "@/lib/validation";
 import { adoptInput } from "@/lib/workspaces/admin-schemas";
-import { provisionWorkspace, type ProvisionOutcome } from "@/lib/workspaces/provision";
-import { WorkspaceStatus } from "@/lib/workspaces/status";
-import { ADOPTED_TIER } from "./confirm";
+import { provisionWorkspace, type ProvisionOutcome } from "@/lib/reconcile/provision";
+import { WorkspaceStatus } from "@/lib/model/workspace-status";
+import { ADOPTED_TIER } from "@/lib/reconcile/confirm";
 
-export async function adoptProfile(ctx: Ctx, raw: unknown): Promise<{ workspaceId: string; outcome: ProvisionOutcome }> {
-  const input = parseInput(adoptInput, raw);
-  await authorize(ctx, ["admin"], { what: "adopting a Profile", target: { type: "profile", name: input.name } });
+export const adoptProfile = defineOperation({
+  name: "profile.adopt",
+  title: "adopting a Profile",
+  roles: ["admin"],
+  input: adoptInput,
+  audit: ["cluster.profile_adopted"],
+  target: (raw) => (typeof raw.name === "string" ? { type: "profile", name: raw.name.slice(0, 63) } : undefined),
+  run: runAdoptProfile,
+});
+
+async function runAdoptProfile(ctx: Ctx, input: z.infer<typeof adoptInput>): Promise<{ workspaceId: string; outcome: ProvisionOutcome }> {
   const profile = await getProfile(input.name);
   if (!profile) throw new NotFoundError("Profile");
   if (profile.metadata.labels?.[LABEL_WORKSPACE_ID]) throw new ConflictError("This Profile already carries a Berth workspace label.");

@@ -2,7 +2,7 @@
 // detected, audited once per occurrence and corrected on request; foreign Profiles are listed and adoptable.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { ConflictError, ForbiddenError } from "@/lib/errors";
+import { ConflictError, ForbiddenError } from "@/lib/model/errors";
 import { getQuota } from "@/lib/kube/cluster-reads";
 import { callOptions, kubeClients } from "@/lib/kube/client";
 import { applyProfile, getProfile } from "@/lib/kube/profiles";

@@ -1,7 +1,7 @@
 // What admins and owners read about the cluster: one list call per kind whatever the number of
 // workspaces, the truth when the cluster is unreachable or refuses Berth, and who may read what.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/model/errors";
 import { actor, approvedWorkspace, standIn } from "@/test/fixtures";
 import { getClusterOverview, getWorkspaceUsage, listApprovedWorkspaces } from "./overview";
 

@@ -1,15 +1,15 @@
 // What admins and owners read about the cluster side: the Cluster page's overview (one scan,
 // three list calls, whatever the number of workspaces) and one workspace's quota usage.
 import "server-only";
-import type { Ctx } from "@/lib/auth/context";
-import { authorize } from "@/lib/authz";
-import { hasRole } from "@/lib/auth/roles";
+import type { Ctx } from "@/lib/model/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { hasRole } from "@/lib/model/roles";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/model/errors";
 import { getQuota, type ClusterQuota } from "@/lib/kube/cluster-reads";
 import { toKubeApiError } from "@/lib/kube/errors";
 import type { Hard } from "@/lib/quota/keys";
-import { WorkspaceStatus, isHeld } from "@/lib/workspaces/status";
+import { WorkspaceStatus, isHeld } from "@/lib/model/workspace-status";
 import { scanCluster, type DriftedWorkspace } from "./scan";
 import type { UnmanagedProfile } from "./drift";
 

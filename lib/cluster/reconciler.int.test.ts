@@ -7,7 +7,7 @@ import { buildProfile } from "@/lib/kube/profile";
 import { applyProfile, getProfile } from "@/lib/kube/profiles";
 import { approvedWorkspace, profileCalls, standIn } from "@/test/fixtures";
 import { reapplyWorkspace } from "@/lib/workspaces/lifecycle";
-import { attemptWorkspace } from "@/lib/workspaces/provision";
+import { attemptWorkspace } from "@/lib/reconcile/provision";
 import { reconcileIfLeader, reconcileOnce, ReconcilerLock } from "./reconciler";
 
 const PATCH_PROFILE = { method: "PATCH", pathPrefix: "/apis/kubeflow.org/v1/profiles/" };

@@ -1,13 +1,14 @@
 // The reconciler: one pass retries every workspace whose desired state the cluster has not
 // confirmed (when its backoff allows), then scans the cluster for drift. Exactly one process
 // runs passes at a time, across replicas: the holder of a PostgreSQL advisory lock.
+import { databaseSettings } from "@/lib/config";
 import "server-only";
 import pg from "pg";
-import type { AuditActor } from "@/lib/audit/events";
+import type { AuditActor } from "@/lib/model/audit-event";
 import { db } from "@/lib/db/client";
 import { toKubeApiError } from "@/lib/kube/errors";
-import { attemptWorkspace, type Attempter, type ProvisionOutcome } from "@/lib/workspaces/provision";
-import { RECONCILED_STATUSES } from "@/lib/workspaces/status";
+import { attemptWorkspace, type Attempter, type ProvisionOutcome } from "@/lib/reconcile/provision";
+import { RECONCILED_STATUSES } from "@/lib/model/workspace-status";
 import { scanCluster } from "./scan";
 
 /** Any constant; the same in every replica. Distinct from the migration runner's. */
@@ -54,7 +55,7 @@ export async function reconcileOnce(options: { now?: Date; limit?: number } = {}
 export class ReconcilerLock {
   private client: pg.Client | undefined;
 
-  constructor(private readonly connectionString = process.env.DATABASE_URL ?? "") {}
+  constructor(private readonly connectionString = databaseSettings().url) {}
 
   get held(): boolean {
     return this.client !== undefined;

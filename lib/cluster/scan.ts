@@ -3,12 +3,12 @@
 // never again on later passes that see the same thing.
 import "server-only";
 import { appendAuditEvent } from "@/lib/audit/record";
-import type { Attempter } from "@/lib/workspaces/provision";
+import type { Attempter } from "@/lib/reconcile/provision";
 import { db } from "@/lib/db/client";
 import { readClusterSnapshot, type ClusterSnapshot } from "@/lib/kube/cluster-reads";
 import type { Hard } from "@/lib/quota/keys";
-import { isHeld, RECONCILED_STATUSES, WorkspaceStatus } from "@/lib/workspaces/status";
-import { effectiveHard } from "./confirm";
+import { isHeld, RECONCILED_STATUSES, WorkspaceStatus } from "@/lib/model/workspace-status";
+import { effectiveHard } from "@/lib/reconcile/confirm";
 import { driftFingerprint, driftOf, unmanagedProfiles, type Drift, type UnmanagedProfile } from "./drift";
 
 export interface DriftedWorkspace extends Drift {

@@ -2,13 +2,12 @@
 // Created on first use, not at import: `next build` imports server modules without a database.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseSettings } from "@/lib/config";
 import { PrismaClient } from "./generated/client";
 
 function createClient(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set");
-  const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  const { url, poolSize } = databaseSettings();
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
 }
 
 // Kept on globalThis so dev-server hot reloads do not open a new pool each time.

@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/model/errors";
 import { actor, uniqueName } from "@/test/fixtures";
 import { requestWorkspace } from "@/lib/workspaces/request";
 import { deliverPendingNotifications, MAX_ATTEMPTS } from "./deliver";

@@ -1,7 +1,7 @@
 // What admins see of webhook delivery: notifications that failed or are being retried.
 import "server-only";
-import type { Ctx } from "@/lib/auth/context";
-import { authorize } from "@/lib/authz";
+import type { Ctx } from "@/lib/model/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 
 export interface NotificationProblem {

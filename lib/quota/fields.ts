@@ -1,7 +1,7 @@
 // Quota values as forms send them: one optional field per managed key (`<prefix><key>`),
 // validated one by one so each message lands on its own field.
 import { z } from "zod";
-import type { FieldErrors } from "@/lib/errors";
+import type { FieldErrors } from "@/lib/model/errors";
 import { QUOTA_KEYS, type Hard } from "./keys";
 import { parseQuantity, quantityValue } from "./quantity";
 

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/model/errors";
 import { actor, uniqueName } from "@/test/fixtures";
 import { requestWorkspace } from "@/lib/workspaces/request";
 import { createTier, retireTier, updateTier } from "./admin";

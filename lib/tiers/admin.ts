@@ -2,15 +2,16 @@
 // version it was loaded at, and a stale version is a conflict, never a lost update
 // (THREATS 26). Every change is audited with before and after.
 import "server-only";
+import type { z } from "zod";
+import { defineOperation } from "@/lib/operations/define-operation";
 import { appendAuditEvent } from "@/lib/audit/record";
-import type { Ctx } from "@/lib/auth/context";
-import { authorize } from "@/lib/authz";
+import type { AuditTarget } from "@/lib/model/audit-event";
+import type { Ctx } from "@/lib/model/actor";
 import { db, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { Prisma } from "@/lib/db/generated/client";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
-import { createTierInput, parseTierValues, retireTierInput, updateTierInput, type TierValues } from "./schemas";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/model/errors";
+import { createTierInput, retireTierInput, tierValues, updateTierInput, type TierValues } from "./schemas";
 import { tierSelect, toTierDetail, type TierDetail } from "./detail";
 
 function toData(values: TierValues) {
@@ -37,9 +38,22 @@ function audited(tx: Tx, ctx: Ctx, action: "tier.created" | "tier.updated" | "ti
   });
 }
 
-export async function createTier(ctx: Ctx, raw: unknown): Promise<{ slug: string }> {
-  await authorize(ctx, ["admin"], { what: "creating a tier" });
-  const { slug, values } = parseTierValues(createTierInput, raw);
+const tierTarget = (raw: Record<string, unknown>): AuditTarget | undefined =>
+  typeof raw.slug === "string" ? { type: "tier", name: raw.slug.slice(0, 64) } : undefined;
+
+export const createTier = defineOperation({
+  name: "tier.create",
+  title: "creating a tier",
+  roles: ["admin"],
+  input: createTierInput,
+  audit: ["tier.created"],
+  target: tierTarget,
+  run: create,
+});
+
+async function create(ctx: Ctx, input: z.infer<typeof createTierInput>): Promise<{ slug: string }> {
+  const { slug } = input;
+  const values = tierValues(input);
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.quotaTier.create({ data: { slug, ...toData(values) }, select: tierSelect });
@@ -52,9 +66,19 @@ export async function createTier(ctx: Ctx, raw: unknown): Promise<{ slug: string
   }
 }
 
-export async function updateTier(ctx: Ctx, raw: unknown): Promise<void> {
-  await authorize(ctx, ["admin"], { what: "editing a tier" });
-  const { slug, version, values } = parseTierValues(updateTierInput, raw);
+export const updateTier = defineOperation({
+  name: "tier.update",
+  title: "editing a tier",
+  roles: ["admin"],
+  input: updateTierInput,
+  audit: ["tier.updated"],
+  target: tierTarget,
+  run: update,
+});
+
+async function update(ctx: Ctx, input: z.infer<typeof updateTierInput>): Promise<void> {
+  const { slug, version } = input;
+  const values = tierValues(input);
   await db.$transaction(async (tx) => {
     const before = await loadForChange(tx, slug, version);
     const row = await tx.quotaTier.update({
@@ -67,9 +91,17 @@ export async function updateTier(ctx: Ctx, raw: unknown): Promise<void> {
 }
 
 /** Retired tiers are no longer offered; workspaces on them keep their quota. */
-export async function retireTier(ctx: Ctx, raw: unknown): Promise<void> {
-  await authorize(ctx, ["admin"], { what: "retiring a tier" });
-  const { slug, version } = parseInput(retireTierInput, raw);
+export const retireTier = defineOperation({
+  name: "tier.retire",
+  title: "retiring a tier",
+  roles: ["admin"],
+  input: retireTierInput,
+  audit: ["tier.retired"],
+  target: tierTarget,
+  run: retire,
+});
+
+async function retire(ctx: Ctx, { slug, version }: z.infer<typeof retireTierInput>): Promise<void> {
   await db.$transaction(async (tx) => {
     const before = await loadForChange(tx, slug, version);
     if (before.retiredAt) throw new ConflictError("This tier is already retired.");

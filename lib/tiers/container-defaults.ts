@@ -1,6 +1,6 @@
 // Default container requests/limits of a tier. A quota on CPU or memory makes the API server
 // refuse pods that declare none, so such a tier must carry defaults (written as a LimitRange).
-import type { FieldErrors } from "@/lib/errors";
+import type { FieldErrors } from "@/lib/model/errors";
 import type { Hard } from "@/lib/quota/keys";
 import { parseQuantity, quantityValue } from "@/lib/quota/quantity";
 

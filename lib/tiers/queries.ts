@@ -1,9 +1,9 @@
 // Quota tiers: those still offered, for requesters; all of them, for admins.
 import "server-only";
-import type { Ctx } from "@/lib/auth/context";
-import { authorize } from "@/lib/authz";
+import type { Ctx } from "@/lib/model/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/model/errors";
 import type { Hard } from "@/lib/quota/keys";
 import { tierSelect, toTierDetail, type TierDetail } from "./detail";
 

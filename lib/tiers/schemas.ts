@@ -1,11 +1,10 @@
 // Tier forms: strict shapes (unknown fields refused) and the checks zod cannot express
 // alone — quantities per field, maximums at least the quota, defaults fitting the quota.
 import { z } from "zod";
-import { ValidationError, type FieldErrors } from "@/lib/errors";
+import { ValidationError, type FieldErrors } from "@/lib/model/errors";
 import { keysAbove, labelOf, quotaFieldShape, readQuotaFields } from "@/lib/quota/fields";
 import type { Hard } from "@/lib/quota/keys";
-import { parseInput } from "@/lib/validation";
-import { plainText } from "@/lib/workspaces/schemas";
+import { plainText } from "@/lib/model/text";
 import { DEFAULT_FIELDS, readContainerDefaults, type ContainerDefaults, type DefaultField } from "./container-defaults";
 
 export const QUOTA_PREFIX = "quota.";
@@ -52,12 +51,8 @@ export interface TierValues {
   containerDefaults: ContainerDefaults | null;
 }
 
-/** Parses a tier form into the values stored, or throws one ValidationError with every field's messages. */
-export function parseTierValues<S extends typeof createTierInput | typeof updateTierInput>(
-  schema: S,
-  raw: unknown,
-): z.infer<S> & { values: TierValues } {
-  const input = parseInput(schema, raw) as z.infer<S>;
+/** The values a parsed tier form stores, or one ValidationError with every field's messages. */
+export function tierValues(input: z.infer<typeof createTierInput> | z.infer<typeof updateTierInput>): TierValues {
   const fields = input as Record<string, unknown>;
   const quota = readQuotaFields(fields, QUOTA_PREFIX);
   const max = readQuotaFields(fields, MAX_PREFIX);
@@ -80,15 +75,12 @@ export function parseTierValues<S extends typeof createTierInput | typeof update
   if (Object.keys(errors).length > 0) throw new ValidationError("Please correct the highlighted fields.", errors);
   const lifetime = input.lifetimeDays ? Number(input.lifetimeDays) : null;
   return {
-    ...input,
-    values: {
-      name: input.name,
-      description: input.description,
-      hard: quota.hard,
-      maxHard,
-      approvalsRequired: Number(input.approvalsRequired),
-      lifetimeDays: lifetime,
-      containerDefaults: defaults.defaults,
-    },
+    name: input.name,
+    description: input.description,
+    hard: quota.hard,
+    maxHard,
+    approvalsRequired: Number(input.approvalsRequired),
+    lifetimeDays: lifetime,
+    containerDefaults: defaults.defaults,
   };
 }

@@ -2,7 +2,7 @@
 // a field the form does not have is an error.
 import { z } from "zod";
 import { QUOTA_KEYS } from "@/lib/quota/keys";
-import { plainText } from "./schemas";
+import { plainText } from "@/lib/model/text";
 
 const id = z.uuid({ error: "Unknown workspace." });
 const version = z.coerce.number({ error: "Reload the page and try again." }).int().positive();

@@ -2,9 +2,9 @@
 // record of an approval that is not yet the last one a two-approval tier needs.
 import "server-only";
 import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/record";
-import type { Ctx } from "@/lib/auth/context";
+import type { Ctx } from "@/lib/model/actor";
 import type { Tx } from "@/lib/db/client";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/model/errors";
 
 export type Target = { type: string; id: string; name: string };
 

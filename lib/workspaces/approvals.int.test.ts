@@ -2,7 +2,7 @@
 // tier's maximum unless overridden (audited), and races on both approvals (THREATS 25).
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/model/errors";
 import { getProfile } from "@/lib/kube/profiles";
 import { actor, profileApplies, testTier, uniqueName } from "@/test/fixtures";
 import { approveWorkspace } from "./decide";
@@ -24,7 +24,7 @@ describe("two-approval tiers", () => {
     await expect(approveWorkspace(grace, { workspaceId: id })).rejects.toThrow("You have already approved this request; a second admin has to approve it too.");
 
     const now = new Date();
-    expect((await approveWorkspace(katherine, { workspaceId: id }, now)).status).toBe("ACTIVE");
+    expect((await approveWorkspace(katherine, { workspaceId: id }, { now })).status).toBe("ACTIVE");
     expect(await profileApplies(name)).toBe(1);
     const row = await db.workspace.findUniqueOrThrow({ where: { id } });
     expect(row.decidedById).toBe(katherine.actor.userId);

@@ -1,17 +1,25 @@
 // A requester withdraws their own pending request. Anyone else's request is "not found".
 import "server-only";
 import { appendAuditEvent } from "@/lib/audit/record";
-import type { Ctx } from "@/lib/auth/context";
-import { authorize } from "@/lib/authz";
+import { workspaceTarget } from "@/lib/model/audit-event";
+import type { Ctx } from "@/lib/model/actor";
 import { db } from "@/lib/db/client";
-import { ConflictError, NotFoundError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { ConflictError, NotFoundError } from "@/lib/model/errors";
+import { defineOperation } from "@/lib/operations/define-operation";
 import { workspaceIdInput } from "./schemas";
-import { WorkspaceStatus } from "./status";
+import { WorkspaceStatus } from "@/lib/model/workspace-status";
 
-export async function cancelRequest(ctx: Ctx, raw: unknown): Promise<void> {
-  const { workspaceId } = parseInput(workspaceIdInput, raw);
-  await authorize(ctx, ["requester"], { what: "cancelling a request", target: { type: "workspace", id: workspaceId } });
+export const cancelRequest = defineOperation({
+  name: "workspace.cancel",
+  title: "cancelling a request",
+  roles: ["requester"],
+  input: workspaceIdInput,
+  audit: ["workspace.cancelled"],
+  target: workspaceTarget,
+  run: cancel,
+});
+
+async function cancel(ctx: Ctx, { workspaceId }: { workspaceId: string }): Promise<void> {
   const workspace = await db.workspace.findFirst({
     where: { id: workspaceId, requesterId: ctx.actor.userId },
     select: { id: true, name: true },

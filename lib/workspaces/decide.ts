@@ -4,28 +4,37 @@
 // transition and one apply. A two-approval tier needs two distinct admins; the second one
 // makes the transition, which then provisions the Profile.
 import "server-only";
+import type { z } from "zod";
 import { appendAuditEvent } from "@/lib/audit/record";
-import type { Ctx } from "@/lib/auth/context";
-import { authorize } from "@/lib/authz";
+import { workspaceTarget } from "@/lib/model/audit-event";
+import type { Ctx } from "@/lib/model/actor";
 import { db, type Tx } from "@/lib/db/client";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/model/errors";
 import { enqueueNotification } from "@/lib/notifications/outbox";
 import type { Hard } from "@/lib/quota/keys";
 import { toTierDetail, tierSelect } from "@/lib/tiers/detail";
-import { parseInput } from "@/lib/validation";
+import { defineOperation } from "@/lib/operations/define-operation";
 import { grantedQuota } from "./approval-quota";
 import { recordPartialApproval, refuseSelfApproval } from "./approval-steps";
-import { provisionWorkspace, type ProvisionOutcome } from "./provision";
+import { provisionWorkspace, type ProvisionOutcome } from "@/lib/reconcile/provision";
 import { approveWorkspaceInput, rejectWorkspaceInput } from "./schemas";
-import { WorkspaceStatus } from "./status";
+import { WorkspaceStatus } from "@/lib/model/workspace-status";
 
 export type ApproveOutcome = ProvisionOutcome | { status: "AWAITING_APPROVAL"; approvals: number; required: number };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function approveWorkspace(ctx: Ctx, raw: unknown, now: Date = new Date()): Promise<ApproveOutcome> {
-  const input = parseInput(approveWorkspaceInput, raw);
-  await authorize(ctx, ["admin"], { what: "approving a request", target: { type: "workspace", id: input.workspaceId } });
+export const approveWorkspace = defineOperation({
+  name: "workspace.approve",
+  title: "approving a request",
+  roles: ["admin"],
+  input: approveWorkspaceInput,
+  audit: ["workspace.approved", "workspace.approval_recorded"],
+  target: workspaceTarget,
+  run: (ctx, input, options: { now?: Date } | undefined) => approve(ctx, input, options?.now ?? new Date()),
+});
+
+async function approve(ctx: Ctx, input: z.infer<typeof approveWorkspaceInput>, now: Date): Promise<ApproveOutcome> {
   const workspace = await loadPending(input.workspaceId);
   const target = { type: "workspace", id: workspace.id, name: workspace.name };
 
@@ -106,9 +115,17 @@ async function recordQuotaChange(
   });
 }
 
-export async function rejectWorkspace(ctx: Ctx, raw: unknown): Promise<void> {
-  const { workspaceId, note } = parseInput(rejectWorkspaceInput, raw);
-  await authorize(ctx, ["admin"], { what: "rejecting a request", target: { type: "workspace", id: workspaceId } });
+export const rejectWorkspace = defineOperation({
+  name: "workspace.reject",
+  title: "rejecting a request",
+  roles: ["admin"],
+  input: rejectWorkspaceInput,
+  audit: ["workspace.rejected"],
+  target: workspaceTarget,
+  run: reject,
+});
+
+async function reject(ctx: Ctx, { workspaceId, note }: z.infer<typeof rejectWorkspaceInput>): Promise<void> {
   const workspace = await loadPending(workspaceId);
 
   await db.$transaction(async (tx) => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { workflowConfigFromEnv } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/model/errors";
 import { runWorkflowJobs } from "@/lib/jobs/workflow-jobs";
 import { reconcileOnce } from "@/lib/cluster/reconciler";
 import { getProfile } from "@/lib/kube/profiles";

@@ -4,13 +4,13 @@
 // Suspending an expired workspace in the cluster belongs to the cluster lifecycle; here it is marked EXPIRED.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { AuditEventInput } from "@/lib/audit/events";
+import type { AuditEventInput } from "@/lib/model/audit-event";
 import { appendAuditEvent } from "@/lib/audit/record";
 import type { WorkflowConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { enqueueNotification, type NotificationEvent } from "@/lib/notifications/outbox";
-import { WorkspaceStatus } from "./status";
+import { WorkspaceStatus } from "@/lib/model/workspace-status";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 200;

@@ -1,11 +1,11 @@
 // The history of one of the requester's own requests, read from the audit trail. Only the
 // workflow's own events are shown: denials by other people stay with the auditors.
 import "server-only";
-import { AUDIT_ACTIONS } from "@/lib/audit/events";
-import type { Ctx } from "@/lib/auth/context";
-import { authorize } from "@/lib/authz";
+import { AUDIT_ACTIONS } from "@/lib/model/audit-event";
+import type { Ctx } from "@/lib/model/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/model/errors";
 
 // The workflow's own steps; refusals and denials (someone else's attempts) are left out.
 const VISIBLE_ACTIONS: string[] = AUDIT_ACTIONS.filter(

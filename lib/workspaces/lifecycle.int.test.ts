@@ -2,7 +2,7 @@
 // (with the usage warning), decommission, owner transfer; each audited with before/after.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/model/errors";
 import { getQuota } from "@/lib/kube/cluster-reads";
 import { getProfile, namespaceExists } from "@/lib/kube/profiles";
 import { reconcileOnce } from "@/lib/cluster/reconciler";

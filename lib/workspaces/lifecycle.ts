@@ -2,19 +2,20 @@
 // conditional change of the desired state (bumping its generation) with its audit event in the
 // same transaction, then an immediate attempt to make the cluster match; the reconciler retries.
 import "server-only";
-import type { AuditAction } from "@/lib/audit/events";
+import type { z } from "zod";
+import { defineOperation } from "@/lib/operations/define-operation";
+import { workspaceTarget } from "@/lib/model/audit-event";
+import type { AuditAction } from "@/lib/model/audit-event";
 import { appendAuditEvent } from "@/lib/audit/record";
-import type { Ctx } from "@/lib/auth/context";
-import { authorize } from "@/lib/authz";
+import type { Ctx } from "@/lib/model/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/model/errors";
 import { suspendedHard } from "@/lib/quota/compare";
 import type { Hard } from "@/lib/quota/keys";
-import { parseInput } from "@/lib/validation";
 import { decommissionInput, lifecycleInput, reapplyInput } from "./admin-schemas";
-import { provisionWorkspace, type ProvisionOutcome } from "./provision";
-import { WorkspaceStatus } from "./status";
+import { provisionWorkspace, type ProvisionOutcome } from "@/lib/reconcile/provision";
+import { WorkspaceStatus } from "@/lib/model/workspace-status";
 
 interface Change {
   action: AuditAction;
@@ -68,14 +69,12 @@ export async function changeDesiredState(ctx: Ctx, workspace: { id: string; name
 // Suspend and resume are one move each way between ACTIVE and SUSPENDED; the quota to restore is
 // the workspace's own `hard`, which suspension never changes.
 const SUSPENSION = {
-  suspend: { what: "suspending a workspace", from: WorkspaceStatus.ACTIVE, to: WorkspaceStatus.SUSPENDED, action: "workspace.suspended" },
-  resume: { what: "resuming a workspace", from: WorkspaceStatus.SUSPENDED, to: WorkspaceStatus.ACTIVE, action: "workspace.resumed" },
+  suspend: { from: WorkspaceStatus.ACTIVE, to: WorkspaceStatus.SUSPENDED, action: "workspace.suspended" },
+  resume: { from: WorkspaceStatus.SUSPENDED, to: WorkspaceStatus.ACTIVE, action: "workspace.resumed" },
 } as const;
 
-async function moveSuspension(ctx: Ctx, raw: unknown, move: keyof typeof SUSPENSION): Promise<ProvisionOutcome> {
+async function moveSuspension(ctx: Ctx, input: z.infer<typeof lifecycleInput>, move: keyof typeof SUSPENSION): Promise<ProvisionOutcome> {
   const spec = SUSPENSION[move];
-  const input = parseInput(lifecycleInput, raw);
-  await authorize(ctx, ["admin"], { what: spec.what, target: { type: "workspace", id: input.workspaceId } });
   const workspace = await loadForAdmin(input.workspaceId);
   if (workspace.status !== spec.from) throw new ConflictError(`Only a${move === "suspend" ? "n active" : " suspended"} workspace can be ${move}d.`);
   return changeDesiredState(ctx, workspace, {
@@ -89,17 +88,37 @@ async function moveSuspension(ctx: Ctx, raw: unknown, move: keyof typeof SUSPENS
   });
 }
 
-export function suspendWorkspace(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
-  return moveSuspension(ctx, raw, "suspend");
-}
+export const suspendWorkspace = defineOperation({
+  name: "workspace.suspend",
+  title: "suspending a workspace",
+  roles: ["admin"],
+  input: lifecycleInput,
+  audit: [SUSPENSION.suspend.action],
+  target: workspaceTarget,
+  run: (ctx, input) => moveSuspension(ctx, input, "suspend"),
+});
 
-export function resumeWorkspace(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
-  return moveSuspension(ctx, raw, "resume");
-}
+export const resumeWorkspace = defineOperation({
+  name: "workspace.resume",
+  title: "resuming a workspace",
+  roles: ["admin"],
+  input: lifecycleInput,
+  audit: [SUSPENSION.resume.action],
+  target: workspaceTarget,
+  run: (ctx, input) => moveSuspension(ctx, input, "resume"),
+});
 
-export async function decommissionWorkspace(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
-  const input = parseInput(decommissionInput, raw);
-  await authorize(ctx, ["admin"], { what: "decommissioning a workspace", target: { type: "workspace", id: input.workspaceId } });
+export const decommissionWorkspace = defineOperation({
+  name: "workspace.decommission",
+  title: "decommissioning a workspace",
+  roles: ["admin"],
+  input: decommissionInput,
+  audit: ["workspace.decommissioned"],
+  target: workspaceTarget,
+  run: runDecommissionWorkspace,
+});
+
+async function runDecommissionWorkspace(ctx: Ctx, input: z.infer<typeof decommissionInput>): Promise<ProvisionOutcome> {
   const workspace = await loadForAdmin(input.workspaceId);
   if (input.confirmName !== workspace.name) {
     throw new ValidationError("Please correct the highlighted fields.", {
@@ -124,9 +143,17 @@ export async function decommissionWorkspace(ctx: Ctx, raw: unknown): Promise<Pro
  * back to provisioning), or to correct drift. The new generation changes the Profile, so the
  * profile controller re-syncs kf-resource-quota, which it does not watch.
  */
-export async function reapplyWorkspace(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
-  const input = parseInput(reapplyInput, raw);
-  await authorize(ctx, ["admin"], { what: "re-applying a workspace", target: { type: "workspace", id: input.workspaceId } });
+export const reapplyWorkspace = defineOperation({
+  name: "workspace.reapply",
+  title: "re-applying a workspace",
+  roles: ["admin"],
+  input: reapplyInput,
+  audit: ["workspace.reapply_requested"],
+  target: workspaceTarget,
+  run: runReapplyWorkspace,
+});
+
+async function runReapplyWorkspace(ctx: Ctx, input: z.infer<typeof reapplyInput>): Promise<ProvisionOutcome> {
   const workspace = await loadForAdmin(input.workspaceId);
   const from: WorkspaceStatus[] = [WorkspaceStatus.ACTIVE, WorkspaceStatus.SUSPENDED, WorkspaceStatus.FAILED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.DECOMMISSIONED];
   if (!from.includes(workspace.status)) throw new ConflictError("This workspace has nothing to apply.");

@@ -1,7 +1,10 @@
 // An attempt's outcome in the words an admin reads after an operation: success only when the
 // cluster confirmed it, otherwise what is still pending or what failed.
-import type { ActionState } from "@/lib/actions/action-state";
-import type { ProvisionOutcome } from "./provision";
+import type { ActionState } from "@/lib/model/action-state";
+import { labelOf } from "@/lib/quota/fields";
+import type { ProvisionOutcome } from "@/lib/reconcile/provision";
+import type { QuotaEditResult } from "./quota-edit";
+import type { RenewalOutcome } from "./renew";
 
 export function outcomeState(done: string, outcome: ProvisionOutcome): ActionState {
   switch (outcome.status) {
@@ -16,4 +19,25 @@ export function outcomeState(done: string, outcome: ProvisionOutcome): ActionSta
     case "FAILED":
       return { status: "error", message: `${done} Saved, but the cluster refused it: ${outcome.message}` };
   }
+}
+
+/** A saved quota edit, with a warning where the new limit is below what is in use now. */
+export function quotaEditState({ outcome, warnings, usageUnknown }: QuotaEditResult): ActionState {
+  const warning = warnings.length
+    ? ` Warning: the new limit is below current usage for ${warnings.map((w) => `${labelOf(w.key)} (limit ${w.limit}, in use ${w.used})`).join(", ")}; running work keeps running, new work is refused.`
+    : usageUnknown
+      ? " Current usage could not be read, so it was not compared."
+      : "";
+  const state = outcomeState("Quota saved.", outcome);
+  return { ...state, message: `${state.message ?? ""}${warning}` };
+}
+
+export function renewalState(outcome: RenewalOutcome): ActionState {
+  return {
+    status: "success",
+    message:
+      outcome.status === "RENEWED"
+        ? `Renewed until ${outcome.expiresAt.toISOString().slice(0, 10)}.`
+        : "Your renewal request was sent; two admins have to approve it.",
+  };
 }

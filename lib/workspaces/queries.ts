@@ -1,11 +1,11 @@
 // Reads of workspaces, each scoped by the caller's identity and role before any filter is built.
 import "server-only";
-import type { Ctx } from "@/lib/auth/context";
-import { authorize } from "@/lib/authz";
+import type { Ctx } from "@/lib/model/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/model/errors";
 import type { Hard } from "@/lib/quota/keys";
-import { WorkspaceStatus } from "./status";
+import { WorkspaceStatus } from "@/lib/model/workspace-status";
 
 export interface WorkspaceSummary {
   id: string;

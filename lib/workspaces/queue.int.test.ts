@@ -1,7 +1,7 @@
 // The admin queue: filters, what a decision needs to see, and who may look at it.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { ForbiddenError } from "@/lib/errors";
+import { ForbiddenError } from "@/lib/model/errors";
 import { actor, testTier, uniqueName } from "@/test/fixtures";
 import { approveWorkspace } from "./decide";
 import { listApprovalQueue, listPendingRenewals, QUEUE_PAGE_SIZE } from "./queue";

@@ -3,12 +3,12 @@
 // workspaces — in a fixed number of queries whatever the queue's length. Plus renewals.
 import "server-only";
 import { z } from "zod";
-import type { Ctx } from "@/lib/auth/context";
-import { authorize } from "@/lib/authz";
+import type { Ctx } from "@/lib/model/actor";
+import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import type { Hard } from "@/lib/quota/keys";
 import { tierSelect, toTierDetail, type TierDetail } from "@/lib/tiers/detail";
-import { WorkspaceStatus } from "./status";
+import { WorkspaceStatus } from "@/lib/model/workspace-status";
 
 export const queueFilterInput = z.object({
   tier: z.string().max(64).optional().catch(undefined),

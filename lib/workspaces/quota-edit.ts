@@ -1,27 +1,39 @@
 // Admin quota edits and owner transfers on approved workspaces: new desired state, audited with
 // before/after and reason. A quota below current usage is accepted, with a warning naming it.
 import "server-only";
-import type { Ctx } from "@/lib/auth/context";
-import { authorize } from "@/lib/authz";
+import type { z } from "zod";
+import { defineOperation } from "@/lib/operations/define-operation";
+import { workspaceTarget } from "@/lib/model/audit-event";
+import type { Ctx } from "@/lib/model/actor";
 import { db } from "@/lib/db/client";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { ConflictError, ValidationError } from "@/lib/model/errors";
 import { getQuota } from "@/lib/kube/cluster-reads";
 import { belowUsage, type UsageWarning } from "@/lib/quota/compare";
 import { checkHard, QUOTA_KEYS } from "@/lib/quota/keys";
-import { parseInput } from "@/lib/validation";
 import { quotaEditInput, transferInput } from "./admin-schemas";
 import { changeDesiredState, loadForAdmin } from "./lifecycle";
-import type { ProvisionOutcome } from "./provision";
-import { WorkspaceStatus } from "./status";
+import type { ProvisionOutcome } from "@/lib/reconcile/provision";
+import { WorkspaceStatus } from "@/lib/model/workspace-status";
+
+export interface QuotaEditResult {
+  outcome: ProvisionOutcome;
+  warnings: UsageWarning[];
+  usageUnknown: boolean;
+}
 
 const EDITABLE: WorkspaceStatus[] = [WorkspaceStatus.ACTIVE, WorkspaceStatus.SUSPENDED, WorkspaceStatus.PROVISIONING];
 
-export async function editWorkspaceQuota(
-  ctx: Ctx,
-  raw: unknown,
-): Promise<{ outcome: ProvisionOutcome; warnings: UsageWarning[]; usageUnknown: boolean }> {
-  const input = parseInput(quotaEditInput, raw);
-  await authorize(ctx, ["admin"], { what: "editing a workspace quota", target: { type: "workspace", id: input.workspaceId } });
+export const editWorkspaceQuota = defineOperation({
+  name: "workspace.edit-quota",
+  title: "editing a workspace quota",
+  roles: ["admin"],
+  input: quotaEditInput,
+  audit: ["workspace.quota_changed"],
+  target: workspaceTarget,
+  run: runEditWorkspaceQuota,
+});
+
+async function runEditWorkspaceQuota(ctx: Ctx, input: z.infer<typeof quotaEditInput>): Promise<QuotaEditResult> {
   const fields = input as unknown as Record<string, string | undefined>;
   const entered = Object.fromEntries(
     QUOTA_KEYS.map((k) => [k.key, fields[k.key]?.trim()]).filter((entry): entry is [string, string] => Boolean(entry[1])),
@@ -53,9 +65,17 @@ export async function editWorkspaceQuota(
 }
 
 /** The new owner must be someone who signed in with a verified email: the Profile owner is an identity, not a string. */
-export async function transferWorkspaceOwner(ctx: Ctx, raw: unknown): Promise<ProvisionOutcome> {
-  const input = parseInput(transferInput, raw);
-  await authorize(ctx, ["admin"], { what: "transferring a workspace", target: { type: "workspace", id: input.workspaceId } });
+export const transferWorkspaceOwner = defineOperation({
+  name: "workspace.transfer",
+  title: "transferring a workspace",
+  roles: ["admin"],
+  input: transferInput,
+  audit: ["workspace.owner_transferred"],
+  target: workspaceTarget,
+  run: runTransferWorkspaceOwner,
+});
+
+async function runTransferWorkspaceOwner(ctx: Ctx, input: z.infer<typeof transferInput>): Promise<ProvisionOutcome> {
   const workspace = await loadForAdmin(input.workspaceId);
   if (!EDITABLE.includes(workspace.status)) throw new ConflictError("Only an approved workspace can be transferred.");
   const users = await db.user.findMany({

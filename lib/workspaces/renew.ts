@@ -2,15 +2,16 @@
 // workspace at once; on a two-approval tier it needs two distinct admins again, neither
 // of them the owner. The new end date is counted from the later of now and the old one.
 import "server-only";
+import type { z } from "zod";
+import { defineOperation } from "@/lib/operations/define-operation";
+import { workspaceTarget } from "@/lib/model/audit-event";
 import { appendAuditEvent } from "@/lib/audit/record";
-import type { Ctx } from "@/lib/auth/context";
-import { authorize } from "@/lib/authz";
+import type { Ctx } from "@/lib/model/actor";
 import { db, type Tx } from "@/lib/db/client";
-import { ConflictError, NotFoundError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { ConflictError, NotFoundError } from "@/lib/model/errors";
 import { recordPartialApproval, refuseSelfApproval } from "./approval-steps";
 import { renewWorkspaceInput, workspaceIdInput } from "./schemas";
-import { WorkspaceStatus } from "./status";
+import { WorkspaceStatus } from "@/lib/model/workspace-status";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const renewalSelect = {
@@ -25,9 +26,17 @@ const renewalSelect = {
 
 export type RenewalOutcome = { status: "RENEWED"; expiresAt: Date } | { status: "AWAITING_APPROVAL"; approvals: number };
 
-export async function requestRenewal(ctx: Ctx, raw: unknown, now: Date = new Date()): Promise<RenewalOutcome> {
-  const { workspaceId, reason } = parseInput(renewWorkspaceInput, raw);
-  await authorize(ctx, ["requester"], { what: "asking for a renewal", target: { type: "workspace", id: workspaceId } });
+export const requestRenewal = defineOperation({
+  name: "workspace.renew",
+  title: "asking for a renewal",
+  roles: ["requester"],
+  input: renewWorkspaceInput,
+  audit: ["workspace.renewed", "workspace.renewal_requested"],
+  target: workspaceTarget,
+  run: (ctx, input, options: { now?: Date } | undefined) => runRequestRenewal(ctx, input, options?.now ?? new Date()),
+});
+
+async function runRequestRenewal(ctx: Ctx, { workspaceId, reason }: z.infer<typeof renewWorkspaceInput>, now: Date): Promise<RenewalOutcome> {
   const ws = await db.workspace.findFirst({ where: { id: workspaceId, requesterId: ctx.actor.userId }, select: renewalSelect });
   if (!ws) throw new NotFoundError();
   const target = { type: "workspace", id: ws.id, name: ws.name };
@@ -44,9 +53,17 @@ export async function requestRenewal(ctx: Ctx, raw: unknown, now: Date = new Dat
   });
 }
 
-export async function approveRenewal(ctx: Ctx, raw: unknown, now: Date = new Date()): Promise<RenewalOutcome> {
-  const { workspaceId } = parseInput(workspaceIdInput, raw);
-  await authorize(ctx, ["admin"], { what: "approving a renewal", target: { type: "workspace", id: workspaceId } });
+export const approveRenewal = defineOperation({
+  name: "workspace.approve-renewal",
+  title: "approving a renewal",
+  roles: ["admin"],
+  input: workspaceIdInput,
+  audit: ["workspace.renewed", "workspace.approval_recorded"],
+  target: workspaceTarget,
+  run: (ctx, input, options: { now?: Date } | undefined) => runApproveRenewal(ctx, input, options?.now ?? new Date()),
+});
+
+async function runApproveRenewal(ctx: Ctx, { workspaceId }: z.infer<typeof workspaceIdInput>, now: Date): Promise<RenewalOutcome> {
   const ws = await db.workspace.findUnique({ where: { id: workspaceId }, select: renewalSelect });
   if (!ws?.renewalRequestedAt) throw new NotFoundError("Renewal request");
   const target = { type: "workspace", id: ws.id, name: ws.name };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { workflowConfigFromEnv, type WorkflowConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import { ConflictError, LimitError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, LimitError, NotFoundError, ValidationError } from "@/lib/model/errors";
 import { actor, testTier, uniqueName } from "@/test/fixtures";
 import { cancelRequest } from "./cancel";
 import { approveWorkspace, rejectWorkspace } from "./decide";
@@ -15,10 +15,10 @@ const config = (overrides: Partial<WorkflowConfig> = {}): WorkflowConfig => ({ .
 describe("naming policy", () => {
   it("enforces a required prefix with its own message", async () => {
     const ada = await actor("ada.prefix@example.com");
-    await expect(requestWorkspace(ada, { name: uniqueName("x"), tier: "small-cpu", reason: "r" }, config({ requiredNamePrefix: "ds-" }))).rejects.toMatchObject({
+    await expect(requestWorkspace(ada, { name: uniqueName("x"), tier: "small-cpu", reason: "r" }, { config: config({ requiredNamePrefix: "ds-" }) })).rejects.toMatchObject({
       fieldErrors: { name: ['Workspace names must start with "ds-" here.'] },
     });
-    await expect(requestWorkspace(ada, { name: uniqueName("ds"), tier: "small-cpu", reason: "r" }, config({ requiredNamePrefix: "ds-" }))).resolves.toHaveProperty("id");
+    await expect(requestWorkspace(ada, { name: uniqueName("ds"), tier: "small-cpu", reason: "r" }, { config: config({ requiredNamePrefix: "ds-" }) })).resolves.toHaveProperty("id");
   });
 
   it("refuses a look-alike of an existing workspace, naming it (THREATS 17)", async () => {
@@ -37,10 +37,10 @@ describe("limits per user (THREATS 23)", () => {
   it("refuses a request beyond the open-request limit, says which limit, and audits the refusal", async () => {
     const ada = await actor("ada.openlimit@example.com");
     const c = config({ maxOpenRequests: 2 });
-    await requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "1" }, c);
-    await requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "2" }, c);
+    await requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "1" }, { config: c });
+    await requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "2" }, { config: c });
     const name = uniqueName();
-    const attempt = requestWorkspace(ada, { name, tier: "small-cpu", reason: "3" }, c);
+    const attempt = requestWorkspace(ada, { name, tier: "small-cpu", reason: "3" }, { config: c });
     await expect(attempt).rejects.toBeInstanceOf(LimitError);
     await expect(attempt).rejects.toThrow("You already have 2 open requests, the most allowed (2). Cancel one or wait for a decision.");
     expect(await db.workspace.count({ where: { name } })).toBe(0);
@@ -53,7 +53,7 @@ describe("limits per user (THREATS 23)", () => {
     const grace = await actor("grace.activelimit@example.com", ["requester", "admin"]);
     const { id } = await requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "1" });
     await approveWorkspace(grace, { workspaceId: id });
-    await expect(requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "2" }, config({ maxActiveWorkspaces: 1 }))).rejects.toThrow(
+    await expect(requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "2" }, { config: config({ maxActiveWorkspaces: 1 }) })).rejects.toThrow(
       "You already have 1 workspaces, the most allowed per person (1).",
     );
   });
@@ -62,7 +62,7 @@ describe("limits per user (THREATS 23)", () => {
     const ada = await actor("ada.rate@example.com");
     const c = config({ requestRateLimit: 3, maxOpenRequests: 100 });
     const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => requestWorkspace(ada, { name: uniqueName(`rate${i}`), tier: "small-cpu", reason: "flood" }, c)),
+      Array.from({ length: 8 }, (_, i) => requestWorkspace(ada, { name: uniqueName(`rate${i}`), tier: "small-cpu", reason: "flood" }, { config: c })),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
     for (const r of results) {

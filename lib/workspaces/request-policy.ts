@@ -1,15 +1,16 @@
 // The rules a new request must pass besides its shape: the name prefix, look-alikes,
 // per-user limits and the submission rate, and what a "custom" quota may ask for.
 import "server-only";
-import type { Ctx } from "@/lib/auth/context";
+import type { Ctx } from "@/lib/model/actor";
 import type { WorkflowConfig } from "@/lib/config";
 import { db, type Tx } from "@/lib/db/client";
-import { LimitError, ValidationError } from "@/lib/errors";
+import { LimitError, ValidationError } from "@/lib/model/errors";
 import { labelOf, quantityValue, readQuotaFields } from "@/lib/quota/fields";
 import type { Hard } from "@/lib/quota/keys";
 import { nameSkeleton } from "./look-alike";
 import { QUOTA_PREFIX } from "./schemas";
-import { ACTIVE_STATUSES, NAME_HOLDING, WorkspaceStatus } from "./status";
+import { ACTIVE_STATUSES, WorkspaceStatus } from "@/lib/model/workspace-status";
+import { NAME_HOLDING } from "./name-holding";
 
 const invalid = (field: string, message: string) => new ValidationError("Please correct the highlighted fields.", { [field]: [message] });
 

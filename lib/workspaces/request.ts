@@ -2,60 +2,40 @@
 // the session, never a form field; the quota is the tier's (or a justified custom one),
 // copied at request time. The request, its audit event and its notification commit together.
 import "server-only";
-import { recordLimited } from "@/lib/audit/denials";
-import { markAudited } from "@/lib/audit/failures";
 import { appendAuditEvent } from "@/lib/audit/record";
-import type { Ctx } from "@/lib/auth/context";
-import { authorize } from "@/lib/authz";
+import type { Ctx } from "@/lib/model/actor";
 import { workflowConfigFromEnv, type WorkflowConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { ClusterError, ExpectedError, ValidationError } from "@/lib/errors";
+import { ClusterError, ValidationError } from "@/lib/model/errors";
 import { toKubeApiError } from "@/lib/kube/errors";
 import { getProfile, namespaceExists } from "@/lib/kube/profiles";
 import { enqueueNotification } from "@/lib/notifications/outbox";
-import { parseInput } from "@/lib/validation";
+import { defineOperation } from "@/lib/operations/define-operation";
 import { nameSkeleton } from "./look-alike";
 import { assertNamePrefix, assertNoLookAlike, assertWithinLimits, requestedQuota } from "./request-policy";
-import { requestWorkspaceInput } from "./schemas";
-import { NAME_HOLDING } from "./status";
+import { requestWorkspaceInput, type RequestWorkspaceInput } from "./schemas";
+import { NAME_HOLDING } from "./name-holding";
 
-export async function requestWorkspace(
-  ctx: Ctx,
-  raw: unknown,
-  config: WorkflowConfig = workflowConfigFromEnv(),
-  now: Date = new Date(),
-): Promise<{ id: string }> {
-  await authorize(ctx, ["requester"], { what: "requesting a workspace" });
-  try {
-    return await createRequest(ctx, raw, config, now);
-  } catch (error) {
-    if (error instanceof ExpectedError) {
-      await recordRefusal(ctx, raw, error);
-      markAudited(error);
-    }
-    throw error;
-  }
+export interface RequestOptions {
+  config?: WorkflowConfig;
+  now?: Date;
 }
 
-// Failed attempts are audited too, rate-limited like denials: a requester looping on a bad
-// form cannot flood the trail.
-async function recordRefusal(ctx: Ctx, raw: unknown, error: ExpectedError): Promise<void> {
-  const name = (raw as { name?: unknown } | null)?.name;
-  await recordLimited("requesting a workspace", {
-    action: "workspace.request_refused",
-    result: "failure",
-    actor: ctx.actor,
-    context: ctx.meta,
-    target: { type: "workspace", name: typeof name === "string" ? name.slice(0, 80) : undefined },
-    reason: error.message,
-    errorCode: error.code,
-    after: error instanceof ValidationError ? { fieldErrors: error.fieldErrors } : undefined,
-  });
-}
+export const requestWorkspace = defineOperation({
+  name: "workspace.request",
+  title: "requesting a workspace",
+  roles: ["requester"],
+  input: requestWorkspaceInput,
+  audit: ["workspace.requested"],
+  // Refused attempts are audited as such, rate-limited like denials: a requester looping on a
+  // bad form cannot flood the trail.
+  refusal: "workspace.request_refused",
+  target: (raw) => ({ type: "workspace", name: typeof raw.name === "string" ? raw.name.slice(0, 80) : undefined }),
+  run: (ctx, input, options: RequestOptions | undefined) => createRequest(ctx, input, options?.config ?? workflowConfigFromEnv(), options?.now ?? new Date()),
+});
 
-async function createRequest(ctx: Ctx, raw: unknown, config: WorkflowConfig, now: Date): Promise<{ id: string }> {
-  const input = parseInput(requestWorkspaceInput, raw);
+async function createRequest(ctx: Ctx, input: RequestWorkspaceInput, config: WorkflowConfig, now: Date): Promise<{ id: string }> {
   assertNamePrefix(input.name, config.requiredNamePrefix);
 
   const tier = await db.quotaTier.findFirst({

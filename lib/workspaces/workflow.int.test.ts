@@ -2,7 +2,7 @@
 // through the real client.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/model/errors";
 import { getProfile } from "@/lib/kube/profiles";
 import { actor, profileApplies, standIn, uniqueName } from "@/test/fixtures";
 import { approveWorkspace, rejectWorkspace } from "./decide";

@@ -1,8 +1,8 @@
 // The trail as a table: each row links to the event, its actor's other events and its workspace.
 import Link from "next/link";
 import { TableHead } from "@/components/ui/table-head";
-import { filterToSearchParams } from "@/lib/audit/filter";
-import type { AuditEventView } from "@/lib/audit/queries";
+import { filterToSearchParams } from "@/lib/audit-trail/filter";
+import type { AuditEventView } from "@/lib/audit-trail/queries";
 
 export const utc = (date: Date) => date.toISOString().replace("T", " ").slice(0, 19);
 

@@ -1,7 +1,7 @@
 // The trail's filter as a plain GET form: the filter lives in the URL, so a view can be shared.
 import Link from "next/link";
-import { AUDIT_ACTIONS, AUDIT_RESULTS } from "@/lib/audit/events";
-import type { AuditFilter } from "@/lib/audit/filter";
+import { AUDIT_ACTIONS, AUDIT_RESULTS } from "@/lib/model/audit-event";
+import type { AuditFilter } from "@/lib/audit-trail/filter";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageCtx } from "@/lib/auth/page-guard";
-import { filterToSearchParams, parseAuditFilter, type AuditFilter } from "@/lib/audit/filter";
-import { listAuditEvents, type AuditPage } from "@/lib/audit/queries";
-import { ValidationError } from "@/lib/errors";
+import { filterToSearchParams, parseAuditFilter, type AuditFilter } from "@/lib/audit-trail/filter";
+import { listAuditEvents, type AuditPage } from "@/lib/audit-trail/queries";
+import { ValidationError } from "@/lib/model/errors";
 import { EventTable } from "./event-table";
 import { FilterForm } from "./filter-form";
 

@@ -1,19 +1,17 @@
 "use server";
 // Cluster page actions: re-apply a workspace's desired state, adopt an unmanaged Profile.
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/actions/define-action";
 import { adoptProfile } from "@/lib/cluster/adopt";
+import { serverAction } from "@/lib/operations/server-action";
 import { reapplyWorkspace } from "@/lib/workspaces/lifecycle";
 import { outcomeState } from "@/lib/workspaces/outcome-message";
 
-export const reapplyWorkspaceAction = defineAction("re-applying a workspace", ["admin"], async (ctx, fields) => {
-  const outcome = await reapplyWorkspace(ctx, fields);
+export const reapplyWorkspaceAction = serverAction(reapplyWorkspace, ({ result }) => {
   revalidatePath("/admin/cluster");
-  return outcomeState("Re-applied.", outcome);
+  return outcomeState("Re-applied.", result);
 });
 
-export const adoptProfileAction = defineAction("adopting a Profile", ["admin"], async (ctx, fields) => {
-  const { outcome } = await adoptProfile(ctx, fields);
+export const adoptProfileAction = serverAction(adoptProfile, ({ input, result }) => {
   revalidatePath("/admin/cluster");
-  return outcomeState(`Adopted ${fields.name ?? ""}${fields.suspend ? " and suspended it" : ""}.`, outcome);
+  return outcomeState(`Adopted ${input.name}${input.suspend ? " and suspended it" : ""}.`, result.outcome);
 });

@@ -4,29 +4,24 @@
 // the top of the page, read back from the database by id.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { defineAction } from "@/lib/actions/define-action";
 import { deliverSoon } from "@/lib/notifications/deliver-soon";
+import { serverAction } from "@/lib/operations/server-action";
 import { approveWorkspace, rejectWorkspace } from "@/lib/workspaces/decide";
 import { approveRenewal } from "@/lib/workspaces/renew";
 
-export const approveRequestAction = defineAction("approving a request", ["admin"], async (ctx, fields) => {
-  await approveWorkspace(ctx, fields);
+function decided(workspaceId: string): never {
   deliverSoon();
   revalidatePath("/admin/requests");
-  redirect(`/admin/requests?decided=${encodeURIComponent(fields.workspaceId ?? "")}`);
-});
+  redirect(`/admin/requests?decided=${workspaceId}`);
+}
 
-export const rejectRequestAction = defineAction("rejecting a request", ["admin"], async (ctx, fields) => {
-  await rejectWorkspace(ctx, fields);
-  deliverSoon();
-  revalidatePath("/admin/requests");
-  redirect(`/admin/requests?decided=${encodeURIComponent(fields.workspaceId ?? "")}`);
-});
+export const approveRequestAction = serverAction(approveWorkspace, ({ input }) => decided(input.workspaceId));
 
-export const approveRenewalAction = defineAction("approving a renewal", ["admin"], async (ctx, fields) => {
-  const outcome = await approveRenewal(ctx, fields);
+export const rejectRequestAction = serverAction(rejectWorkspace, ({ input }) => decided(input.workspaceId));
+
+export const approveRenewalAction = serverAction(approveRenewal, ({ input, result }) => {
   revalidatePath("/admin/requests");
   // A completed renewal leaves the list (and its form), so its outcome is shown at the top.
-  if (outcome.status === "RENEWED") redirect(`/admin/requests?renewed=${encodeURIComponent(fields.workspaceId ?? "")}`);
+  if (result.status === "RENEWED") redirect(`/admin/requests?renewed=${input.workspaceId}`);
   return { status: "success", message: "Your approval was recorded; a second admin has to approve too." };
 });

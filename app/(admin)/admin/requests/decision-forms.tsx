@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { FormMessage } from "@/components/ui/form-message";
 import { secondaryButtonClass, smallInputClass } from "@/components/ui/styles";
-import { IDLE } from "@/lib/actions/action-state";
+import { IDLE } from "@/lib/model/action-state";
 import { QUOTA_KEYS, type Hard } from "@/lib/quota/keys";
 import { approveRequestAction, rejectRequestAction } from "./actions";
 

@@ -1,5 +1,5 @@
 // What became of the request an admin just decided, as the database now records it.
-import type { WorkspaceStatus } from "@/lib/workspaces/status";
+import type { WorkspaceStatus } from "@/lib/model/workspace-status";
 
 export function DecisionOutcome({ name, status, message }: { name: string; status: WorkspaceStatus; message: string | null }) {
   const failed = status === "FAILED";

@@ -2,23 +2,20 @@
 // Tier management. Validation, optimistic concurrency and the audit live in lib/tiers.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { defineAction } from "@/lib/actions/define-action";
+import { serverAction } from "@/lib/operations/server-action";
 import { createTier, retireTier, updateTier } from "@/lib/tiers/admin";
 
-export const createTierAction = defineAction("creating a tier", ["admin"], async (ctx, fields) => {
-  const { slug } = await createTier(ctx, fields);
+export const createTierAction = serverAction(createTier, ({ result }) => {
   revalidatePath("/admin/tiers");
-  redirect(`/admin/tiers?saved=${encodeURIComponent(slug)}`);
+  redirect(`/admin/tiers?saved=${encodeURIComponent(result.slug)}`);
 });
 
-export const updateTierAction = defineAction("editing a tier", ["admin"], async (ctx, fields) => {
-  await updateTier(ctx, fields);
+export const updateTierAction = serverAction(updateTier, ({ input }) => {
   revalidatePath("/admin/tiers");
-  redirect(`/admin/tiers?saved=${encodeURIComponent(fields.slug ?? "")}`);
+  redirect(`/admin/tiers?saved=${encodeURIComponent(input.slug)}`);
 });
 
-export const retireTierAction = defineAction("retiring a tier", ["admin"], async (ctx, fields) => {
-  await retireTier(ctx, fields);
+export const retireTierAction = serverAction(retireTier, ({ input }) => {
   revalidatePath("/admin/tiers");
-  redirect(`/admin/tiers?retired=${encodeURIComponent(fields.slug ?? "")}`);
+  redirect(`/admin/tiers?retired=${encodeURIComponent(input.slug)}`);
 });

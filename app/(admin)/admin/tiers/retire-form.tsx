@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/form-message";
 import { secondaryButtonClass } from "@/components/ui/styles";
-import { IDLE } from "@/lib/actions/action-state";
+import { IDLE } from "@/lib/model/action-state";
 import { retireTierAction } from "./actions";
 
 export function RetireForm({ slug, version }: { slug: string; version: number }) {

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { FormMessage } from "@/components/ui/form-message";
 import { inputClass, primaryButtonClass, smallInputClass } from "@/components/ui/styles";
-import { IDLE } from "@/lib/actions/action-state";
+import { IDLE } from "@/lib/model/action-state";
 import { QUOTA_KEYS } from "@/lib/quota/keys";
 import { DEFAULT_FIELDS, type DefaultField } from "@/lib/tiers/container-defaults";
 import type { TierDetail } from "@/lib/tiers/detail";

@@ -1,8 +1,8 @@
 // GET /audit/export?format=csv|jsonl&<filter>: the filtered trail as a streamed download.
 import type { NextRequest } from "next/server";
-import { exportAuditEvents } from "@/lib/audit/export";
-import { parseAuditFilter } from "@/lib/audit/filter";
-import { errorResponse, routeCtx, textResponse } from "@/lib/http/route-ctx";
+import { exportAuditEvents } from "@/lib/audit-trail/export";
+import { parseAuditFilter } from "@/lib/audit-trail/filter";
+import { errorResponse, routeCtx, textResponse } from "@/lib/operations/route-ctx";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageCtx } from "@/lib/auth/page-guard";
-import type { HeadCheck } from "@/lib/audit/head";
-import { checkHead, verifyTrail } from "@/lib/audit/verification";
-import type { ChainReport } from "@/lib/audit/verify";
-import { ValidationError } from "@/lib/errors";
+import type { HeadCheck } from "@/lib/audit-trail/head";
+import { checkHead, verifyTrail } from "@/lib/audit-trail/verify-trail";
+import type { ChainReport } from "@/lib/audit-trail/chain-walk";
+import { ValidationError } from "@/lib/model/errors";
 
 export const metadata: Metadata = { title: "Verify the audit trail" };
 

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { FormMessage } from "@/components/ui/form-message";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
-import { IDLE } from "@/lib/actions/action-state";
+import { IDLE } from "@/lib/model/action-state";
 import { cancelRequestAction, renewWorkspaceAction } from "./actions";
 
 export function CancelForm({ workspaceId }: { workspaceId: string }) {

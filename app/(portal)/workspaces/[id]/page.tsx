@@ -7,7 +7,7 @@ import { StatusBadge } from "@/components/workspaces/status-badge";
 import { UsageBars } from "@/components/workspaces/usage-bars";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { getWorkspaceUsage } from "@/lib/cluster/overview";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/model/errors";
 import { getMyRequestHistory } from "@/lib/workspaces/history";
 import { getMyWorkspace } from "@/lib/workspaces/queries";
 import { CancelForm, RenewForm } from "./owner-forms";

@@ -1,14 +1,11 @@
 "use server";
-// Request a workspace: parse and authorize in the wrapper, the rules in lib/workspaces.
+// Request a workspace: the operation authorizes, parses and applies the rules (lib/workspaces).
 import { redirect } from "next/navigation";
-import { defineAction } from "@/lib/actions/define-action";
 import { deliverSoon } from "@/lib/notifications/deliver-soon";
+import { serverAction } from "@/lib/operations/server-action";
 import { requestWorkspace } from "@/lib/workspaces/request";
 
-const requestWorkspaceAction = defineAction("requesting a workspace", ["requester"], async (ctx, fields) => {
-  await requestWorkspace(ctx, fields);
+export const requestWorkspaceAction = serverAction(requestWorkspace, ({ input }) => {
   deliverSoon();
-  redirect(`/workspaces?requested=${encodeURIComponent(fields.name ?? "")}`);
+  redirect(`/workspaces?requested=${encodeURIComponent(input.name)}`);
 });
-
-export { requestWorkspaceAction };

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { FormMessage } from "@/components/ui/form-message";
-import { IDLE } from "@/lib/actions/action-state";
+import { IDLE } from "@/lib/model/action-state";
 import { QUOTA_KEYS } from "@/lib/quota/keys";
 import type { OfferedTier } from "@/lib/tiers/queries";
 import { JUSTIFICATION_MAX, REASON_MAX } from "@/lib/workspaces/text-limits";

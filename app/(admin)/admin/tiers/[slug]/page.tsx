@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePageCtx } from "@/lib/auth/page-guard";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/model/errors";
 import { getTier } from "@/lib/tiers/queries";
 import { RetireForm } from "../retire-form";
 import { TierForm } from "../tier-form";

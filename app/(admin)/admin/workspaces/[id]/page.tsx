@@ -7,7 +7,7 @@ import { StatusBadge } from "@/components/workspaces/status-badge";
 import { UsageBars } from "@/components/workspaces/usage-bars";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { getWorkspaceForAdmin, getWorkspaceUsage } from "@/lib/cluster/overview";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError } from "@/lib/model/errors";
 import { QUOTA_KEYS } from "@/lib/quota/keys";
 import { reapplyWorkspaceAction } from "../../cluster/actions";
 import {

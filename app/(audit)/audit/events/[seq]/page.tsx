@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TableHead } from "@/components/ui/table-head";
 import { requirePageCtx } from "@/lib/auth/page-guard";
-import { diffJson } from "@/lib/audit/diff";
-import { getAuditEvent } from "@/lib/audit/queries";
-import { NotFoundError } from "@/lib/errors";
+import { diffJson } from "@/lib/audit-trail/diff";
+import { getAuditEvent } from "@/lib/audit-trail/queries";
+import { NotFoundError } from "@/lib/model/errors";
 import { actorHref, utc, workspaceHref } from "../../event-table";
 
 export const metadata: Metadata = { title: "Audit event" };

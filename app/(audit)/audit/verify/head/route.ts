@@ -1,6 +1,6 @@
 // GET /audit/verify/head: the chain head as a small JSON file, to keep outside Berth.
-import { exportHead } from "@/lib/audit/verification";
-import { errorResponse, routeCtx } from "@/lib/http/route-ctx";
+import { exportHead } from "@/lib/audit-trail/verify-trail";
+import { errorResponse, routeCtx } from "@/lib/operations/route-ctx";
 
 export const dynamic = "force-dynamic";
 

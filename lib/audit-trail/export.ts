@@ -1,0 +1,83 @@
+// Export of the current filter as CSV or JSONL, streamed page by page (keyset), never held
+// in memory as a whole. The export itself is audited first: who, which filter, which format.
+import "server-only";
+import type { Ctx } from "@/lib/model/actor";
+import { authorize } from "@/lib/auth/authorize";
+import { db } from "@/lib/db/client";
+import { csvHeader, csvLine, jsonLine, type ExportRow } from "./export-format";
+import { describeFilter, type AuditFilter } from "./filter";
+import { auditWhere, readAuditPage } from "./page-query";
+import { AUDIT_READERS } from "./queries";
+import { recordAuditEvent } from "@/lib/audit/record";
+
+export type ExportFormat = "csv" | "jsonl";
+const BATCH = 500;
+
+const fullSelect = {
+  seq: true,
+  occurredAt: true,
+  actorIssuer: true,
+  actorSubject: true,
+  actorEmail: true,
+  actorName: true,
+  actorRoles: true,
+  action: true,
+  targetType: true,
+  targetId: true,
+  targetName: true,
+  before: true,
+  after: true,
+  reason: true,
+  result: true,
+  errorCode: true,
+  requestId: true,
+  clientAddress: true,
+  userAgent: true,
+  kubeAuditId: true,
+  prevHash: true,
+  hash: true,
+} as const;
+
+export interface AuditExport {
+  filename: string;
+  contentType: string;
+  body: ReadableStream<Uint8Array>;
+}
+
+export async function exportAuditEvents(ctx: Ctx, filter: AuditFilter, format: ExportFormat): Promise<AuditExport> {
+  const criteria = describeFilter(filter);
+  await authorize(ctx, [...AUDIT_READERS], { what: "exporting the audit trail" });
+  const exportSeq = await recordAuditEvent({
+    action: "audit.exported",
+    result: "success",
+    actor: ctx.actor,
+    context: ctx.meta,
+    target: { type: "audit_trail" },
+    after: { format, filter: criteria },
+  });
+  const where = await auditWhere(db, filter);
+  // Everything up to and including the export's own event; later events are not included.
+  let cursor: bigint | null = exportSeq + 1n;
+  let started = false;
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        if (format === "csv") controller.enqueue(encoder.encode(csvHeader()));
+      }
+      if (cursor === null) return controller.close();
+      const page = await readAuditPage(db, where, cursor, BATCH, fullSelect);
+      const lines = page.rows.map((row) => (format === "csv" ? csvLine(row as ExportRow) : jsonLine(row as ExportRow)));
+      if (lines.length) controller.enqueue(encoder.encode(lines.join("")));
+      cursor = page.nextCursor;
+      if (cursor === null) controller.close();
+    },
+  });
+  const stamp = new Date().toISOString().replaceAll(":", "").slice(0, 15);
+  return {
+    filename: `berth-audit-${stamp}.${format}`,
+    contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
+    body,
+  };
+}

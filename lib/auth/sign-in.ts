@@ -1,0 +1,60 @@
+// Records a sign-in: the user row keyed by (issuer, subject), and its audit event, together.
+import "server-only";
+import { appendAuditEvent } from "@/lib/audit/record";
+import type { AuditContext } from "@/lib/model/audit-event";
+import type { Role } from "@/lib/model/roles";
+import { db } from "@/lib/db/client";
+
+export interface VerifiedIdentity {
+  issuer: string;
+  subject: string;
+  email: string;
+  name: string | null;
+  roles: Role[];
+}
+
+function newUser(identity: VerifiedIdentity) {
+  return {
+    issuer: identity.issuer,
+    subject: identity.subject,
+    email: identity.email,
+    name: identity.name,
+    emailVerified: true,
+    lastRoles: identity.roles,
+  };
+}
+
+export async function recordSignIn(identity: VerifiedIdentity, meta: AuditContext): Promise<string> {
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.upsert({
+      where: { issuer_subject: { issuer: identity.issuer, subject: identity.subject } },
+      create: newUser(identity),
+      update: { email: identity.email, name: identity.name, lastRoles: identity.roles, lastSeenAt: new Date() },
+      select: { id: true },
+    });
+    await appendAuditEvent(tx, {
+      action: "auth.sign_in",
+      result: "success",
+      actor: identity,
+      context: meta,
+      target: { type: "user", id: user.id, name: identity.email },
+    });
+    return user.id;
+  });
+}
+
+/** The user's id for a verified identity, creating the row if the database has none yet. */
+export async function userIdFor(identity: VerifiedIdentity): Promise<string> {
+  const found = await db.user.findUnique({
+    where: { issuer_subject: { issuer: identity.issuer, subject: identity.subject } },
+    select: { id: true },
+  });
+  if (found) return found.id;
+  const created = await db.user.upsert({
+    where: { issuer_subject: { issuer: identity.issuer, subject: identity.subject } },
+    create: newUser(identity),
+    update: {},
+    select: { id: true },
+  });
+  return created.id;
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkSettings,
+  checkSettingsAtStart,
+  databaseSettings,
+  identitySettings,
+  kubeSettings,
+  reconcilerSettings,
+  roleTtlSeconds,
+  SettingsError,
+  workflowConfigFromEnv,
+} from "./config";
+
+const complete = {
+  AUTH_DEX_ISSUER: "https://dex.example.com/dex",
+  AUTH_DEX_ID: "berth",
+  DATABASE_URL: "postgres://berth_app@db/berth",
+};
+
+describe("settings", () => {
+  it("uses the documented defaults when nothing is set", () => {
+    expect(roleTtlSeconds({})).toBe(600);
+    expect(kubeSettings({}).timeoutMs).toBe(10_000);
+    expect(reconcilerSettings({})).toEqual({ enabled: true, intervalMs: 15_000, retryBaseMs: 5_000, retryCapMs: 300_000, applyLeaseMs: 60_000 });
+    expect(databaseSettings(complete)).toEqual({ url: complete.DATABASE_URL, migrationUrl: complete.DATABASE_URL, poolSize: 10 });
+    expect(identitySettings(complete)).toMatchObject({ sessionMaxAgeSeconds: 28_800, trustHost: false, roleTtlSeconds: 600 });
+  });
+
+  it("reads what is set", () => {
+    expect(roleTtlSeconds({ BERTH_ROLE_TTL_SECONDS: "120" })).toBe(120);
+    expect(reconcilerSettings({ BERTH_RECONCILER: "0" }).enabled).toBe(false);
+    expect(identitySettings({ ...complete, AUTH_URL: "https://berth.example.com" }).trustHost).toBe(true);
+    expect(kubeSettings({ KUBERNETES_SERVICE_HOST: "10.0.0.1" }).inCluster).toBe(true);
+    expect(kubeSettings({ KUBERNETES_SERVICE_HOST: "10.0.0.1", KUBECONFIG: "/k" }).inCluster).toBe(false);
+  });
+
+  it.each([
+    ["BERTH_ROLE_TTL_SECONDS", "-1"],
+    ["BERTH_ROLE_TTL_SECONDS", "0"],
+    ["BERTH_KUBE_TIMEOUT_MS", "ten"],
+    ["BERTH_KUBE_TIMEOUT_MS", "1e3"],
+    ["DATABASE_POOL_SIZE", "2.5"],
+    ["BERTH_RECONCILE_INTERVAL_MS", "NaN"],
+    ["BERTH_APPLY_LEASE_MS", "Infinity"],
+    ["BERTH_MAX_OPEN_REQUESTS", "-3"],
+    ["BERTH_RECONCILER", "maybe"],
+    ["BERTH_WEBHOOK_URL", "not a url"],
+    ["AUTH_DEX_ISSUER", "dex"],
+  ])("refuses %s=%s with an error naming the variable and the value", (name, value) => {
+    expect(() => checkSettings({ ...complete, [name]: value })).toThrowError(SettingsError);
+    expect(() => checkSettings({ ...complete, [name]: value })).toThrowError(new RegExp(`^${name} .*${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  });
+
+  it.each(["AUTH_DEX_ISSUER", "AUTH_DEX_ID", "DATABASE_URL"])("refuses to start without %s", (name) => {
+    expect(() => checkSettings({ ...complete, [name]: undefined })).toThrowError(new RegExp(`^${name} is not set`));
+  });
+
+  it("accepts a complete environment", () => {
+    expect(() => checkSettings(complete)).not.toThrow();
+    expect(workflowConfigFromEnv({ BERTH_WEBHOOK_URL: "https://hooks.example.com/x" }).webhookUrl).toBe("https://hooks.example.com/x");
+  });
+
+  it("stops the start with one line naming the bad variable", () => {
+    const lines: string[] = [];
+    const stop = (line: string): never => {
+      lines.push(line);
+      throw new Error("stopped");
+    };
+    expect(() => checkSettingsAtStart(checkSettings, { ...complete, BERTH_KUBE_TIMEOUT_MS: "soon" }, stop)).toThrow("stopped");
+    expect(lines).toEqual(['berth: configuration error: BERTH_KUBE_TIMEOUT_MS must be a whole number ≥ 1, got "soon"']);
+    lines.length = 0;
+    checkSettingsAtStart(checkSettings, complete, stop);
+    expect(lines).toEqual([]);
+  });
+});

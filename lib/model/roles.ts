@@ -1,0 +1,23 @@
+// Maps Dex group claims to Berth roles. Deny by default: only an exact, configured
+// group grants a privileged role; everyone signed in is at least a requester.
+
+export const ROLES = ["requester", "admin", "auditor"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Which Dex groups grant which privileged role (settings: BERTH_ADMIN_GROUPS, BERTH_AUDITOR_GROUPS). */
+export interface RoleGroups {
+  adminGroups: string[];
+  auditorGroups: string[];
+}
+
+export function rolesFromGroups(groups: unknown, config: RoleGroups): Role[] {
+  const memberOf = new Set(Array.isArray(groups) ? groups.filter((g): g is string => typeof g === "string") : []);
+  const roles: Role[] = ["requester"];
+  if (config.adminGroups.some((group) => memberOf.has(group))) roles.push("admin");
+  if (config.auditorGroups.some((group) => memberOf.has(group))) roles.push("auditor");
+  return roles;
+}
+
+export function hasRole(roles: readonly Role[], role: Role): boolean {
+  return roles.includes(role);
+}

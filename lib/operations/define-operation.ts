@@ -1,0 +1,79 @@
+// An operation is declared once: its stable name, the roles allowed, its zod input, the audit
+// action(s) a success writes, and what it does. Calling it always authorizes first, then
+// parses, then runs; a refusal or failure is audited from the same declaration, and the server
+// action (server-action.ts) and the authorization matrix (registry.ts) are derived from it, so
+// no role or name is ever written twice.
+import "server-only";
+import type { z } from "zod";
+import { recordActionFailure } from "@/lib/audit/failures";
+import { auditedActionsDuring } from "@/lib/audit/record";
+import { authorize } from "@/lib/auth/authorize";
+import type { Ctx } from "@/lib/model/actor";
+import type { AuditAction, AuditTarget } from "@/lib/model/audit-event";
+import type { Role } from "@/lib/model/roles";
+import { parseInput } from "@/lib/model/validation";
+import { register } from "./registry";
+
+export interface OperationDeclaration<S extends z.ZodType, R, O> {
+  /** Stable identifier, `<subject>.<verb>` (e.g. `workspace.approve`): the row in the authorization matrix. */
+  name: string;
+  /** How a person would say it ("approving a request"): in denials, failures and their rate limiting. */
+  title: string;
+  /** Who may run it; everyone else is refused and audited before the input is even parsed. */
+  roles: readonly [Role, ...Role[]];
+  /** Strict: a field the schema does not name is an error. */
+  input: S;
+  /**
+   * The events one of which every success writes in its own transaction. A mutation's refusals
+   * and failures are audited too; `[]` marks a read, which writes nothing when it fails.
+   */
+  audit: readonly AuditAction[];
+  /** The event for a refused or failed attempt, when `action.failed` says too little. */
+  refusal?: AuditAction;
+  /** What a denial or failure is about, read from the unparsed input: keep only what is well-formed. */
+  target?: (raw: Record<string, unknown>) => AuditTarget | undefined;
+  run: (ctx: Ctx, input: z.infer<S>, options: O) => Promise<R>;
+}
+
+export type OperationFacts = Omit<OperationDeclaration<z.ZodType, unknown, unknown>, "run">;
+
+export interface Operation<S extends z.ZodType = z.ZodType, R = unknown, O = undefined> {
+  /** `options` are the run's own knobs (a clock, limits) for jobs and tests; forms never set them. */
+  (ctx: Ctx, raw: unknown, options?: O): Promise<R>;
+  readonly declaration: OperationFacts;
+  /** Same as calling it, also handing back the parsed input (for redirects after a server action). */
+  execute(ctx: Ctx, raw: unknown, options?: O): Promise<{ input: z.infer<S>; result: R }>;
+}
+
+export function defineOperation<S extends z.ZodType, R, O = undefined>(declaration: OperationDeclaration<S, R, O>): Operation<S, R, O> {
+  const { run, ...facts } = declaration;
+  const isMutation = facts.audit.length > 0;
+
+  async function execute(ctx: Ctx, raw: unknown, options?: O): Promise<{ input: z.infer<S>; result: R }> {
+    const target = facts.target?.(isRecord(raw) ? raw : {});
+    await authorize(ctx, facts.roles, { what: facts.title, target });
+    try {
+      const input = parseInput(facts.input, raw);
+      const { result, actions } = await auditedActionsDuring(() => run(ctx, input, options as O));
+      // A success that wrote none of its declared events is a bug in the operation, never the caller's.
+      if (isMutation && !facts.audit.some((action) => actions.includes(action))) {
+        throw new Error(`${facts.name} succeeded without writing any of its audit events (${facts.audit.join(", ")})`);
+      }
+      return { input, result };
+    } catch (error) {
+      if (isMutation) await recordActionFailure({ title: facts.title, action: facts.refusal, target }, ctx, error);
+      throw error;
+    }
+  }
+
+  const operation = Object.assign(async (ctx: Ctx, raw: unknown, options?: O) => (await execute(ctx, raw, options)).result, {
+    declaration: facts,
+    execute,
+  });
+  register(operation);
+  return operation;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

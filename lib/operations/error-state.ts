@@ -1,0 +1,13 @@
+// Failures become what the user may see: the message of an expected error, or for anything
+// else a reference id that joins the user's report to the server log, and nothing more.
+import { randomUUID } from "node:crypto";
+import { ExpectedError, ValidationError } from "@/lib/model/errors";
+import type { ActionState } from "@/lib/model/action-state";
+
+export function toErrorState(error: unknown, log: (line: string, error: unknown) => void = console.error): ActionState {
+  if (error instanceof ValidationError) return { status: "error", message: error.message, errors: error.fieldErrors };
+  if (error instanceof ExpectedError) return { status: "error", message: error.message };
+  const ref = randomUUID().slice(0, 8);
+  log(`[berth] unexpected error ref=${ref}`, error);
+  return { status: "error", message: `Something went wrong on our side. Reference: ${ref}` };
+}

@@ -1,0 +1,81 @@
+// One workspace's desired state → cluster calls, then the check that the cluster really holds it:
+// the Profile with the right owner and quota, and the namespace with a kf-resource-quota whose
+// `hard` matches. Profile status is not a health signal, so it is not read.
+import "server-only";
+import { deleteProfile, getQuota } from "@/lib/kube/cluster-reads";
+import { KubeApiError } from "@/lib/kube/errors";
+import { buildLimitRange } from "@/lib/kube/limit-range";
+import { applyLimitRange } from "@/lib/kube/limit-ranges";
+import { buildProfile, LABEL_WORKSPACE_ID } from "@/lib/kube/profile";
+import { applyProfile, getProfile, namespaceExists } from "@/lib/kube/profiles";
+import { sameHard, suspendedHard } from "@/lib/quota/compare";
+import type { Hard } from "@/lib/quota/keys";
+import type { ContainerDefaults } from "@/lib/tiers/container-defaults";
+import { isHeld, WorkspaceStatus } from "@/lib/model/workspace-status";
+
+export const ADOPTED_TIER = "adopted";
+
+export interface DesiredWorkspace {
+  id: string;
+  name: string;
+  status: WorkspaceStatus;
+  ownerEmail: string;
+  hard: Hard;
+  generation: number;
+  tierSlug: string;
+  approvedBy: string;
+  /** The tier's default container requests/limits, written as a LimitRange in the namespace. */
+  containerDefaults: ContainerDefaults | null;
+}
+
+export type ConfirmResult =
+  | { state: "confirmed"; applied: unknown; auditId?: string }
+  | { state: "waiting"; step: string };
+
+/** The quota the cluster should enforce for this workspace now. */
+export function effectiveHard(workspace: Pick<DesiredWorkspace, "status" | "hard">): Hard {
+  // An expired workspace is held like a suspended one: data kept, no new pods.
+  return isHeld(workspace.status) ? suspendedHard(workspace.hard) : workspace.hard;
+}
+
+export async function confirmWorkspace(workspace: DesiredWorkspace): Promise<ConfirmResult> {
+  if (workspace.status === WorkspaceStatus.DECOMMISSIONED) {
+    const { auditId } = await deleteProfile(workspace.name);
+    if (await getProfile(workspace.name)) return { state: "waiting", step: "waiting for the Profile to be deleted" };
+    return { state: "confirmed", applied: { profile: "deleted" }, auditId };
+  }
+
+  const existing = await getProfile(workspace.name);
+  const label = existing?.metadata.labels?.[LABEL_WORKSPACE_ID];
+  // Apply with force would take over a Profile someone else made; refuse that instead. An adopted
+  // workspace is the one case where an unlabelled Profile is ours to label.
+  const adoptable = workspace.tierSlug === ADOPTED_TIER && label === undefined;
+  if (existing && label !== workspace.id && !adoptable) {
+    throw new KubeApiError(
+      "already_exists",
+      `A Profile named "${workspace.name}" already exists in the cluster and was not created for this workspace.`,
+    );
+  }
+  const hard = effectiveHard(workspace);
+  const manifest = buildProfile({
+    workspaceId: workspace.id,
+    name: workspace.name,
+    ownerEmail: workspace.ownerEmail,
+    tierSlug: workspace.tierSlug,
+    hard,
+    approvedBy: workspace.approvedBy,
+    suspended: isHeld(workspace.status),
+    generation: workspace.generation,
+  });
+  const { auditId } = await applyProfile(manifest);
+
+  // Both reads at once: they are independent, and this is on every approval's path.
+  const [namespaceFound, quota] = await Promise.all([namespaceExists(workspace.name), getQuota(workspace.name)]);
+  if (!namespaceFound) return { state: "waiting", step: "waiting for the namespace" };
+  // The profile controller creates no LimitRange; without one, pods that declare no requests
+  // cannot start under the quota. Re-applied with every generation, so edits of the tier follow.
+  if (workspace.containerDefaults) await applyLimitRange(buildLimitRange(workspace.name, workspace.containerDefaults));
+  if (!quota) return { state: "waiting", step: "waiting for kf-resource-quota" };
+  if (!sameHard(quota.hard, hard)) return { state: "waiting", step: "waiting for kf-resource-quota to match the quota" };
+  return { state: "confirmed", applied: { owner: manifest.spec.owner, hard, suspended: isHeld(workspace.status) }, auditId };
+}

@@ -1,0 +1,193 @@
+// Makes the cluster hold one workspace's desired state (Profile applied, or deleted when
+// decommissioned) and records the outcome. The desired state is committed before any cluster
+// call; a short lease on the row keeps two processes from working on it at once, and expires so
+// a process killed mid-apply is simply followed by another attempt. Applies are idempotent.
+import "server-only";
+import type { AuditActor, AuditContext } from "@/lib/model/audit-event";
+import { appendAuditEvent } from "@/lib/audit/record";
+import type { Ctx } from "@/lib/model/actor";
+import { retryDelayMs } from "./backoff";
+import { confirmWorkspace, type DesiredWorkspace } from "./confirm";
+import { reconcilerSettings } from "@/lib/config";
+import { db } from "@/lib/db/client";
+import { KubeApiError, toKubeApiError } from "@/lib/kube/errors";
+import type { Hard } from "@/lib/quota/keys";
+import type { ContainerDefaults } from "@/lib/tiers/container-defaults";
+import { RECONCILED_STATUSES, WorkspaceStatus } from "@/lib/model/workspace-status";
+
+export type ProvisionOutcome =
+  | { status: "ACTIVE" | "SUSPENDED" | "DECOMMISSIONED"; auditId?: string }
+  | { status: "PROVISIONING"; message: string; failure?: string; step?: string; nextAttemptAt: Date }
+  | { status: "FAILED"; message: string; failure: string; auditId?: string }
+  /** Someone else holds the row's lease, or there is nothing left to do. */
+  | { status: "BUSY" };
+
+export interface Attempter {
+  actor: AuditActor | null;
+  context: AuditContext;
+}
+
+
+/** The approval's (or an admin operation's) immediate attempt, in the admin's name. */
+export function provisionWorkspace(ctx: Ctx, workspaceId: string): Promise<ProvisionOutcome> {
+  return attemptWorkspace({ actor: ctx.actor, context: ctx.meta }, workspaceId);
+}
+
+export async function attemptWorkspace(by: Attempter, workspaceId: string, now = new Date()): Promise<ProvisionOutcome> {
+  // The read does not depend on the claim; only a successful claim makes it count.
+  const [claimed, workspace] = await Promise.all([claim(workspaceId, now), loadDesired(workspaceId)]);
+  if (!claimed) return { status: "BUSY" };
+  const target = { type: "workspace", id: workspace.id, name: workspace.name };
+  try {
+    const result = await confirmWorkspace(workspace);
+    if (result.state === "waiting") return await recordWaiting(workspace, result.step, now);
+    const confirmed = await db.$transaction(async (tx) => {
+      const { count } = await tx.workspace.updateMany({
+        where: { id: workspace.id, generation: workspace.generation, status: workspace.status },
+        data: {
+          appliedGeneration: workspace.generation,
+          status: workspace.status === WorkspaceStatus.PROVISIONING ? WorkspaceStatus.ACTIVE : workspace.status,
+          statusMessage: null,
+          attempts: 0,
+          nextAttemptAt: null,
+          lastError: null,
+          provisionStep: null,
+          blocked: false,
+          appliedAt: now,
+        },
+      });
+      if (count !== 1) return false;
+      await appendAuditEvent(tx, {
+        action: workspace.status === WorkspaceStatus.DECOMMISSIONED ? "profile.deleted" : "profile.applied",
+        result: "success",
+        actor: by.actor,
+        context: by.context,
+        target,
+        after: result.applied,
+        reason: workspace.attempts > 0 ? `succeeded after ${workspace.attempts} failed attempt(s)` : undefined,
+        kubeAuditId: result.auditId,
+      });
+      return true;
+    });
+    if (!confirmed) {
+      // The desired state changed while we applied, and our older apply may have landed after a
+      // newer one: ask for the newest state once more, at once.
+      await db.$executeRaw`
+        UPDATE workspaces SET generation = generation + 1, next_attempt_at = NULL
+        WHERE id = ${workspace.id}::uuid AND status::text = ANY(${RECONCILED_STATUSES as string[]})`;
+      return { status: "BUSY" };
+    }
+    const status = workspace.status === WorkspaceStatus.PROVISIONING ? WorkspaceStatus.ACTIVE : workspace.status;
+    return { status: status as "ACTIVE" | "SUSPENDED" | "DECOMMISSIONED", auditId: result.auditId };
+  } catch (error) {
+    return recordFailure(by, workspace, toKubeApiError(error), now);
+  }
+}
+
+/** Takes the row for this attempt if it has unconfirmed desired state and nobody holds it. */
+async function claim(id: string, now: Date): Promise<boolean> {
+  // Time a process may hold a workspace before another one may try again.
+  const lease = new Date(now.getTime() + reconcilerSettings().applyLeaseMs);
+  const count = await db.$executeRaw`
+    UPDATE workspaces SET next_attempt_at = ${lease}
+    WHERE id = ${id}::uuid AND applied_generation < generation AND NOT blocked AND decided_by_id IS NOT NULL
+      AND status::text = ANY(${RECONCILED_STATUSES as string[]})
+      AND (next_attempt_at IS NULL OR next_attempt_at <= ${now})`;
+  return count === 1;
+}
+
+async function loadDesired(id: string): Promise<DesiredWorkspace & { attempts: number }> {
+  const row = await db.workspace.findUniqueOrThrow({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      ownerEmail: true,
+      hard: true,
+      generation: true,
+      attempts: true,
+      tier: { select: { slug: true, containerDefaults: true } },
+      decidedBy: { select: { email: true } },
+      requester: { select: { email: true } },
+    },
+  });
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    ownerEmail: row.ownerEmail,
+    hard: row.hard as Hard,
+    generation: row.generation,
+    attempts: row.attempts,
+    tierSlug: row.tier.slug,
+    containerDefaults: (row.tier.containerDefaults as ContainerDefaults | null) ?? null,
+    approvedBy: row.decidedBy?.email ?? row.requester.email,
+  };
+}
+
+async function recordWaiting(workspace: DesiredWorkspace & { attempts: number }, step: string, now: Date): Promise<ProvisionOutcome> {
+  // The profile controller works asynchronously: look again soon, without counting a failure.
+  const nextAttemptAt = new Date(now.getTime() + retryDelayMs(1, undefined));
+  await db.workspace.updateMany({
+    where: { id: workspace.id, generation: workspace.generation },
+    data: { provisionStep: step, nextAttemptAt },
+  });
+  return { status: "PROVISIONING", message: step, step, nextAttemptAt };
+}
+
+async function recordFailure(
+  by: Attempter,
+  workspace: DesiredWorkspace & { attempts: number },
+  failure: KubeApiError,
+  now: Date,
+): Promise<ProvisionOutcome> {
+  const message = failureMessage(failure);
+  const attempts = workspace.attempts + 1;
+  const retry = failure.retryable;
+  const nextAttemptAt = retry ? new Date(now.getTime() + retryDelayMs(attempts, failure.retryAfterSeconds)) : null;
+  const failed = !retry && workspace.status === WorkspaceStatus.PROVISIONING;
+  await db.$transaction(async (tx) => {
+    await tx.workspace.updateMany({
+      where: { id: workspace.id, generation: workspace.generation },
+      data: {
+        status: failed ? WorkspaceStatus.FAILED : undefined,
+        statusMessage: retry ? `${message} Berth retries automatically.` : message,
+        attempts,
+        nextAttemptAt,
+        lastError: failure.failure,
+        blocked: !retry,
+      },
+    });
+    await appendAuditEvent(tx, {
+      action: "profile.apply_failed",
+      result: "failure",
+      actor: by.actor,
+      context: by.context,
+      target: { type: "workspace", id: workspace.id, name: workspace.name },
+      reason: retry ? `${message} Attempt ${attempts}; next attempt at ${nextAttemptAt?.toISOString()}.` : message,
+      errorCode: failure.failure,
+      kubeAuditId: failure.auditId,
+    });
+  });
+  if (retry && nextAttemptAt) return { status: "PROVISIONING", message, failure: failure.failure, nextAttemptAt };
+  return { status: "FAILED", message, failure: failure.failure, auditId: failure.auditId };
+}
+
+// What admins read on the workspace: the API server's own words where it gave some
+// (they name the field at fault), a plain explanation otherwise.
+export function failureMessage(error: KubeApiError): string {
+  switch (error.failure) {
+    case "forbidden":
+      return "Berth's service account is not allowed to write Profiles (403): a configuration error; check its ClusterRole, then re-apply.";
+    case "unauthorized":
+      return "The cluster did not accept Berth's credentials (401): check its service account token, then re-apply.";
+    case "unreachable":
+    case "timeout":
+      return `${error.message} The cluster was not changed, or the outcome is unknown.`;
+    case "throttled":
+      return "The Kubernetes API asked Berth to slow down (429).";
+    default:
+      return error.message.slice(0, 500);
+  }
+}
