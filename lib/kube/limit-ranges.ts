@@ -3,24 +3,19 @@
 import "server-only";
 import { PatchStrategy } from "@kubernetes/client-node";
 import { FIELD_MANAGER } from "@/lib/config";
-import { callOptions, kubeClients } from "./client";
-import { toKubeApiError } from "./errors";
+import { kubeCall } from "./call";
+import { kubeClients } from "./client";
 import type { LimitRangeManifest } from "./limit-range";
 
 export async function applyLimitRange(manifest: LimitRangeManifest): Promise<{ auditId?: string }> {
-  try {
-    const response = await kubeClients().core.patchNamespacedLimitRangeWithHttpInfo(
-      {
-        name: manifest.metadata.name,
-        namespace: manifest.metadata.namespace,
-        body: manifest,
-        fieldManager: FIELD_MANAGER,
-        force: true,
-      },
-      callOptions({ "Content-Type": PatchStrategy.ServerSideApply }),
-    );
-    return { auditId: response.headers["audit-id"] };
-  } catch (error) {
-    throw toKubeApiError(error);
-  }
+  const { name, namespace } = manifest.metadata;
+  const response = await kubeCall(
+    (options) =>
+      kubeClients().core.patchNamespacedLimitRangeWithHttpInfo(
+        { name, namespace, body: manifest, fieldManager: FIELD_MANAGER, force: true },
+        options,
+      ),
+    { headers: { "Content-Type": PatchStrategy.ServerSideApply } },
+  );
+  return { auditId: response.headers["audit-id"] };
 }

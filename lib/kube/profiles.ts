@@ -3,8 +3,8 @@
 import "server-only";
 import { PatchStrategy } from "@kubernetes/client-node";
 import { FIELD_MANAGER } from "@/lib/config";
-import { callOptions, kubeClients } from "./client";
-import { toKubeApiError } from "./errors";
+import { kubeCall } from "./call";
+import { kubeClients } from "./client";
 import { PROFILE_GROUP, PROFILE_PLURAL, PROFILE_VERSION, type ProfileManifest } from "./profile";
 
 export interface ClusterProfile {
@@ -20,36 +20,31 @@ export interface ApplyResult {
 const target = { group: PROFILE_GROUP, version: PROFILE_VERSION, plural: PROFILE_PLURAL };
 
 export async function applyProfile(manifest: ProfileManifest): Promise<ApplyResult> {
-  try {
-    const response = await kubeClients().customObjects.patchClusterCustomObjectWithHttpInfo(
-      { ...target, name: manifest.metadata.name, body: manifest, fieldManager: FIELD_MANAGER, force: true },
-      callOptions({ "Content-Type": PatchStrategy.ServerSideApply }),
-    );
-    return { profile: response.data as ClusterProfile, auditId: response.headers["audit-id"] };
-  } catch (error) {
-    throw toKubeApiError(error);
-  }
+  const response = await kubeCall(
+    (options) =>
+      kubeClients().customObjects.patchClusterCustomObjectWithHttpInfo(
+        { ...target, name: manifest.metadata.name, body: manifest, fieldManager: FIELD_MANAGER, force: true },
+        options,
+      ),
+    { headers: { "Content-Type": PatchStrategy.ServerSideApply } },
+  );
+  return { profile: response.data as ClusterProfile, auditId: response.headers["audit-id"] };
 }
 
 /** The Profile of that name, or null when the cluster has none. */
 export async function getProfile(name: string): Promise<ClusterProfile | null> {
-  try {
-    return (await kubeClients().customObjects.getClusterCustomObject({ ...target, name }, callOptions())) as ClusterProfile;
-  } catch (error) {
-    const mapped = toKubeApiError(error);
-    if (mapped.failure === "not_found") return null;
-    throw mapped;
-  }
+  return kubeCall((options) => kubeClients().customObjects.getClusterCustomObject({ ...target, name }, options) as Promise<ClusterProfile>, {
+    notFound: () => null,
+  });
 }
 
 /** Whether a namespace of that name exists (a Profile needs its name free). */
 export async function namespaceExists(name: string): Promise<boolean> {
-  try {
-    await kubeClients().core.readNamespace({ name }, callOptions());
-    return true;
-  } catch (error) {
-    const mapped = toKubeApiError(error);
-    if (mapped.failure === "not_found") return false;
-    throw mapped;
-  }
+  return kubeCall(
+    async (options) => {
+      await kubeClients().core.readNamespace({ name }, options);
+      return true;
+    },
+    { notFound: () => false },
+  );
 }
