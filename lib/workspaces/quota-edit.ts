@@ -5,7 +5,7 @@ import type { Ctx } from "@/lib/auth/context";
 import { authorize } from "@/lib/authz";
 import { db } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { getQuota } from "@/lib/kube/cluster-reads";
+import { getQuota } from "@/lib/kube/resource-quotas";
 import { belowUsage, type UsageWarning } from "@/lib/quota/compare";
 import { checkHard, QUOTA_KEYS } from "@/lib/quota/keys";
 import { parseInput } from "@/lib/validation";
