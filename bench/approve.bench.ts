@@ -38,8 +38,7 @@ export async function approveBenchmark(log: (line: string) => void): Promise<str
     // Imported only now: the database client and the Kubernetes client read their configuration on first use.
     const { db } = await import("../lib/db/client");
     const { appendAuditEvent } = await import("../lib/audit/record");
-    const { applyProfile } = await import("../lib/kube/profiles");
-    const { buildProfile } = await import("../lib/kube/profile");
+    const { applyProfile, buildProfile } = await import("../lib/kube/profiles");
     const { requestWorkspace } = await import("../lib/workspaces/request");
     const { approveWorkspace } = await import("../lib/workspaces/decide");
 

@@ -3,9 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError } from "@/lib/model/errors";
-import { getQuota } from "@/lib/kube/cluster-reads";
 import { callOptions, kubeClients } from "@/lib/kube/client";
 import { applyProfile, getProfile } from "@/lib/kube/profiles";
+import { getQuota } from "@/lib/kube/resource-quotas";
 import { reapplyWorkspace } from "@/lib/workspaces/lifecycle";
 import { actor, approvedWorkspace, standIn, uniqueName } from "@/test/fixtures";
 import { adoptProfile } from "./adopt";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ClusterSnapshot } from "@/lib/kube/cluster-reads";
+import type { ClusterSnapshot } from "@/lib/kube/snapshot";
 import { driftFingerprint, driftOf, unmanagedProfiles } from "./drift";
 
 const ws = { id: "id-1", name: "team-a", ownerEmail: "ada@example.com", hard: { "requests.cpu": "2", "requests.memory": "1Gi" } };

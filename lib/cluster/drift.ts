@@ -1,8 +1,8 @@
 // Pure comparison of Berth's confirmed desired state with one snapshot of the cluster: what
 // drifted per workspace, and which Profiles Berth does not manage at all.
-import type { ClusterQuota, ClusterSnapshot } from "@/lib/kube/cluster-reads";
-import { LABEL_WORKSPACE_ID } from "@/lib/kube/profile";
-import type { ClusterProfile } from "@/lib/kube/profiles";
+import { LABEL_WORKSPACE_ID, type ClusterProfile } from "@/lib/kube/profiles";
+import type { ClusterQuota } from "@/lib/kube/resource-quotas";
+import type { ClusterSnapshot } from "@/lib/kube/snapshot";
 import { sameHard } from "@/lib/quota/compare";
 import type { Hard } from "@/lib/quota/keys";
 

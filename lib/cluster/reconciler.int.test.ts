@@ -3,8 +3,7 @@
 // mid-apply, and two reconcilers at once.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { buildProfile } from "@/lib/kube/profile";
-import { applyProfile, getProfile } from "@/lib/kube/profiles";
+import { applyProfile, buildProfile, getProfile } from "@/lib/kube/profiles";
 import { approvedWorkspace, profileCalls, standIn } from "@/test/fixtures";
 import { reapplyWorkspace } from "@/lib/workspaces/lifecycle";
 import { attemptWorkspace } from "@/lib/reconcile/provision";

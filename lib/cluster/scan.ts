@@ -5,7 +5,7 @@ import "server-only";
 import { appendAuditEvent } from "@/lib/audit/record";
 import type { Attempter } from "@/lib/reconcile/provision";
 import { db } from "@/lib/db/client";
-import { readClusterSnapshot, type ClusterSnapshot } from "@/lib/kube/cluster-reads";
+import { readClusterSnapshot, type ClusterSnapshot } from "@/lib/kube/snapshot";
 import type { Hard } from "@/lib/quota/keys";
 import { isHeld, RECONCILED_STATUSES, WorkspaceStatus } from "@/lib/model/workspace-status";
 import { effectiveHard } from "@/lib/reconcile/confirm";

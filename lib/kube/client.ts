@@ -2,9 +2,9 @@
 // every request in time (the client has no default timeout) and set headers.
 import "server-only";
 import { CoreV1Api, CustomObjectsApi, Observable, type ConfigurationOptions } from "@kubernetes/client-node";
+import { kubeSettings } from "@/lib/config";
 import { loadKubeConfig } from "./config";
 
-const DEFAULT_TIMEOUT_MS = Number(process.env.BERTH_KUBE_TIMEOUT_MS ?? 10_000);
 
 interface Clients {
   customObjects: CustomObjectsApi;
@@ -24,7 +24,7 @@ export function kubeClients(): Clients {
 /** Request options: a timeout, and any extra headers (e.g. the apply content type). */
 export function callOptions(
   headers: Record<string, string> = {},
-  timeoutMs = DEFAULT_TIMEOUT_MS,
+  timeoutMs = kubeSettings().timeoutMs,
 ): ConfigurationOptions {
   return {
     middleware: [

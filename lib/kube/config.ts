@@ -2,10 +2,11 @@
 // KUBECONFIG (or ~/.kube/config). The same code runs against real clusters and the
 // local stand-in; nothing here knows which one it is talking to.
 import { KubeConfig } from "@kubernetes/client-node";
+import { kubeSettings } from "@/lib/config";
 
-export function loadKubeConfig(env: Record<string, string | undefined> = process.env): KubeConfig {
+export function loadKubeConfig(): KubeConfig {
   const config = new KubeConfig();
-  if (env.KUBERNETES_SERVICE_HOST && !env.KUBECONFIG) config.loadFromCluster();
+  if (kubeSettings().inCluster) config.loadFromCluster();
   else config.loadFromDefault();
   return config;
 }

@@ -1,26 +1,51 @@
-// Writes the tier's container defaults into a workspace's namespace by server-side apply,
-// like the Profile: Berth's field manager, force, the full intent every time.
+// The LimitRange berth-defaults, which gives containers without requests/limits the tier's
+// defaults so pods still start under the namespace's quota. The profile controller creates none,
+// so Berth applies it itself (server-side apply, like the Profile) once the namespace exists.
 import "server-only";
 import { PatchStrategy } from "@kubernetes/client-node";
 import { FIELD_MANAGER } from "@/lib/config";
-import { callOptions, kubeClients } from "./client";
-import { toKubeApiError } from "./errors";
-import type { LimitRangeManifest } from "./limit-range";
+import { kubeCall } from "./call";
+import { kubeClients } from "./client";
+import { LABEL_MANAGED_BY } from "./profiles";
 
+export const LIMIT_RANGE_NAME = "berth-defaults";
+
+/** Container defaults by resource (a tier's, in practice); declared here so lib/kube needs no domain type. */
+export interface LimitRangeDefaults {
+  defaultRequest: { cpu?: string; memory?: string };
+  default: { cpu?: string; memory?: string };
+}
+
+export interface LimitRangeManifest {
+  apiVersion: "v1";
+  kind: "LimitRange";
+  metadata: { name: string; namespace: string; labels: Record<string, string> };
+  spec: { limits: { type: "Container"; default?: Record<string, string>; defaultRequest?: Record<string, string> }[] };
+}
+
+/** Pure: defaults → manifest; a section with no values is left out. */
+export function buildLimitRange(namespace: string, defaults: LimitRangeDefaults): LimitRangeManifest {
+  const limit: LimitRangeManifest["spec"]["limits"][number] = { type: "Container" };
+  if (Object.keys(defaults.default).length > 0) limit.default = { ...defaults.default } as Record<string, string>;
+  if (Object.keys(defaults.defaultRequest).length > 0) limit.defaultRequest = { ...defaults.defaultRequest } as Record<string, string>;
+  return {
+    apiVersion: "v1",
+    kind: "LimitRange",
+    metadata: { name: LIMIT_RANGE_NAME, namespace, labels: { [LABEL_MANAGED_BY]: "berth" } },
+    spec: { limits: [limit] },
+  };
+}
+
+/** Writes the full intent every time, with Berth's field manager and force. */
 export async function applyLimitRange(manifest: LimitRangeManifest): Promise<{ auditId?: string }> {
-  try {
-    const response = await kubeClients().core.patchNamespacedLimitRangeWithHttpInfo(
-      {
-        name: manifest.metadata.name,
-        namespace: manifest.metadata.namespace,
-        body: manifest,
-        fieldManager: FIELD_MANAGER,
-        force: true,
-      },
-      callOptions({ "Content-Type": PatchStrategy.ServerSideApply }),
-    );
-    return { auditId: response.headers["audit-id"] };
-  } catch (error) {
-    throw toKubeApiError(error);
-  }
+  const { name, namespace } = manifest.metadata;
+  const response = await kubeCall(
+    (options) =>
+      kubeClients().core.patchNamespacedLimitRangeWithHttpInfo(
+        { name, namespace, body: manifest, fieldManager: FIELD_MANAGER, force: true },
+        options,
+      ),
+    { headers: { "Content-Type": PatchStrategy.ServerSideApply } },
+  );
+  return { auditId: response.headers["audit-id"] };
 }

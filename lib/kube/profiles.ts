@@ -1,12 +1,75 @@
-// Profile reads and writes against the API server. Writes are server-side apply with
-// Berth's field manager and force, so the same intent can be re-sent safely.
+// The kubeflow.org/v1 Profile: the pure builder (one approved workspace → manifest) and its calls.
+// Berth's own facts (tier, request id) travel as labels and annotations, since the CRD has no fields
+// for them; writes are server-side apply with Berth's field manager and force, so re-sending is safe.
 import "server-only";
 import { PatchStrategy } from "@kubernetes/client-node";
 import { FIELD_MANAGER } from "@/lib/config";
-import { callOptions, kubeClients } from "./client";
-import { toKubeApiError } from "./errors";
-import { PROFILE_GROUP, PROFILE_PLURAL, PROFILE_VERSION, type ProfileManifest } from "./profile";
+import type { Hard } from "@/lib/quota/keys";
+import { kubeCall } from "./call";
+import { kubeClients } from "./client";
+import { listAll } from "./paging";
 
+export const PROFILE_GROUP = "kubeflow.org";
+export const PROFILE_VERSION = "v1";
+export const PROFILE_PLURAL = "profiles";
+
+export const LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
+export const LABEL_WORKSPACE_ID = "berth.io/workspace-id";
+export const LABEL_TIER = "berth.io/tier";
+export const ANNOTATION_REQUESTED_BY = "berth.io/requested-by";
+export const ANNOTATION_APPROVED_BY = "berth.io/approved-by";
+export const ANNOTATION_SUSPENDED = "berth.io/suspended";
+/** Berth's desired-state generation: a re-apply changes it, so the controller re-syncs the quota. */
+export const ANNOTATION_GENERATION = "berth.io/generation";
+
+export interface ProfileIntent {
+  workspaceId: string;
+  name: string;
+  ownerEmail: string;
+  tierSlug: string;
+  hard: Hard;
+  approvedBy: string;
+  /** Suspended: the caller passes the zero-pod quota; the Profile says why in an annotation. */
+  suspended?: boolean;
+  generation?: number;
+}
+
+export interface ProfileManifest {
+  apiVersion: `${typeof PROFILE_GROUP}/${typeof PROFILE_VERSION}`;
+  kind: "Profile";
+  metadata: { name: string; labels: Record<string, string>; annotations: Record<string, string> };
+  spec: { owner: { kind: "User"; name: string }; resourceQuotaSpec: { hard: Hard } };
+}
+
+export function buildProfile(intent: ProfileIntent): ProfileManifest {
+  // The profile controller deletes the namespace's quota when `hard` is empty: never send that.
+  if (Object.keys(intent.hard).length === 0) throw new Error("refusing to build a Profile with an empty quota");
+  if (!intent.ownerEmail) throw new Error("refusing to build a Profile without an owner");
+  return {
+    apiVersion: `${PROFILE_GROUP}/${PROFILE_VERSION}`,
+    kind: "Profile",
+    metadata: {
+      name: intent.name,
+      labels: {
+        [LABEL_MANAGED_BY]: "berth",
+        [LABEL_WORKSPACE_ID]: intent.workspaceId,
+        [LABEL_TIER]: intent.tierSlug,
+      },
+      annotations: {
+        [ANNOTATION_REQUESTED_BY]: intent.ownerEmail,
+        [ANNOTATION_APPROVED_BY]: intent.approvedBy,
+        ...(intent.suspended ? { [ANNOTATION_SUSPENDED]: "true" } : {}),
+        ...(intent.generation === undefined ? {} : { [ANNOTATION_GENERATION]: String(intent.generation) }),
+      },
+    },
+    spec: {
+      owner: { kind: "User", name: intent.ownerEmail },
+      resourceQuotaSpec: { hard: { ...intent.hard } },
+    },
+  };
+}
+
+/** A Profile as the API server returns it: only the fields Berth reads, all of them optional but the name. */
 export interface ClusterProfile {
   metadata: { name: string; uid?: string; resourceVersion?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
   spec?: { owner?: { kind?: string; name?: string }; resourceQuotaSpec?: { hard?: Record<string, string> } };
@@ -20,36 +83,47 @@ export interface ApplyResult {
 const target = { group: PROFILE_GROUP, version: PROFILE_VERSION, plural: PROFILE_PLURAL };
 
 export async function applyProfile(manifest: ProfileManifest): Promise<ApplyResult> {
-  try {
-    const response = await kubeClients().customObjects.patchClusterCustomObjectWithHttpInfo(
-      { ...target, name: manifest.metadata.name, body: manifest, fieldManager: FIELD_MANAGER, force: true },
-      callOptions({ "Content-Type": PatchStrategy.ServerSideApply }),
-    );
-    return { profile: response.data as ClusterProfile, auditId: response.headers["audit-id"] };
-  } catch (error) {
-    throw toKubeApiError(error);
-  }
+  const response = await kubeCall(
+    (options) =>
+      kubeClients().customObjects.patchClusterCustomObjectWithHttpInfo(
+        { ...target, name: manifest.metadata.name, body: manifest, fieldManager: FIELD_MANAGER, force: true },
+        options,
+      ),
+    { headers: { "Content-Type": PatchStrategy.ServerSideApply } },
+  );
+  return { profile: response.data as ClusterProfile, auditId: response.headers["audit-id"] };
 }
 
 /** The Profile of that name, or null when the cluster has none. */
 export async function getProfile(name: string): Promise<ClusterProfile | null> {
-  try {
-    return (await kubeClients().customObjects.getClusterCustomObject({ ...target, name }, callOptions())) as ClusterProfile;
-  } catch (error) {
-    const mapped = toKubeApiError(error);
-    if (mapped.failure === "not_found") return null;
-    throw mapped;
-  }
+  return kubeCall((options) => kubeClients().customObjects.getClusterCustomObject({ ...target, name }, options) as Promise<ClusterProfile>, {
+    notFound: () => null,
+  });
 }
 
-/** Whether a namespace of that name exists (a Profile needs its name free). */
-export async function namespaceExists(name: string): Promise<boolean> {
-  try {
-    await kubeClients().core.readNamespace({ name }, callOptions());
-    return true;
-  } catch (error) {
-    const mapped = toKubeApiError(error);
-    if (mapped.failure === "not_found") return false;
-    throw mapped;
-  }
+/** Every Profile in the cluster, for status and drift. */
+export async function listProfiles(): Promise<ClusterProfile[]> {
+  return listAll(async (paging, options) => {
+    const list = (await kubeClients().customObjects.listClusterCustomObject({ ...target, ...paging }, options)) as {
+      items: ClusterProfile[];
+      metadata?: { _continue?: string; continue?: string };
+    };
+    return { items: list.items, next: list.metadata?.continue ?? list.metadata?._continue };
+  });
+}
+
+/** Deletes a Profile (the controller's owner references then delete its namespace). Gone already is fine. */
+export async function deleteProfile(name: string): Promise<{ auditId?: string }> {
+  return kubeCall(
+    async (options) => {
+      const response = await kubeClients().customObjects.deleteClusterCustomObjectWithHttpInfo({ ...target, name }, options);
+      return { auditId: response.headers["audit-id"] };
+    },
+    { notFound: (gone) => ({ auditId: gone.auditId }) },
+  );
+}
+
+/** A cheap call that proves the API server answers and Berth may read Profiles (readiness). */
+export async function pingCluster(): Promise<void> {
+  await kubeCall((options) => kubeClients().customObjects.listClusterCustomObject({ ...target, limit: 1 }, options));
 }

@@ -2,12 +2,11 @@
 // the Profile with the right owner and quota, and the namespace with a kf-resource-quota whose
 // `hard` matches. Profile status is not a health signal, so it is not read.
 import "server-only";
-import { deleteProfile, getQuota } from "@/lib/kube/cluster-reads";
 import { KubeApiError } from "@/lib/kube/errors";
-import { buildLimitRange } from "@/lib/kube/limit-range";
-import { applyLimitRange } from "@/lib/kube/limit-ranges";
-import { buildProfile, LABEL_WORKSPACE_ID } from "@/lib/kube/profile";
-import { applyProfile, getProfile, namespaceExists } from "@/lib/kube/profiles";
+import { applyLimitRange, buildLimitRange } from "@/lib/kube/limit-ranges";
+import { namespaceExists } from "@/lib/kube/namespaces";
+import { applyProfile, buildProfile, deleteProfile, getProfile, LABEL_WORKSPACE_ID } from "@/lib/kube/profiles";
+import { getQuota } from "@/lib/kube/resource-quotas";
 import { sameHard, suspendedHard } from "@/lib/quota/compare";
 import type { Hard } from "@/lib/quota/keys";
 import type { ContainerDefaults } from "@/lib/tiers/container-defaults";

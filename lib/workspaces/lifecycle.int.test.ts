@@ -3,8 +3,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/model/errors";
-import { getQuota } from "@/lib/kube/cluster-reads";
-import { getProfile, namespaceExists } from "@/lib/kube/profiles";
+import { namespaceExists } from "@/lib/kube/namespaces";
+import { getProfile } from "@/lib/kube/profiles";
+import { getQuota } from "@/lib/kube/resource-quotas";
 import { reconcileOnce } from "@/lib/cluster/reconciler";
 import { actor, approvedWorkspace, standIn } from "@/test/fixtures";
 import { decommissionWorkspace, reapplyWorkspace, resumeWorkspace, suspendWorkspace } from "./lifecycle";

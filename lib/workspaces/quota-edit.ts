@@ -7,7 +7,7 @@ import { workspaceTarget } from "@/lib/model/audit-event";
 import type { Ctx } from "@/lib/model/actor";
 import { db } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/model/errors";
-import { getQuota } from "@/lib/kube/cluster-reads";
+import { getQuota } from "@/lib/kube/resource-quotas";
 import { belowUsage, type UsageWarning } from "@/lib/quota/compare";
 import { checkHard, QUOTA_KEYS } from "@/lib/quota/keys";
 import { quotaEditInput, transferInput } from "./admin-schemas";

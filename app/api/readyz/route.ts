@@ -1,7 +1,7 @@
 // Readiness: the database answers and the API server answers Berth (with its rights). 503 names
 // what failed, without connection strings or cluster URLs.
 import { db } from "@/lib/db/client";
-import { pingCluster } from "@/lib/kube/cluster-reads";
+import { pingCluster } from "@/lib/kube/profiles";
 import { toKubeApiError } from "@/lib/kube/errors";
 
 export const dynamic = "force-dynamic";

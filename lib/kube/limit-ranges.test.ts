@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildLimitRange } from "./limit-range";
+import { buildLimitRange } from "./limit-ranges";
 
 describe("buildLimitRange", () => {
   it("writes the tier's container defaults as a LimitRange named berth-defaults in the workspace namespace", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildProfile } from "./profile";
+import { buildProfile } from "./profiles";
 
 const intent = {
   workspaceId: "3f9a3c1e-8d2b-4c55-9a7e-1f2d3c4b5a69",
