@@ -10,7 +10,8 @@ async function problems(filePath: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId?.startsWith("berth/")).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-describe("layer boundaries (scripts/layers.js)", () => {
+// The first lint loads the whole configuration (TypeScript parser included): slow on a busy machine.
+describe("layer boundaries (scripts/layers.js)", { timeout: 60_000 }, () => {
   it.each([
     ["lib/kube/profiles.ts", 'import { x } from "@/lib/workspaces/decide";', "lib/kube must not import lib/workspaces"],
     ["lib/model/roles.ts", 'import { x } from "@/lib/config";', "lib/model must not import lib/config"],
@@ -36,7 +37,7 @@ describe("layer boundaries (scripts/layers.js)", () => {
   });
 });
 
-describe("settings are read only in lib/config.ts", () => {
+describe("settings are read only in lib/config.ts", { timeout: 60_000 }, () => {
   it.each(["lib/kube/client.ts", "app/api/readyz/route.ts", "components/ui/styles.ts", "proxy.ts", "instrumentation.ts"])(
     "process.env in %s is refused",
     async (file) => {

@@ -68,7 +68,9 @@ export async function appendAuditEvent(tx: Tx, event: AuditEventInput): Promise<
 
 /** Records an event on its own, for outcomes that have no other write (denials, failures). */
 export function recordAuditEvent(event: AuditEventInput): Promise<bigint> {
-  return db.$transaction((tx) => appendAuditEvent(tx, event));
+  // A burst of denials queues for the head row and for connections: wait longer than Prisma's 2 s
+  // for a connection rather than lose the event.
+  return db.$transaction((tx) => appendAuditEvent(tx, event), { maxWait: 10_000 });
 }
 
 function clip(text: string | null | undefined): string | null {

@@ -5,6 +5,9 @@ import type { FieldErrors } from "@/lib/model/errors";
 import { QUOTA_KEYS, type Hard } from "./keys";
 import { parseQuantity, quantityValue } from "./quantity";
 
+/** The prefix of quota fields on every form (request, approval, quota edit, tier). */
+export const QUOTA_PREFIX = "quota.";
+
 /** zod shape of the optional quota fields of a form, for strict objects. */
 export function quotaFieldShape(prefix: string): Record<string, z.ZodOptional<z.ZodString>> {
   return Object.fromEntries(QUOTA_KEYS.map((spec) => [`${prefix}${spec.key}`, z.string().max(64).optional()]));
@@ -15,7 +18,10 @@ export interface QuotaFieldsRead {
   errors: FieldErrors;
 }
 
-/** Reads the non-blank quota fields; bad or over-cap values become errors on their field. */
+/**
+ * Reads the non-blank quota fields; bad or over-cap values become errors on their field. The
+ * one parser of quota input: every form that takes quota values goes through it.
+ */
 export function readQuotaFields(fields: Record<string, unknown>, prefix: string): QuotaFieldsRead {
   const hard: Hard = {};
   const errors: FieldErrors = {};
@@ -30,6 +36,14 @@ export function readQuotaFields(fields: Record<string, unknown>, prefix: string)
     else hard[spec.key] = value;
   }
   return { hard, errors };
+}
+
+/** Like readQuotaFields, for a quota that is written as it stands: at least one limit, or errors. */
+export function requireQuotaFields(fields: Record<string, unknown>, prefix: string = QUOTA_PREFIX): QuotaFieldsRead {
+  const read = readQuotaFields(fields, prefix);
+  // An empty `hard` makes the profile controller delete the namespace's quota.
+  if (Object.keys(read.hard).length === 0 && Object.keys(read.errors).length === 0) read.errors.quota = ["A quota needs at least one limit."];
+  return read;
 }
 
 /** The value of a quantity already known to be valid, for comparisons. */

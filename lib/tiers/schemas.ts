@@ -2,12 +2,11 @@
 // alone — quantities per field, maximums at least the quota, defaults fitting the quota.
 import { z } from "zod";
 import { ValidationError, type FieldErrors } from "@/lib/model/errors";
-import { keysAbove, labelOf, quotaFieldShape, readQuotaFields } from "@/lib/quota/fields";
+import { keysAbove, labelOf, QUOTA_PREFIX, quotaFieldShape, readQuotaFields } from "@/lib/quota/fields";
 import type { Hard } from "@/lib/quota/keys";
 import { plainText } from "@/lib/model/text";
 import { DEFAULT_FIELDS, readContainerDefaults, type ContainerDefaults, type DefaultField } from "./container-defaults";
 
-export const QUOTA_PREFIX = "quota.";
 export const MAX_PREFIX = "max.";
 
 const optionalText = z.string().max(64).optional();

@@ -1,7 +1,7 @@
 // Input shapes for admin operations on approved workspaces. Strict like every other input:
 // a field the form does not have is an error.
 import { z } from "zod";
-import { QUOTA_KEYS } from "@/lib/quota/keys";
+import { QUOTA_PREFIX, quotaFieldShape } from "@/lib/quota/fields";
 import { plainText } from "@/lib/model/text";
 
 const id = z.uuid({ error: "Unknown workspace." });
@@ -19,8 +19,7 @@ export const decommissionInput = z.strictObject({
 
 export const reapplyInput = z.strictObject({ workspaceId: id });
 
-const quotaFields = Object.fromEntries(QUOTA_KEYS.map((k) => [k.key, z.string().max(32).optional()]));
-export const quotaEditInput = z.strictObject({ workspaceId: id, version, reason, ...quotaFields });
+export const quotaEditInput = z.strictObject({ workspaceId: id, version, reason, ...quotaFieldShape(QUOTA_PREFIX) });
 
 export const transferInput = z.strictObject({
   workspaceId: id,

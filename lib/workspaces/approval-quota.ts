@@ -1,9 +1,8 @@
 // The quota an admin grants at approval: the request's, with the admin's edits. Above the
 // tier's maximums only with an explicit override (still within Berth's sanity caps).
 import { ValidationError } from "@/lib/model/errors";
-import { keysAbove, labelOf, readQuotaFields } from "@/lib/quota/fields";
+import { keysAbove, labelOf, QUOTA_PREFIX, readQuotaFields } from "@/lib/quota/fields";
 import type { Hard } from "@/lib/quota/keys";
-import { QUOTA_PREFIX } from "./schemas";
 
 export interface GrantedQuota {
   hard: Hard;

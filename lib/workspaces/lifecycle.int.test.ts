@@ -57,9 +57,9 @@ describe("quota edits", () => {
       workspaceId: id,
       version: String(await version(id)),
       reason: "shrink",
-      "requests.cpu": "1",
-      "requests.memory": "4Gi",
-      pods: "3",
+      "quota.requests.cpu": "1",
+      "quota.requests.memory": "4Gi",
+      "quota.pods": "3",
     });
     expect(result.outcome.status).toBe("ACTIVE");
     expect(result.warnings).toEqual([
@@ -76,7 +76,7 @@ describe("quota edits", () => {
     const { id, admin } = await approvedWorkspace();
     const v = String(await version(id));
     const results = await Promise.allSettled(
-      ["4", "8"].map((cpu) => editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "race", "requests.cpu": cpu })),
+      ["4", "8"].map((cpu) => editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "race", "quota.requests.cpu": cpu })),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected");
@@ -87,9 +87,19 @@ describe("quota edits", () => {
     const { id, admin } = await approvedWorkspace();
     const v = String(await version(id));
     await expect(editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "x" })).rejects.toBeInstanceOf(ValidationError);
-    await expect(editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "x", pods: "-1" })).rejects.toBeInstanceOf(ValidationError);
-    await expect(editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "x", pods: "1", owner: "m@x" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "x", "quota.pods": "-1" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "x", "quota.pods": "1", owner: "m@x" })).rejects.toBeInstanceOf(ValidationError);
     expect(await version(id)).toBe(Number(v));
+  });
+
+  it("puts each bad value's message on its own field, parsed like every other quota form", async () => {
+    const { id, admin } = await approvedWorkspace();
+    const v = String(await version(id));
+    const refusal = editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "x", "quota.pods": "-1", "quota.requests.cpu": "10GB", "quota.requests.memory": "4Gi" });
+    await expect(refusal).rejects.toMatchObject({ fieldErrors: { "quota.pods": [expect.stringMatching(/^Pods: /)], "quota.requests.cpu": [expect.stringMatching(/^CPU/)] } });
+    await expect(editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "x" })).rejects.toMatchObject({ fieldErrors: { quota: ["A quota needs at least one limit."] } });
+    // The bare key of the old quota-edit form is an unknown field now, like on every other form.
+    await expect(editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "x", pods: "3" })).rejects.toMatchObject({ fieldErrors: { pods: ['Unknown field "pods".'] } });
   });
 });
 
@@ -98,7 +108,7 @@ describe("changes overtaking an apply in flight", () => {
     const { id, name, admin } = await approvedWorkspace();
     await standIn.clearRequests();
     await standIn.injectFault({ method: "PATCH", pathPrefix: "/apis/kubeflow.org/v1/profiles/", count: 1, delayMs: 1_500 });
-    const slowEdit = editWorkspaceQuota(admin, { workspaceId: id, version: String(await version(id)), reason: "slow", pods: "20" });
+    const slowEdit = editWorkspaceQuota(admin, { workspaceId: id, version: String(await version(id)), reason: "slow", "quota.pods": "20" });
     // The edit has committed and read the Profile; its apply follows at once and is held by the stand-in…
     await expect.poll(async () => (await standIn.requests()).some((r) => r.method === "GET" && r.path.endsWith(`/profiles/${name}`))).toBe(true);
     await suspendWorkspace(admin, { workspaceId: id, version: await version(id), reason: "fast" });
@@ -155,7 +165,7 @@ describe("who may operate (THREATS 2, 6)", () => {
       () => resumeWorkspace(intruder, { workspaceId: id, version: v, reason: "x" }),
       () => decommissionWorkspace(intruder, { workspaceId: id, version: v, reason: "x", confirmName: name }),
       () => reapplyWorkspace(intruder, { workspaceId: id }),
-      () => editWorkspaceQuota(intruder, { workspaceId: id, version: v, reason: "x", pods: "1000" }),
+      () => editWorkspaceQuota(intruder, { workspaceId: id, version: v, reason: "x", "quota.pods": "1000" }),
       () => transferWorkspaceOwner(intruder, { workspaceId: id, version: v, reason: "x", newOwnerEmail: intruder.actor.email }),
     ];
     for (const attempt of attempts) await expect(attempt()).rejects.toBeInstanceOf(ForbiddenError);

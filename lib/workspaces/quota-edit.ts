@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/model/errors";
 import { getQuota } from "@/lib/kube/resource-quotas";
 import { belowUsage, type UsageWarning } from "@/lib/quota/compare";
-import { checkHard, QUOTA_KEYS } from "@/lib/quota/keys";
+import { requireQuotaFields } from "@/lib/quota/fields";
 import { quotaEditInput, transferInput } from "./admin-schemas";
 import { changeDesiredState, loadForAdmin } from "./lifecycle";
 import type { ProvisionOutcome } from "@/lib/reconcile/provision";
@@ -34,12 +34,8 @@ export const editWorkspaceQuota = defineOperation({
 });
 
 async function runEditWorkspaceQuota(ctx: Ctx, input: z.infer<typeof quotaEditInput>): Promise<QuotaEditResult> {
-  const fields = input as unknown as Record<string, string | undefined>;
-  const entered = Object.fromEntries(
-    QUOTA_KEYS.map((k) => [k.key, fields[k.key]?.trim()]).filter((entry): entry is [string, string] => Boolean(entry[1])),
-  );
-  const check = checkHard(entered);
-  if (!check.ok) throw new ValidationError("Please correct the quota.", { quota: check.errors });
+  const quota = requireQuotaFields(input);
+  if (Object.keys(quota.errors).length > 0) throw new ValidationError("Please correct the highlighted fields.", quota.errors);
   const workspace = await loadForAdmin(input.workspaceId);
   if (!EDITABLE.includes(workspace.status)) throw new ConflictError("Only an approved workspace's quota can be edited here.");
 
@@ -51,14 +47,14 @@ async function runEditWorkspaceQuota(ctx: Ctx, input: z.infer<typeof quotaEditIn
   } catch {
     usageUnknown = true;
   }
-  const warnings = belowUsage(check.hard, used);
+  const warnings = belowUsage(quota.hard, used);
   const outcome = await changeDesiredState(ctx, workspace, {
     action: "workspace.quota_changed",
     from: EDITABLE,
     version: input.version,
-    data: { hard: check.hard },
+    data: { hard: quota.hard },
     before: { hard: workspace.hard },
-    after: { hard: check.hard, belowUsage: warnings, usageUnknown },
+    after: { hard: quota.hard, belowUsage: warnings, usageUnknown },
     reason: input.reason,
   });
   return { outcome, warnings, usageUnknown };

@@ -5,10 +5,9 @@ import type { Ctx } from "@/lib/model/actor";
 import type { WorkflowConfig } from "@/lib/config";
 import { db, type Tx } from "@/lib/db/client";
 import { LimitError, ValidationError } from "@/lib/model/errors";
-import { labelOf, quantityValue, readQuotaFields } from "@/lib/quota/fields";
+import { labelOf, quantityValue, QUOTA_PREFIX, readQuotaFields } from "@/lib/quota/fields";
 import type { Hard } from "@/lib/quota/keys";
 import { nameSkeleton } from "./look-alike";
-import { QUOTA_PREFIX } from "./schemas";
 import { ACTIVE_STATUSES, WorkspaceStatus } from "@/lib/model/workspace-status";
 import { NAME_HOLDING } from "./name-holding";
 

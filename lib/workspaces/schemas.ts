@@ -2,7 +2,7 @@
 // owner, quota numbers…) is an error, never silently used or ignored.
 import { z } from "zod";
 import { plainText } from "@/lib/model/text";
-import { quotaFieldShape } from "@/lib/quota/fields";
+import { QUOTA_PREFIX, quotaFieldShape } from "@/lib/quota/fields";
 import { checkWorkspaceName } from "./name";
 import { JUSTIFICATION_MAX, REASON_MAX } from "./text-limits";
 
@@ -13,7 +13,6 @@ export const workspaceName = z.string({ error: "Enter a workspace name." }).supe
   if (!check.ok) issue.addIssue({ code: "custom", message: check.message });
 });
 
-export const QUOTA_PREFIX = "quota.";
 
 const optionalText = (field: string, max: number) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), plainText(field, max).optional());

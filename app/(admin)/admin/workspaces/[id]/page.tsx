@@ -8,6 +8,7 @@ import { UsageBars } from "@/components/workspaces/usage-bars";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { getWorkspaceForAdmin, getWorkspaceUsage } from "@/lib/cluster/overview";
 import { NotFoundError } from "@/lib/model/errors";
+import { QUOTA_PREFIX } from "@/lib/quota/fields";
 import { QUOTA_KEYS } from "@/lib/quota/keys";
 import { reapplyWorkspaceAction } from "../../cluster/actions";
 import {
@@ -59,10 +60,10 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
         <section aria-labelledby="quota-heading" className="mt-6 rounded-lg bg-white p-4 shadow-sm">
           <h2 id="quota-heading" className="font-medium">Edit quota</h2>
           <p className="text-sm text-slate-600">Leave a field empty to drop that limit. A limit below current usage is accepted with a warning.</p>
-          <OperationForm action={editQuotaAction} hidden={ids} submitLabel="Save quota" errorFields={["quota", "reason"]}>
+          <OperationForm action={editQuotaAction} hidden={ids} submitLabel="Save quota" errorFields={["quota", ...QUOTA_KEYS.map((k) => `${QUOTA_PREFIX}${k.key}`), "reason"]}>
             <div className="grid grid-cols-2 gap-3">
               {QUOTA_KEYS.map((k) => (
-                <TextField key={k.key} name={k.key} label={k.label} defaultValue={workspace.hard[k.key] ?? ""} />
+                <TextField key={k.key} name={`${QUOTA_PREFIX}${k.key}`} label={k.label} defaultValue={workspace.hard[k.key] ?? ""} />
               ))}
             </div>
             <TextField name="reason" label="Reason for the quota change" required />
