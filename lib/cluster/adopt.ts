@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/model/error
 import { getProfile, LABEL_WORKSPACE_ID } from "@/lib/kube/profiles";
 import { checkHard } from "@/lib/quota/keys";
 import { adoptInput } from "@/lib/workspaces/admin-schemas";
+import { assertMayDecide } from "@/lib/workspaces/approval-steps";
 import { provisionWorkspace, type ProvisionOutcome } from "@/lib/reconcile/provision";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
 import { ADOPTED_TIER } from "@/lib/reconcile/confirm";
@@ -35,6 +36,9 @@ async function runAdoptProfile(ctx: Ctx, input: z.infer<typeof adoptInput>): Pro
   // Adopting must never write an empty or malformed quota back: only a quota Berth can manage.
   const quota = checkHard(profile.spec?.resourceQuotaSpec?.hard ?? {});
   if (!quota.ok) throw new ValidationError(`This Profile's quota cannot be managed by Berth: ${quota.errors.join(" ")}`);
+  // An unmanaged Profile has only an owner: nobody brings their own Profile under management.
+  const parties = { requester: { issuer: "", subject: "", email: owner }, ownerEmail: owner };
+  await assertMayDecide(ctx, parties, { kind: "adopt", ownerEmail: owner }, { type: "profile", name: input.name });
   const tier = await db.quotaTier.findUniqueOrThrow({ where: { slug: ADOPTED_TIER }, select: { id: true } });
 
   const workspaceId = await db.$transaction(async (tx) => {

@@ -35,6 +35,10 @@ export const AUDIT_ACTIONS = [
   "cluster.drift_detected",
   "cluster.drift_resolved",
   "cluster.profile_adopted",
+  "workspace.approvals_reset",
+  "workspace.change_requested",
+  "workspace.change_rejected",
+  "workspace.change_cancelled",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -15,7 +15,8 @@ import type { Hard } from "@/lib/quota/keys";
 import { toTierDetail, tierSelect } from "@/lib/tiers/detail";
 import { defineOperation } from "@/lib/operations/define-operation";
 import { grantedQuota } from "./approval-quota";
-import { recordPartialApproval, refuseSelfApproval } from "./approval-steps";
+import { assertMayDecide, liveApprovals, PARTIES_SELECT, partiesOf, recordPartialApproval, supersedeApprovals } from "./approval-steps";
+import { requirementOf } from "./governance";
 import { provisionWorkspace, type ProvisionOutcome } from "@/lib/reconcile/provision";
 import { approveWorkspaceInput, rejectWorkspaceInput } from "./schemas";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
@@ -37,29 +38,31 @@ export const approveWorkspace = defineOperation({
 async function approve(ctx: Ctx, input: z.infer<typeof approveWorkspaceInput>, now: Date): Promise<ApproveOutcome> {
   const workspace = await loadPending(input.workspaceId);
   const target = { type: "workspace", id: workspace.id, name: workspace.name };
-
-  if (workspace.requesterId === ctx.actor.userId) await refuseSelfApproval(ctx, target, "request");
-
-  const tier = toTierDetail(workspace.tier);
-  const requested = workspace.hard as Hard;
-  const quota = grantedQuota(input, requested, tier.maxHard, input.override === "on");
+  // Parties never change while a request is pending; the refusal is audited outside the decision.
+  await assertMayDecide(ctx, partiesOf(workspace), { kind: "grant", hard: workspace.hard as Hard }, target);
 
   const decision = await db.$transaction(async (tx) => {
-    await lockPending(tx, workspace.id);
-    const earlier = await tx.workspaceApproval.findMany({
-      where: { workspaceId: workspace.id, purpose: "request" },
-      select: { approverId: true },
-    });
+    // Everything the decision depends on is read under the row lock: two admins approving at
+    // once see each other's quota edits and approvals, never a stale copy.
+    const current = await lockPending(tx, workspace.id);
+    const tier = toTierDetail(current.tier);
+    const requested = current.hard as Hard;
+    const quota = grantedQuota(input, requested, tier.maxHard, input.override === "on");
+    const need = requirementOf({ kind: "grant", hard: quota.hard }, tier);
+    const required = need.outcome === "approvals" ? need.required : 1;
+
+    if (quota.changed) await supersedeApprovals(tx, ctx, target, requested, quota.hard, now);
+    if (quota.changed || quota.overridden.length > 0) await recordQuotaChange(tx, ctx, target, requested, quota);
+    const earlier = await liveApprovals(tx, workspace.id, "request");
     if (earlier.some((a) => a.approverId === ctx.actor.userId)) {
       throw new ConflictError("You have already approved this request; a second admin has to approve it too.");
     }
-    await tx.workspaceApproval.create({ data: { workspaceId: workspace.id, approverId: ctx.actor.userId, purpose: "request" } });
-    if (quota.changed || quota.overridden.length > 0) await recordQuotaChange(tx, ctx, target, requested, quota);
+    await tx.workspaceApproval.create({ data: { workspaceId: workspace.id, approverId: ctx.actor.userId, purpose: "request", hard: quota.hard } });
 
     const approvals = earlier.length + 1;
-    if (approvals < tier.approvalsRequired) {
-      await recordPartialApproval(tx, ctx, target, { approvals, required: tier.approvalsRequired, hard: quota.hard });
-      return { final: false as const, approvals };
+    if (approvals < required) {
+      await recordPartialApproval(tx, ctx, target, { approvals, required, hard: quota.hard, why: need.outcome === "approvals" ? need.why : undefined });
+      return { final: false as const, approvals, required };
     }
     const expiresAt = tier.lifetimeDays ? new Date(now.getTime() + tier.lifetimeDays * DAY_MS) : null;
     await tx.workspace.update({
@@ -80,18 +83,19 @@ async function approve(ctx: Ctx, input: z.infer<typeof approveWorkspaceInput>, n
       context: ctx.meta,
       target,
       before: { status: WorkspaceStatus.PENDING },
-      after: { status: WorkspaceStatus.PROVISIONING, owner: workspace.ownerEmail, hard: quota.hard, approvals, expiresAt },
+      // The quota read and granted under the lock: exactly what is applied.
+      after: { status: WorkspaceStatus.PROVISIONING, owner: current.ownerEmail, hard: quota.hard, approvals, expiresAt },
     });
-    await enqueueNotification(tx, "request.approved", `Workspace ${workspace.name} for ${workspace.ownerEmail} was approved by ${ctx.actor.email}.`, {
+    await enqueueNotification(tx, "request.approved", `Workspace ${workspace.name} for ${current.ownerEmail} was approved by ${ctx.actor.email}.`, {
       id: workspace.id,
       name: workspace.name,
-      owner: workspace.ownerEmail,
+      owner: current.ownerEmail,
       tier: tier.slug,
     });
-    return { final: true as const, approvals };
+    return { final: true as const, approvals, required };
   });
 
-  if (!decision.final) return { status: "AWAITING_APPROVAL", approvals: decision.approvals, required: tier.approvalsRequired };
+  if (!decision.final) return { status: "AWAITING_APPROVAL", approvals: decision.approvals, required: decision.required };
   return provisionWorkspace(ctx, workspace.id);
 }
 
@@ -153,15 +157,20 @@ async function reject(ctx: Ctx, { workspaceId, note }: z.infer<typeof rejectWork
 }
 
 /** Locks the row and confirms it is still pending: concurrent deciders queue here, the later ones see it decided. */
-async function lockPending(tx: Tx, id: string): Promise<void> {
-  const rows = await tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM workspaces WHERE id = ${id}::uuid FOR UPDATE`;
-  if (rows[0]?.status !== WorkspaceStatus.PENDING) throw alreadyDecided();
+async function lockPending(tx: Tx, id: string) {
+  await tx.$queryRaw`SELECT id FROM workspaces WHERE id = ${id}::uuid FOR UPDATE`;
+  const row = await tx.workspace.findUnique({
+    where: { id },
+    select: { status: true, hard: true, ownerEmail: true, tier: { select: tierSelect } },
+  });
+  if (row?.status !== WorkspaceStatus.PENDING) throw alreadyDecided();
+  return row;
 }
 
 async function loadPending(id: string) {
   const workspace = await db.workspace.findUnique({
     where: { id },
-    select: { id: true, name: true, status: true, requesterId: true, ownerEmail: true, hard: true, tier: { select: tierSelect } },
+    select: { id: true, name: true, status: true, hard: true, ...PARTIES_SELECT },
   });
   if (!workspace) throw new NotFoundError("Request");
   if (workspace.status !== WorkspaceStatus.PENDING) throw alreadyDecided();

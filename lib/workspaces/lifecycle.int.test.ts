@@ -14,6 +14,11 @@ import { editWorkspaceQuota, transferWorkspaceOwner } from "./quota-edit";
 async function version(id: string) {
   return (await db.workspace.findUniqueOrThrow({ where: { id } })).version;
 }
+/** The quota form as the page sends it: every current limit, with `changes` on top. */
+async function quotaForm(id: string, changes: Record<string, string>): Promise<Record<string, string>> {
+  const { hard } = await db.workspace.findUniqueOrThrow({ where: { id }, select: { hard: true } });
+  return Object.fromEntries(Object.entries({ ...(hard as Record<string, string>), ...changes }).map(([key, value]) => [`quota.${key}`, value]));
+}
 async function lastEvent(id: string, action: string) {
   return db.auditEvent.findFirst({ where: { targetId: id, action }, orderBy: { seq: "desc" } });
 }
@@ -57,16 +62,15 @@ describe("quota edits", () => {
       workspaceId: id,
       version: String(await version(id)),
       reason: "shrink",
-      "quota.requests.cpu": "1",
-      "quota.requests.memory": "4Gi",
-      "quota.pods": "3",
+      ...(await quotaForm(id, { "requests.cpu": "1", "requests.memory": "4Gi", pods: "3" })),
     });
+    if (!("outcome" in result)) throw new Error("a decrease applies at once");
     expect(result.outcome.status).toBe("ACTIVE");
     expect(result.warnings).toEqual([
       { key: "requests.cpu", limit: "1", used: "1500m" },
       { key: "pods", limit: "3", used: "6" },
     ]);
-    expect((await getQuota(name))?.hard).toEqual({ "requests.cpu": "1", "requests.memory": "4Gi", pods: "3" });
+    expect((await getQuota(name))?.hard).toMatchObject({ "requests.cpu": "1", "requests.memory": "4Gi", pods: "3", "limits.cpu": "4" });
     const event = await lastEvent(id, "workspace.quota_changed");
     expect(event?.before).toMatchObject({ hard: { "requests.cpu": "2", pods: "10" } });
     expect(event?.after).toMatchObject({ hard: { pods: "3" }, belowUsage: [{ key: "requests.cpu" }, { key: "pods" }] });
@@ -75,9 +79,8 @@ describe("quota edits", () => {
   it("two admins editing at once: the second sees a conflict, no lost update (THREATS 26)", async () => {
     const { id, admin } = await approvedWorkspace();
     const v = String(await version(id));
-    const results = await Promise.allSettled(
-      ["4", "8"].map((cpu) => editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "race", "quota.requests.cpu": cpu })),
-    );
+    const forms = await Promise.all(["1", "500m"].map((cpu) => quotaForm(id, { "requests.cpu": cpu })));
+    const results = await Promise.allSettled(forms.map((form) => editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "race", ...form })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected");
     expect(rejected?.status === "rejected" && rejected.reason).toBeInstanceOf(ConflictError);
@@ -108,15 +111,16 @@ describe("changes overtaking an apply in flight", () => {
     const { id, name, admin } = await approvedWorkspace();
     await standIn.clearRequests();
     await standIn.injectFault({ method: "PATCH", pathPrefix: "/apis/kubeflow.org/v1/profiles/", count: 1, delayMs: 1_500 });
-    const slowEdit = editWorkspaceQuota(admin, { workspaceId: id, version: String(await version(id)), reason: "slow", "quota.pods": "20" });
+    const slowEdit = editWorkspaceQuota(admin, { workspaceId: id, version: String(await version(id)), reason: "slow", ...(await quotaForm(id, { pods: "5" })) });
     // The edit has committed and read the Profile; its apply follows at once and is held by the stand-in…
     await expect.poll(async () => (await standIn.requests()).some((r) => r.method === "GET" && r.path.endsWith(`/profiles/${name}`))).toBe(true);
     await suspendWorkspace(admin, { workspaceId: id, version: await version(id), reason: "fast" });
-    expect((await slowEdit).outcome.status).toBe("BUSY");
+    const slow = await slowEdit;
+    expect("outcome" in slow && slow.outcome.status).toBe("BUSY");
     await reconcileOnce({ now: new Date(Date.now() + 10 * 60_000) });
     expect((await getQuota(name))?.hard.pods).toBe("0");
     const row = await db.workspace.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ status: "SUSPENDED", hard: { pods: "20" } });
+    expect(row).toMatchObject({ status: "SUSPENDED", hard: { pods: "5" } });
     expect(row.appliedGeneration).toBe(row.generation);
   });
 });

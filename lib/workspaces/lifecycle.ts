@@ -8,16 +8,17 @@ import { workspaceTarget } from "@/lib/model/audit-event";
 import type { AuditAction } from "@/lib/model/audit-event";
 import { appendAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/model/actor";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/model/errors";
 import { suspendedHard } from "@/lib/quota/compare";
 import type { Hard } from "@/lib/quota/keys";
 import { decommissionInput, lifecycleInput, reapplyInput } from "./admin-schemas";
+import { assertMayDecide, PARTIES_SELECT, partiesOf } from "./approval-steps";
 import { provisionWorkspace, type ProvisionOutcome } from "@/lib/reconcile/provision";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
 
-interface Change {
+export interface DesiredChange {
   action: AuditAction;
   from: WorkspaceStatus[];
   version?: number;
@@ -30,40 +31,43 @@ interface Change {
 export async function loadForAdmin(id: string) {
   const workspace = await db.workspace.findUnique({
     where: { id },
-    select: { id: true, name: true, status: true, version: true, hard: true, ownerEmail: true, generation: true },
+    select: { id: true, name: true, status: true, version: true, hard: true, generation: true, tierId: true, ...PARTIES_SELECT },
   });
   if (!workspace) throw new NotFoundError();
   return workspace;
 }
 
 /** Writes a new desired state and its audit event, or throws ConflictError when someone got there first. */
-export async function changeDesiredState(ctx: Ctx, workspace: { id: string; name: string }, change: Change): Promise<ProvisionOutcome> {
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.workspace.updateMany({
-      where: { id: workspace.id, status: { in: change.from }, ...(change.version === undefined ? {} : { version: change.version }) },
-      data: {
-        ...change.data,
-        generation: { increment: 1 },
-        version: { increment: 1 },
-        attempts: 0,
-        nextAttemptAt: null,
-        blocked: false,
-        lastError: null,
-      },
-    });
-    if (count !== 1) throw new ConflictError("The workspace changed since you loaded the page. Reload and try again.");
-    await appendAuditEvent(tx, {
-      action: change.action,
-      result: "success",
-      actor: ctx.actor,
-      context: ctx.meta,
-      target: { type: "workspace", id: workspace.id, name: workspace.name },
-      before: change.before,
-      after: change.after,
-      reason: change.reason,
-    });
-  });
+export async function changeDesiredState(ctx: Ctx, workspace: { id: string; name: string }, change: DesiredChange): Promise<ProvisionOutcome> {
+  await db.$transaction((tx) => writeDesiredState(tx, ctx, workspace, change));
   return provisionWorkspace(ctx, workspace.id);
+}
+
+/** The write of changeDesiredState inside the caller's transaction; the caller provisions after commit. */
+export async function writeDesiredState(tx: Tx, ctx: Ctx, workspace: { id: string; name: string }, change: DesiredChange): Promise<void> {
+  const { count } = await tx.workspace.updateMany({
+    where: { id: workspace.id, status: { in: change.from }, ...(change.version === undefined ? {} : { version: change.version }) },
+    data: {
+      ...change.data,
+      generation: { increment: 1 },
+      version: { increment: 1 },
+      attempts: 0,
+      nextAttemptAt: null,
+      blocked: false,
+      lastError: null,
+    },
+  });
+  if (count !== 1) throw new ConflictError("The workspace changed since you loaded the page. Reload and try again.");
+  await appendAuditEvent(tx, {
+    action: change.action,
+    result: "success",
+    actor: ctx.actor,
+    context: ctx.meta,
+    target: { type: "workspace", id: workspace.id, name: workspace.name },
+    before: change.before,
+    after: change.after,
+    reason: change.reason,
+  });
 }
 
 // Suspend and resume are one move each way between ACTIVE and SUSPENDED; the quota to restore is
@@ -77,6 +81,8 @@ async function moveSuspension(ctx: Ctx, input: z.infer<typeof lifecycleInput>, m
   const spec = SUSPENSION[move];
   const workspace = await loadForAdmin(input.workspaceId);
   if (workspace.status !== spec.from) throw new ConflictError(`Only a${move === "suspend" ? "n active" : " suspended"} workspace can be ${move}d.`);
+  // Suspending takes power away (anyone admin may); resuming gives it back, so never by the owner.
+  if (move === "resume") await assertMayDecide(ctx, partiesOf(workspace), { kind: "resume" }, { type: "workspace", id: workspace.id, name: workspace.name });
   return changeDesiredState(ctx, workspace, {
     action: spec.action,
     from: [spec.from],

@@ -3,6 +3,7 @@
 import type { ActionState } from "@/lib/model/action-state";
 import { labelOf } from "@/lib/quota/fields";
 import type { ProvisionOutcome } from "@/lib/reconcile/provision";
+import type { Proposal } from "./quota-change";
 import type { QuotaEditResult } from "./quota-edit";
 import type { RenewalOutcome } from "./renew";
 
@@ -22,7 +23,9 @@ export function outcomeState(done: string, outcome: ProvisionOutcome): ActionSta
 }
 
 /** A saved quota edit, with a warning where the new limit is below what is in use now. */
-export function quotaEditState({ outcome, warnings, usageUnknown }: QuotaEditResult): ActionState {
+export function quotaEditState(result: QuotaEditResult): ActionState {
+  if ("proposal" in result) return proposalState(result.proposal);
+  const { outcome, warnings, usageUnknown } = result;
   const warning = warnings.length
     ? ` Warning: the new limit is below current usage for ${warnings.map((w) => `${labelOf(w.key)} (limit ${w.limit}, in use ${w.used})`).join(", ")}; running work keeps running, new work is refused.`
     : usageUnknown
@@ -40,4 +43,10 @@ export function renewalState(outcome: RenewalOutcome): ActionState {
         ? `Renewed until ${outcome.expiresAt.toISOString().slice(0, 10)}.`
         : "Your renewal request was sent; two admins have to approve it.",
   };
+}
+
+/** A change that waits for deciders, in the words its proposer reads. */
+export function proposalState(proposal: Proposal): ActionState {
+  const who = proposal.required === 2 ? "two admins other than you and the owner" : "an admin other than you and the owner";
+  return { status: "success", message: `Quota change requested (${proposal.why}): it now waits for ${who}.` };
 }

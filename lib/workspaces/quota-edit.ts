@@ -1,5 +1,6 @@
 // Admin quota edits and owner transfers on approved workspaces: new desired state, audited with
-// before/after and reason. A quota below current usage is accepted, with a warning naming it.
+// before/after and reason. A quota below current usage is accepted, with a warning naming it;
+// an increase becomes a proposal that other admins decide (lib/workspaces/quota-change.ts).
 import "server-only";
 import type { z } from "zod";
 import { defineOperation } from "@/lib/operations/define-operation";
@@ -11,24 +12,24 @@ import { getQuota } from "@/lib/kube/resource-quotas";
 import { belowUsage, type UsageWarning } from "@/lib/quota/compare";
 import { requireQuotaFields } from "@/lib/quota/fields";
 import { quotaEditInput, transferInput } from "./admin-schemas";
+import { assertMayDecide, partiesOf } from "./approval-steps";
 import { changeDesiredState, loadForAdmin } from "./lifecycle";
+import { CHANGEABLE, proposeQuotaChange, quotaRequirement, type Proposal } from "./quota-change";
+import type { Hard } from "@/lib/quota/keys";
 import type { ProvisionOutcome } from "@/lib/reconcile/provision";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
 
-export interface QuotaEditResult {
-  outcome: ProvisionOutcome;
-  warnings: UsageWarning[];
-  usageUnknown: boolean;
-}
+/** A decrease applied at once (with what is in use), or an increase waiting for other admins. */
+export type QuotaEditResult = { outcome: ProvisionOutcome; warnings: UsageWarning[]; usageUnknown: boolean } | { proposal: Proposal };
 
-const EDITABLE: WorkspaceStatus[] = [WorkspaceStatus.ACTIVE, WorkspaceStatus.SUSPENDED, WorkspaceStatus.PROVISIONING];
+const EDITABLE = CHANGEABLE;
 
 export const editWorkspaceQuota = defineOperation({
   name: "workspace.edit-quota",
   title: "editing a workspace quota",
   roles: ["admin"],
   input: quotaEditInput,
-  audit: ["workspace.quota_changed"],
+  audit: ["workspace.quota_changed", "workspace.change_requested"],
   target: workspaceTarget,
   run: runEditWorkspaceQuota,
 });
@@ -38,6 +39,9 @@ async function runEditWorkspaceQuota(ctx: Ctx, input: z.infer<typeof quotaEditIn
   if (Object.keys(quota.errors).length > 0) throw new ValidationError("Please correct the highlighted fields.", quota.errors);
   const workspace = await loadForAdmin(input.workspaceId);
   if (!EDITABLE.includes(workspace.status)) throw new ConflictError("Only an approved workspace's quota can be edited here.");
+  // More power is never one admin's say, not even on someone else's workspace: it waits for another.
+  const need = await quotaRequirement(db, workspace.tierId, workspace.hard as Hard, quota.hard);
+  if (need.outcome !== "allowed") return { proposal: await proposeQuotaChange(ctx, workspace, quota.hard, input.reason) };
 
   // Usage is read before the change so the warning and the audit event say what was in use.
   let used: Record<string, string> = {};
@@ -74,6 +78,7 @@ export const transferWorkspaceOwner = defineOperation({
 async function runTransferWorkspaceOwner(ctx: Ctx, input: z.infer<typeof transferInput>): Promise<ProvisionOutcome> {
   const workspace = await loadForAdmin(input.workspaceId);
   if (!EDITABLE.includes(workspace.status)) throw new ConflictError("Only an approved workspace can be transferred.");
+  await assertMayDecide(ctx, partiesOf(workspace), { kind: "transfer", toEmail: input.newOwnerEmail }, { type: "workspace", id: workspace.id, name: workspace.name });
   const users = await db.user.findMany({
     where: { email: input.newOwnerEmail, emailVerified: true },
     select: { id: true, email: true },
