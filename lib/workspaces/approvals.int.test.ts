@@ -74,9 +74,10 @@ describe("quota edits at approval", () => {
     expect(edit.after).toMatchObject({ hard: { "requests.cpu": "6" } });
   });
 
-  it("above the maximum is refused without override and changes nothing; with override it is granted and audited as such (THREATS 19)", async () => {
+  it("above the maximum is refused without override and changes nothing; with override it needs a second admin and is audited as such (THREATS 19)", async () => {
     const ada = await actor("ada.over@example.com");
     const grace = await actor("grace.over@example.com", ["requester", "admin"]);
+    const katherine = await actor("katherine.over@example.com", ["requester", "admin"]);
     const tier = await testTier({ maxHard: { "requests.cpu": "8" } });
     const name = uniqueName();
     const { id } = await requestWorkspace(ada, { name, tier, reason: "r" });
@@ -90,11 +91,15 @@ describe("quota edits at approval", () => {
       fieldErrors: { "quota.requests.cpu": ["CPU requests (cores): 5000 is above the cap Berth allows."] },
     });
 
-    await approveWorkspace(grace, { workspaceId: id, "quota.requests.cpu": "12", override: "on" });
+    // One admin's override is only half of it: above the maximum takes two.
+    expect(await approveWorkspace(grace, { workspaceId: id, "quota.requests.cpu": "12", override: "on" })).toEqual({ status: "AWAITING_APPROVAL", approvals: 1, required: 2 });
+    expect(await profileApplies(name)).toBe(0);
+    await expect(approveWorkspace(katherine, { workspaceId: id })).rejects.toBeInstanceOf(ValidationError);
+    await approveWorkspace(katherine, { workspaceId: id, override: "on" });
     const row = await db.workspace.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "ACTIVE", quotaOverride: true });
     expect((await getProfile(name))?.spec?.resourceQuotaSpec?.hard).toMatchObject({ "requests.cpu": "12" });
-    const override = await db.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "workspace.quota_overridden" } });
+    const override = await db.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "workspace.quota_overridden" }, orderBy: { seq: "asc" } });
     expect(override).toMatchObject({ actorEmail: "grace.over@example.com" });
     expect(override.after).toMatchObject({ aboveTierMaximum: ["requests.cpu"] });
   });
@@ -105,7 +110,7 @@ describe("quota edits at approval", () => {
     const tier = await testTier({ maxHard: { "requests.cpu": "8" } });
     const { id } = await requestWorkspace(ada, { name: uniqueName(), tier, reason: "r", "quota.requests.cpu": "16", justification: "big" });
     await expect(approveWorkspace(grace, { workspaceId: id })).rejects.toBeInstanceOf(ValidationError);
-    await expect(approveWorkspace(grace, { workspaceId: id, override: "on" })).resolves.toMatchObject({ status: "ACTIVE" });
+    await expect(approveWorkspace(grace, { workspaceId: id, override: "on" })).resolves.toMatchObject({ status: "AWAITING_APPROVAL", required: 2 });
   });
 
   it("a tampered owner on approval is refused; the Profile's owner is the requester's verified email (THREATS 4, 5)", async () => {

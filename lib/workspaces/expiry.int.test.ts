@@ -26,6 +26,13 @@ async function activeWorkspace(ownerEmail: string, tier: string) {
   return { owner, id };
 }
 
+/** Moves a workspace's end date to `days` from now: inside the 7-day renewal window when below 7. */
+async function endsIn(id: string, days: number): Promise<Date> {
+  const expiresAt = new Date(Date.now() + days * DAY);
+  await db.workspace.update({ where: { id }, data: { expiresAt } });
+  return expiresAt;
+}
+
 describe("expiry jobs", () => {
   it("expires a pending request after the configured time, once, audited and notified", async () => {
     const ada = await actor("ada.ttl@example.com");
@@ -75,10 +82,33 @@ describe("renewal", () => {
   it("on a one-approval tier the owner renews at once, from the old end date", async () => {
     const tier = await testTier({ lifetimeDays: 30 });
     const { owner, id } = await activeWorkspace("ada.renew1@example.com", tier);
-    const before = (await db.workspace.findUniqueOrThrow({ where: { id } })).expiresAt as Date;
+    const before = await endsIn(id, 3);
     const outcome = await requestRenewal(owner, { workspaceId: id, reason: "Still training." });
     expect(outcome).toEqual({ status: "RENEWED", expiresAt: new Date(before.getTime() + 30 * DAY) });
     expect(await eventsOf(id, "workspace.renewed")).toHaveLength(1);
+  });
+
+  it("only inside the notice window, saying when it opens (a renewal loop cannot push the end date out)", async () => {
+    const tier = await testTier({ lifetimeDays: 90 });
+    const { owner, id } = await activeWorkspace("ada.renewloop@example.com", tier);
+    const end = (await db.workspace.findUniqueOrThrow({ where: { id } })).expiresAt as Date;
+    const opens = new Date(end.getTime() - 7 * DAY).toISOString().slice(0, 10);
+    const attempts = await Promise.allSettled(Array.from({ length: 20 }, () => requestRenewal(owner, { workspaceId: id, reason: "again" })));
+    expect(attempts.every((a) => a.status === "rejected" && a.reason instanceof ConflictError && a.reason.message.includes(opens))).toBe(true);
+    expect((await db.workspace.findUniqueOrThrow({ where: { id } })).expiresAt).toEqual(end);
+    expect(await eventsOf(id, "workspace.renewed")).toHaveLength(0);
+  });
+
+  it("once per window, by one lifetime from the current end date", async () => {
+    // A lifetime shorter than the window: the new end date is inside the window again.
+    const tier = await testTier({ lifetimeDays: 5 });
+    const { owner, id } = await activeWorkspace("ada.renewonce@example.com", tier);
+    const end = await endsIn(id, 2);
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => requestRenewal(owner, { workspaceId: id, reason: "more" })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected");
+    expect(refused?.status === "rejected" && refused.reason.message).toMatch(/already renewed on \d{4}-\d{2}-\d{2}/);
+    expect((await db.workspace.findUniqueOrThrow({ where: { id } })).expiresAt).toEqual(new Date(end.getTime() + 5 * DAY));
   });
 
   it("on a two-approval tier it needs two admins again, neither the owner", async () => {
@@ -88,6 +118,7 @@ describe("renewal", () => {
     const { id } = await requestWorkspace(owner, { name: uniqueName(), tier, reason: "r" });
     await approveWorkspace(a, { workspaceId: id });
     await approveWorkspace(b, { workspaceId: id });
+    await endsIn(id, 3);
 
     expect(await requestRenewal(owner, { workspaceId: id, reason: "More time." })).toEqual({ status: "AWAITING_APPROVAL", approvals: 0 });
     await expect(requestRenewal(owner, { workspaceId: id, reason: "again" })).rejects.toBeInstanceOf(ConflictError);
