@@ -37,7 +37,7 @@ describe("audit trail browsing", () => {
     await expect(listAuditEvents(alan, {})).resolves.toHaveProperty("events");
     await expect(listAuditEvents(grace, {})).resolves.toHaveProperty("events");
     await expect(listAuditEvents(ada, {})).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(getAuditEvent(ada, "1")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getAuditEvent(ada, { seq: "1" })).rejects.toBeInstanceOf(ForbiddenError);
     const denials = await db.auditEvent.findMany({ where: { actorEmail: "ada.browse@example.com", action: "auth.denied" }, orderBy: { seq: "asc" } });
     expect(denials.map((d) => d.reason)).toEqual(["reading the audit trail needs role auditor or admin", "reading an audit event needs role auditor or admin"]);
   });
@@ -58,7 +58,7 @@ describe("audit trail browsing", () => {
       before = page.nextCursor ?? undefined;
     } while (before);
     expect(seen).toEqual(expected.map(String));
-    for (const event of await Promise.all(seen.map((seq) => getAuditEvent(alan, seq)))) {
+    for (const event of await Promise.all(seen.map((seq) => getAuditEvent(alan, { seq })))) {
       expect(event).toMatchObject({ actorEmail: email, action: "workspace.approved", result: "success" });
     }
   });
@@ -101,10 +101,11 @@ describe("a requester's workspace history", () => {
     const ada = await actor(`${uniqueName("owner")}@example.com`);
     const eve = await actor(`${uniqueName("other")}@example.com`);
     const { id } = await requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "history" });
-    const history = await getMyRequestHistory(ada, id);
+    const history = await getMyRequestHistory(ada, { workspaceId: id });
     expect(history.map((e) => e.action)).toEqual(["workspace.requested"]);
-    await expect(getMyRequestHistory(eve, id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getMyRequestHistory(eve, "00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMyRequestHistory(eve, { workspaceId: id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMyRequestHistory(eve, { workspaceId: "00000000-0000-4000-8000-000000000000" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMyRequestHistory(ada, { workspaceId: "not-a-uuid" })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

@@ -20,7 +20,7 @@ describe("audit export", () => {
     const alan = await actor("alan.export@example.com", ["requester", "auditor"]);
     const email = `${uniqueName("csv")}@example.com`;
     await seedFormulae(email);
-    const download = await exportAuditEvents(alan, parseAuditFilter({ actor: email }), "csv");
+    const download = await exportAuditEvents(alan, { filter: parseAuditFilter({ actor: email }), format: "csv" });
     expect(download.contentType).toMatch(/^text\/csv/);
     const text = await new Response(download.body).text();
     const lines = text.trimEnd().split("\r\n");
@@ -42,7 +42,7 @@ describe("audit export", () => {
     for (let i = 0; i < 1_200; i++) {
       await recordAuditEvent({ action: "auth.sign_in", result: "success", actor: who.actor, context: who.meta });
     }
-    const download = await exportAuditEvents(grace, parseAuditFilter({ actor: email, action: "auth.sign_in" }), "jsonl");
+    const download = await exportAuditEvents(grace, { filter: parseAuditFilter({ actor: email, action: "auth.sign_in" }), format: "jsonl" });
     const lines = (await new Response(download.body).text()).trimEnd().split("\n");
     expect(lines).toHaveLength(1_200);
     const seqs = lines.map((line) => BigInt((JSON.parse(line) as { seq: string }).seq));
@@ -55,7 +55,7 @@ describe("audit export", () => {
 
   it("is refused to requesters, with nothing exported", async () => {
     const ada = await actor("ada.export@example.com");
-    await expect(exportAuditEvents(ada, {}, "csv")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(exportAuditEvents(ada, { filter: {}, format: "csv" })).rejects.toBeInstanceOf(ForbiddenError);
     expect(await db.auditEvent.count({ where: { action: "audit.exported", actorEmail: "ada.export@example.com" } })).toBe(0);
   });
 });

@@ -1,16 +1,17 @@
 // Export of the current filter as CSV or JSONL, streamed page by page (keyset), never held
 // in memory as a whole. The export itself is audited first: who, which filter, which format.
 import "server-only";
+import { z } from "zod";
 import type { Ctx } from "@/lib/model/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
+import { defineOperation } from "@/lib/operations/define-operation";
 import { csvHeader, csvLine, jsonLine, type ExportRow } from "./export-format";
-import { describeFilter, type AuditFilter } from "./filter";
+import { auditFilter, describeFilter } from "./filter";
 import { auditWhere, readAuditPage } from "./page-query";
-import { AUDIT_READERS } from "./queries";
 import { recordAuditEvent } from "@/lib/audit/record";
 
-export type ExportFormat = "csv" | "jsonl";
+const exportInput = z.strictObject({ filter: auditFilter, format: z.enum(["csv", "jsonl"]) });
+export type ExportFormat = z.infer<typeof exportInput>["format"];
 const BATCH = 500;
 
 const fullSelect = {
@@ -44,9 +45,17 @@ export interface AuditExport {
   body: ReadableStream<Uint8Array>;
 }
 
-export async function exportAuditEvents(ctx: Ctx, filter: AuditFilter, format: ExportFormat): Promise<AuditExport> {
+export const exportAuditEvents = defineOperation({
+  name: "audit.export",
+  title: "exporting the audit trail",
+  roles: ["auditor", "admin"],
+  input: exportInput,
+  audit: ["audit.exported"],
+  run: exportTrail,
+});
+
+async function exportTrail(ctx: Ctx, { filter, format }: z.infer<typeof exportInput>): Promise<AuditExport> {
   const criteria = describeFilter(filter);
-  await authorize(ctx, [...AUDIT_READERS], { what: "exporting the audit trail" });
   const exportSeq = await recordAuditEvent({
     action: "audit.exported",
     result: "success",

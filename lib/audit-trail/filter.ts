@@ -2,7 +2,7 @@
 // values and forged cursors are refused with a message), and written back for links.
 import { z } from "zod";
 import { parseInput } from "@/lib/model/validation";
-import { AUDIT_ACTIONS, AUDIT_RESULTS, type AuditAction, type AuditResult } from "@/lib/model/audit-event";
+import { AUDIT_ACTIONS, AUDIT_RESULTS } from "@/lib/model/audit-event";
 
 export const PAGE_DEFAULT = 50;
 export const PAGE_MAX = 100;
@@ -59,17 +59,19 @@ const limit = z
   })
   .optional();
 
-export interface AuditFilter {
-  actor?: string;
-  workspace?: string;
-  action?: AuditAction;
-  result?: AuditResult;
-  from?: Date;
-  to?: Date;
+/** A filter as the trail's reads take it, already read from the URL (parseAuditFilter). */
+export const auditFilter = z.strictObject({
+  actor: z.string().max(320).optional(),
+  workspace: z.string().max(200).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
+  result: z.enum(AUDIT_RESULTS).optional(),
+  from: z.date().optional(),
+  to: z.date().optional(),
   /** Keyset cursor: only events with a lower seq. */
-  before?: bigint;
-  limit?: number;
-}
+  before: z.bigint().min(1n).max(MAX_SEQ).optional(),
+  limit: z.number().int().min(1).max(PAGE_MAX).optional(),
+});
+export type AuditFilter = z.infer<typeof auditFilter>;
 
 export const auditFilterSchema = z
   .strictObject({

@@ -1,17 +1,20 @@
-// The auditor's "Verify" page and head download: the role check around lib/audit/verify.ts
-// and lib/audit/head.ts.
+// The auditor's "Verify" page and head download: the role check around chain-walk.ts and
+// head.ts.
 import "server-only";
-import type { Ctx } from "@/lib/model/actor";
-import { authorize } from "@/lib/auth/authorize";
+import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { defineOperation, noInput } from "@/lib/operations/define-operation";
 import { checkExportedHead, parseExportedHead, type HeadCheck } from "./head";
-import { AUDIT_READERS } from "./queries";
 import { verifyAuditChain, type ChainReport } from "./chain-walk";
 
-export async function verifyTrail(ctx: Ctx): Promise<ChainReport> {
-  await authorize(ctx, [...AUDIT_READERS], { what: "verifying the audit trail" });
-  return verifyAuditChain(db);
-}
+export const verifyTrail = defineOperation({
+  name: "audit.verify",
+  title: "verifying the audit trail",
+  roles: ["auditor", "admin"],
+  input: noInput,
+  audit: [],
+  run: (): Promise<ChainReport> => verifyAuditChain(db),
+});
 
 export interface HeadExport {
   seq: string;
@@ -20,13 +23,24 @@ export interface HeadExport {
 }
 
 /** The current head, to be kept outside Berth and checked again later. */
-export async function exportHead(ctx: Ctx): Promise<HeadExport> {
-  await authorize(ctx, [...AUDIT_READERS], { what: "exporting the audit chain head" });
-  const head = await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
-  return { seq: head.seq.toString(), hash: head.hash, at: new Date().toISOString() };
-}
+export const exportHead = defineOperation({
+  name: "audit.export-head",
+  title: "exporting the audit chain head",
+  roles: ["auditor", "admin"],
+  input: noInput,
+  audit: [],
+  run: async (): Promise<HeadExport> => {
+    const head = await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
+    return { seq: head.seq.toString(), hash: head.hash, at: new Date().toISOString() };
+  },
+});
 
-export async function checkHead(ctx: Ctx, text: string): Promise<HeadCheck> {
-  await authorize(ctx, [...AUDIT_READERS], { what: "checking an exported audit head" });
-  return checkExportedHead(db, parseExportedHead(text));
-}
+export const checkHead = defineOperation({
+  name: "audit.check-head",
+  title: "checking an exported audit head",
+  roles: ["auditor", "admin"],
+  // The pasted text as it is: parseExportedHead says what is wrong with it.
+  input: z.strictObject({ head: z.string() }),
+  audit: [],
+  run: (_ctx, { head }): Promise<HeadCheck> => checkExportedHead(db, parseExportedHead(head)),
+});

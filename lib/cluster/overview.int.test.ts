@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "@/lib/model/errors";
 import { actor, approvedWorkspace, standIn } from "@/test/fixtures";
-import { getClusterOverview, getWorkspaceUsage, listApprovedWorkspaces } from "./overview";
+import { getClusterOverview, getWorkspaceForAdmin, getWorkspaceUsage, listApprovedWorkspaces } from "./overview";
 
 beforeEach(async () => {
   await standIn.clearFaults();
@@ -17,8 +17,8 @@ describe("cluster overview", () => {
     await approvedWorkspace();
     await approvedWorkspace();
     await standIn.clearRequests();
-    await getClusterOverview(first.admin);
-    await listApprovedWorkspaces(first.admin);
+    await getClusterOverview(first.admin, {});
+    await listApprovedWorkspaces(first.admin, {});
     const calls = await standIn.requests();
     expect(calls.map((c) => c.method)).toEqual(["GET", "GET", "GET"]);
     expect(calls.every((c) => !c.path.includes("/profiles/") && !/namespaces\/[^/]+\/resourcequotas\/kf/.test(c.path))).toBe(true);
@@ -27,23 +27,23 @@ describe("cluster overview", () => {
   it("shows a 403 on reading the cluster as a configuration error (THREATS 31) and an outage as unreachable", async () => {
     const { admin } = await approvedWorkspace();
     await standIn.injectFault({ method: "GET", pathPrefix: "/apis/kubeflow.org/v1/profiles", count: 1, status: 403 });
-    expect((await getClusterOverview(admin)).problem).toMatchObject({ failure: "forbidden", configuration: true });
+    expect((await getClusterOverview(admin, {})).problem).toMatchObject({ failure: "forbidden", configuration: true });
     await standIn.injectFault({ method: "GET", count: 3, mode: "reset" });
-    expect((await getClusterOverview(admin)).problem).toMatchObject({ failure: "unreachable", configuration: false });
+    expect((await getClusterOverview(admin, {})).problem).toMatchObject({ failure: "unreachable", configuration: false });
   });
 
   it("lists a workspace the API server refused (403) for the admins' banner", async () => {
     await standIn.injectFault({ method: "PATCH", pathPrefix: "/apis/kubeflow.org/v1/profiles/", count: 1, status: 403 });
     const { admin, id } = await approvedWorkspace();
-    expect((await getClusterOverview(admin)).blockedByConfiguration.map((w) => w.id)).toContain(id);
+    expect((await getClusterOverview(admin, {})).blockedByConfiguration.map((w) => w.id)).toContain(id);
   });
 
   it("refuses requesters and auditors (THREATS 2, 6)", async () => {
     const { name } = await approvedWorkspace();
     for (const roles of [["requester"], ["requester", "auditor"]] as const) {
       const who = await actor(`${roles.length}.${name}@example.com`, [...roles]);
-      await expect(getClusterOverview(who)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(listApprovedWorkspaces(who)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(getClusterOverview(who, {})).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(listApprovedWorkspaces(who, {})).rejects.toBeInstanceOf(ForbiddenError);
     }
   });
 });
@@ -52,15 +52,22 @@ describe("quota usage on the workspace page", () => {
   it("reads used against hard from kf-resource-quota for the owner, and says so when the cluster is unreachable", async () => {
     const { id, name, ada } = await approvedWorkspace();
     await standIn.setQuotaUsed(name, { pods: "3" });
-    const usage = await getWorkspaceUsage(ada, id);
+    const usage = await getWorkspaceUsage(ada, { workspaceId: id });
     expect(usage).toMatchObject({ state: "known", quota: { used: { pods: "3" }, hard: { pods: "10" } } });
     await standIn.injectFault({ method: "GET", count: 1, mode: "reset" });
-    expect(await getWorkspaceUsage(ada, id)).toEqual({ state: "unreachable" });
+    expect(await getWorkspaceUsage(ada, { workspaceId: id })).toEqual({ state: "unreachable" });
   });
 
   it("answers another user's workspace as not found (THREATS 3)", async () => {
     const { id, name } = await approvedWorkspace();
     const bob = await actor(`bob.${name}@example.com`);
-    await expect(getWorkspaceUsage(bob, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getWorkspaceUsage(bob, { workspaceId: id })).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("answers an id that is no UUID as not found, for the owner and for admins", async () => {
+    const { id, ada, admin } = await approvedWorkspace();
+    await expect(getWorkspaceUsage(ada, { workspaceId: "not-a-uuid" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getWorkspaceForAdmin(admin, { workspaceId: "not-a-uuid" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getWorkspaceForAdmin(admin, { workspaceId: id })).resolves.toMatchObject({ id });
   });
 });

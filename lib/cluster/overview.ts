@@ -2,14 +2,16 @@
 // three list calls, whatever the number of workspaces) and one workspace's quota usage.
 import "server-only";
 import type { Ctx } from "@/lib/model/actor";
-import { authorize } from "@/lib/auth/authorize";
+import { workspaceTarget } from "@/lib/model/audit-event";
 import { hasRole } from "@/lib/model/roles";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/model/errors";
+import { defineOperation, noInput } from "@/lib/operations/define-operation";
 import { toKubeApiError } from "@/lib/kube/errors";
 import { getQuota, type ClusterQuota } from "@/lib/kube/resource-quotas";
 import type { Hard } from "@/lib/quota/keys";
 import { WorkspaceStatus, isHeld } from "@/lib/model/workspace-status";
+import { knownWorkspaceId, workspaceInUrl } from "@/lib/workspaces/schemas";
 import { scanCluster, type DriftedWorkspace } from "./scan";
 import type { UnmanagedProfile } from "./drift";
 
@@ -30,8 +32,16 @@ export interface ClusterOverview {
 
 const CONFIG_FAILURES = ["forbidden", "unauthorized"];
 
-export async function getClusterOverview(ctx: Ctx): Promise<ClusterOverview> {
-  await authorize(ctx, ["admin"], { what: "viewing the cluster overview" });
+export const getClusterOverview = defineOperation({
+  name: "cluster.read-overview",
+  title: "viewing the cluster overview",
+  roles: ["admin"],
+  input: noInput,
+  audit: [],
+  run: readOverview,
+});
+
+async function readOverview(ctx: Ctx): Promise<ClusterOverview> {
   const blockedByConfiguration = await db.workspace.findMany({
     where: { blocked: true, lastError: { in: CONFIG_FAILURES } },
     select: { id: true, name: true, statusMessage: true },
@@ -63,8 +73,16 @@ export interface AdminWorkspaceRow {
 }
 
 /** Every approved workspace for admins: database only, no cluster call per row. */
-export async function listApprovedWorkspaces(ctx: Ctx): Promise<AdminWorkspaceRow[]> {
-  await authorize(ctx, ["admin"], { what: "listing workspaces" });
+export const listApprovedWorkspaces = defineOperation({
+  name: "workspace.list-approved",
+  title: "listing workspaces",
+  roles: ["admin"],
+  input: noInput,
+  audit: [],
+  run: listApproved,
+});
+
+async function listApproved(): Promise<AdminWorkspaceRow[]> {
   const rows = await db.workspace.findMany({
     where: { status: { notIn: [WorkspaceStatus.PENDING, WorkspaceStatus.REJECTED, WorkspaceStatus.CANCELLED] } },
     orderBy: { name: "asc" },
@@ -93,10 +111,19 @@ export interface WorkspaceClusterView {
 }
 
 /** One approved workspace for admins. */
-export async function getWorkspaceForAdmin(ctx: Ctx, id: string): Promise<WorkspaceClusterView> {
-  await authorize(ctx, ["admin"], { what: "reading a workspace", target: { type: "workspace", id } });
+export const getWorkspaceForAdmin = defineOperation({
+  name: "workspace.read",
+  title: "reading a workspace",
+  roles: ["admin"],
+  input: workspaceInUrl,
+  audit: [],
+  target: workspaceTarget,
+  run: readForAdmin,
+});
+
+async function readForAdmin(_ctx: Ctx, { workspaceId }: { workspaceId: string }): Promise<WorkspaceClusterView> {
   const row = await db.workspace.findUnique({
-    where: { id },
+    where: { id: knownWorkspaceId(workspaceId) },
     select: {
       id: true, name: true, status: true, version: true, ownerEmail: true, hard: true, provisionStep: true,
       statusMessage: true, nextAttemptAt: true, attempts: true, drift: true, tier: { select: { name: true } },
@@ -111,8 +138,17 @@ export async function getWorkspaceForAdmin(ctx: Ctx, id: string): Promise<Worksp
 export type UsageView = { state: "known"; quota: ClusterQuota } | { state: "missing" } | { state: "unreachable" };
 
 /** The workspace's kf-resource-quota as the cluster reports it: its owner or an admin may read it. */
-export async function getWorkspaceUsage(ctx: Ctx, id: string): Promise<UsageView> {
-  await authorize(ctx, ["requester"], { what: "reading quota usage" });
+export const getWorkspaceUsage = defineOperation({
+  name: "workspace.read-usage",
+  title: "reading quota usage",
+  roles: ["requester"],
+  input: workspaceInUrl,
+  audit: [],
+  run: readUsage,
+});
+
+async function readUsage(ctx: Ctx, { workspaceId }: { workspaceId: string }): Promise<UsageView> {
+  const id = knownWorkspaceId(workspaceId);
   const admin = hasRole(ctx.actor.roles, "admin");
   const row = await db.workspace.findFirst({
     where: admin ? { id } : { id, requesterId: ctx.actor.userId },

@@ -69,11 +69,11 @@ describe("webhook delivery", () => {
     }
     const row = await rowFor(id);
     expect(row).toMatchObject({ status: "FAILED", attempts: MAX_ATTEMPTS });
-    const problems = await listNotificationProblems(grace);
+    const problems = await listNotificationProblems(grace, {});
     const shown = problems.find((p) => p.id === row.id);
     expect(shown).toMatchObject({ status: "FAILED", lastError: "The webhook answered HTTP 503." });
     expect(JSON.stringify(problems)).not.toContain("secret-token");
-    await expect(listNotificationProblems(ada)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listNotificationProblems(ada, {})).rejects.toBeInstanceOf(ForbiddenError);
     status = 200;
   });
 

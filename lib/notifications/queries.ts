@@ -1,8 +1,7 @@
 // What admins see of webhook delivery: notifications that failed or are being retried.
 import "server-only";
-import type { Ctx } from "@/lib/model/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
+import { defineOperation, noInput } from "@/lib/operations/define-operation";
 
 export interface NotificationProblem {
   id: string;
@@ -15,8 +14,16 @@ export interface NotificationProblem {
   text: string;
 }
 
-export async function listNotificationProblems(ctx: Ctx): Promise<NotificationProblem[]> {
-  await authorize(ctx, ["admin"], { what: "viewing notification delivery" });
+export const listNotificationProblems = defineOperation({
+  name: "notification.list-problems",
+  title: "viewing notification delivery",
+  roles: ["admin"],
+  input: noInput,
+  audit: [],
+  run: listProblems,
+});
+
+async function listProblems(): Promise<NotificationProblem[]> {
   const rows = await db.notification.findMany({
     where: { OR: [{ status: "FAILED" }, { status: "PENDING", attempts: { gt: 0 } }] },
     orderBy: { createdAt: "desc" },

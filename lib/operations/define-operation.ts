@@ -4,7 +4,7 @@
 // action (server-action.ts) and the authorization matrix (registry.ts) are derived from it, so
 // no role or name is ever written twice.
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { recordActionFailure } from "@/lib/audit/failures";
 import { auditedActionsDuring } from "@/lib/audit/record";
 import { authorize } from "@/lib/auth/authorize";
@@ -34,6 +34,9 @@ export interface OperationDeclaration<S extends z.ZodType, R, O> {
   target?: (raw: Record<string, unknown>) => AuditTarget | undefined;
   run: (ctx: Ctx, input: z.infer<S>, options: O) => Promise<R>;
 }
+
+/** The input of a read that takes nothing: any field at all is refused. */
+export const noInput = z.strictObject({});
 
 export type OperationFacts = Omit<OperationDeclaration<z.ZodType, unknown, unknown>, "run">;
 

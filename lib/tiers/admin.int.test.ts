@@ -33,7 +33,7 @@ describe("tier management", () => {
     const grace = await actor("grace.tier@example.com", ["requester", "admin"]);
     const s = slug();
     await createTier(grace, tierForm(s, { "max.requests.cpu": "8", approvalsRequired: "2" }));
-    const tier = await getTier(grace, s);
+    const tier = await getTier(grace, { slug: s });
     expect(tier).toMatchObject({
       hard: { "requests.cpu": "4", "requests.memory": "8Gi", pods: "10" },
       maxHard: { "requests.cpu": "8", "requests.memory": "8Gi", pods: "10" },
@@ -93,7 +93,7 @@ describe("tier management", () => {
     expect(event.after).toMatchObject({ hard: { "requests.cpu": "3" }, version: 2 });
 
     await retireTier(grace, { slug: s, version: "2" });
-    expect((await listOfferedTiers(ada)).map((t) => t.slug)).not.toContain(s);
+    expect((await listOfferedTiers(ada, {})).map((t) => t.slug)).not.toContain(s);
     await expect(requestWorkspace(ada, { name: uniqueName(), tier: s, reason: "x" })).rejects.toMatchObject({
       fieldErrors: { tier: ["Choose one of the offered tiers."] },
     });
@@ -113,7 +113,7 @@ describe("tier management", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const failed = results.find((r) => r.status === "rejected");
     expect(failed?.status === "rejected" && failed.reason).toBeInstanceOf(ConflictError);
-    const tier = await getTier(grace, s);
+    const tier = await getTier(grace, { slug: s });
     expect(tier.version).toBe(2);
     expect(await db.auditEvent.count({ where: { action: "tier.updated", targetName: s } })).toBe(1);
   });

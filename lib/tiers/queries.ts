@@ -1,9 +1,10 @@
 // Quota tiers: those still offered, for requesters; all of them, for admins.
 import "server-only";
+import { z } from "zod";
 import type { Ctx } from "@/lib/model/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/model/errors";
+import { defineOperation, noInput } from "@/lib/operations/define-operation";
 import type { Hard } from "@/lib/quota/keys";
 import { tierSelect, toTierDetail, type TierDetail } from "./detail";
 
@@ -16,8 +17,16 @@ export interface OfferedTier {
   lifetimeDays: number | null;
 }
 
-export async function listOfferedTiers(ctx: Ctx): Promise<OfferedTier[]> {
-  await authorize(ctx, ["requester"], { what: "listing quota tiers" });
+export const listOfferedTiers = defineOperation({
+  name: "tier.list-offered",
+  title: "listing quota tiers",
+  roles: ["requester"],
+  input: noInput,
+  audit: [],
+  run: listOffered,
+});
+
+async function listOffered(): Promise<OfferedTier[]> {
   const rows = await db.quotaTier.findMany({
     where: { retiredAt: null },
     orderBy: { createdAt: "asc" },
@@ -26,14 +35,31 @@ export async function listOfferedTiers(ctx: Ctx): Promise<OfferedTier[]> {
   return rows.map((row) => ({ ...row, hard: row.hard as Hard }));
 }
 
-export async function listAllTiers(ctx: Ctx): Promise<TierDetail[]> {
-  await authorize(ctx, ["admin"], { what: "listing all tiers" });
+export const listAllTiers = defineOperation({
+  name: "tier.list",
+  title: "listing all tiers",
+  roles: ["admin"],
+  input: noInput,
+  audit: [],
+  run: listAll,
+});
+
+async function listAll(): Promise<TierDetail[]> {
   const rows = await db.quotaTier.findMany({ orderBy: [{ retiredAt: { sort: "asc", nulls: "first" } }, { createdAt: "asc" }], select: tierSelect });
   return rows.map(toTierDetail);
 }
 
-export async function getTier(ctx: Ctx, slug: string): Promise<TierDetail> {
-  await authorize(ctx, ["admin"], { what: "reading a tier" });
+export const getTier = defineOperation({
+  name: "tier.read",
+  title: "reading a tier",
+  roles: ["admin"],
+  // Any text from the URL: a slug no tier has is "not found".
+  input: z.strictObject({ slug: z.string() }),
+  audit: [],
+  run: read,
+});
+
+async function read(_ctx: Ctx, { slug }: { slug: string }): Promise<TierDetail> {
   const row = await db.quotaTier.findUnique({ where: { slug }, select: tierSelect });
   if (!row) throw new NotFoundError("Tier");
   return toTierDetail(row);

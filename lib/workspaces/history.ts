@@ -3,9 +3,10 @@
 import "server-only";
 import { AUDIT_ACTIONS } from "@/lib/model/audit-event";
 import type { Ctx } from "@/lib/model/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/model/errors";
+import { defineOperation } from "@/lib/operations/define-operation";
+import { knownWorkspaceId, workspaceInUrl } from "./schemas";
 
 // The workflow's own steps; refusals and denials (someone else's attempts) are left out.
 const VISIBLE_ACTIONS: string[] = AUDIT_ACTIONS.filter(
@@ -20,9 +21,17 @@ export interface HistoryEntry {
   reason: string | null;
 }
 
-export async function getMyRequestHistory(ctx: Ctx, workspaceId: string): Promise<HistoryEntry[]> {
-  await authorize(ctx, ["requester"], { what: "reading a request's history" });
-  const own = await db.workspace.findFirst({ where: { id: workspaceId, requesterId: ctx.actor.userId }, select: { id: true } });
+export const getMyRequestHistory = defineOperation({
+  name: "workspace.read-history",
+  title: "reading a request's history",
+  roles: ["requester"],
+  input: workspaceInUrl,
+  audit: [],
+  run: readHistory,
+});
+
+async function readHistory(ctx: Ctx, { workspaceId }: { workspaceId: string }): Promise<HistoryEntry[]> {
+  const own = await db.workspace.findFirst({ where: { id: knownWorkspaceId(workspaceId), requesterId: ctx.actor.userId }, select: { id: true } });
   if (!own) throw new NotFoundError();
   const rows = await db.auditEvent.findMany({
     where: { targetType: "workspace", targetId: own.id, action: { in: VISIBLE_ACTIONS } },

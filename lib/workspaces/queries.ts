@@ -1,11 +1,12 @@
 // Reads of workspaces, each scoped by the caller's identity and role before any filter is built.
 import "server-only";
 import type { Ctx } from "@/lib/model/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/model/errors";
+import { defineOperation, noInput } from "@/lib/operations/define-operation";
 import type { Hard } from "@/lib/quota/keys";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
+import { knownWorkspaceId, workspaceInUrl } from "./schemas";
 
 export interface WorkspaceSummary {
   id: string;
@@ -60,8 +61,16 @@ function toSummary(row: SummaryRow): WorkspaceSummary {
 /** Lists show at most this many rows (newest first), so a page costs the same however many there are. */
 export const LIST_PAGE_SIZE = 50;
 
-export async function listMyWorkspaces(ctx: Ctx): Promise<WorkspaceSummary[]> {
-  await authorize(ctx, ["requester"], { what: "listing own workspaces" });
+export const listMyWorkspaces = defineOperation({
+  name: "workspace.list-mine",
+  title: "listing own workspaces",
+  roles: ["requester"],
+  input: noInput,
+  audit: [],
+  run: listMine,
+});
+
+async function listMine(ctx: Ctx): Promise<WorkspaceSummary[]> {
   const rows = await db.workspace.findMany({
     where: { requesterId: ctx.actor.userId },
     orderBy: { createdAt: "desc" },
@@ -80,10 +89,18 @@ export interface MyWorkspace extends WorkspaceSummary {
   tierApprovals: number;
 }
 
-export async function getMyWorkspace(ctx: Ctx, id: string): Promise<MyWorkspace> {
-  await authorize(ctx, ["requester"], { what: "reading a workspace" });
+export const getMyWorkspace = defineOperation({
+  name: "workspace.read-mine",
+  title: "reading a workspace",
+  roles: ["requester"],
+  input: workspaceInUrl,
+  audit: [],
+  run: readMine,
+});
+
+async function readMine(ctx: Ctx, { workspaceId }: { workspaceId: string }): Promise<MyWorkspace> {
   const row = await db.workspace.findFirst({
-    where: { id, requesterId: ctx.actor.userId },
+    where: { id: knownWorkspaceId(workspaceId), requesterId: ctx.actor.userId },
     select: {
       ...summarySelect,
       reason: true,
@@ -105,8 +122,16 @@ export async function getMyWorkspace(ctx: Ctx, id: string): Promise<MyWorkspace>
 }
 
 /** Recently decided requests and failed provisioning, for the admin's overview. */
-export async function listRecentDecisions(ctx: Ctx): Promise<(WorkspaceSummary & { requesterEmail: string })[]> {
-  await authorize(ctx, ["admin"], { what: "viewing recent decisions" });
+export const listRecentDecisions = defineOperation({
+  name: "workspace.list-decided",
+  title: "viewing recent decisions",
+  roles: ["admin"],
+  input: noInput,
+  audit: [],
+  run: listDecided,
+});
+
+async function listDecided(): Promise<(WorkspaceSummary & { requesterEmail: string })[]> {
   const rows = await db.workspace.findMany({
     where: { status: { not: WorkspaceStatus.PENDING } },
     orderBy: { updatedAt: "desc" },

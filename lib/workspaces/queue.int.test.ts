@@ -45,7 +45,7 @@ describe("approval queue", () => {
   ])("is refused to %s, as are pending renewals (THREATS 2, 6)", async (_who, roles) => {
     const intruder = await actor(`intruder-queue-${roles.length}@example.com`, [...roles]);
     await expect(listApprovalQueue(intruder, {})).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(listPendingRenewals(intruder)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listPendingRenewals(intruder, {})).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 

@@ -4,13 +4,14 @@
 import "server-only";
 import { z } from "zod";
 import type { Ctx } from "@/lib/model/actor";
-import { authorize } from "@/lib/auth/authorize";
 import { db } from "@/lib/db/client";
+import { defineOperation, noInput } from "@/lib/operations/define-operation";
 import type { Hard } from "@/lib/quota/keys";
 import { tierSelect, toTierDetail, type TierDetail } from "@/lib/tiers/detail";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
 
-export const queueFilterInput = z.object({
+// From the page's query string: a value that does not fit is dropped, not refused.
+const queueFilterInput = z.strictObject({
   tier: z.string().max(64).optional().catch(undefined),
   requester: z.string().trim().max(200).optional().catch(undefined),
   minAgeDays: z.coerce.number().int().min(0).max(365).optional().catch(undefined),
@@ -43,8 +44,16 @@ export const QUEUE_PAGE_SIZE = 50;
 /** Other workspaces shown per requester. */
 const OTHERS_PER_REQUESTER = 10;
 
-export async function listApprovalQueue(ctx: Ctx, filter: QueueFilter, now: Date = new Date()): Promise<QueueItem[]> {
-  await authorize(ctx, ["admin"], { what: "viewing the approval queue" });
+export const listApprovalQueue = defineOperation({
+  name: "queue.list",
+  title: "viewing the approval queue",
+  roles: ["admin"],
+  input: queueFilterInput,
+  audit: [],
+  run: (ctx, filter, options: { now?: Date } | undefined) => listQueue(ctx, filter, options?.now ?? new Date()),
+});
+
+async function listQueue(ctx: Ctx, filter: QueueFilter, now: Date): Promise<QueueItem[]> {
   const rows = await db.workspace.findMany({
     where: {
       status: WorkspaceStatus.PENDING,
@@ -108,8 +117,16 @@ export interface RenewalItem {
   approvedBy: string[];
 }
 
-export async function listPendingRenewals(ctx: Ctx): Promise<RenewalItem[]> {
-  await authorize(ctx, ["admin"], { what: "viewing pending renewals" });
+export const listPendingRenewals = defineOperation({
+  name: "renewal.list-pending",
+  title: "viewing pending renewals",
+  roles: ["admin"],
+  input: noInput,
+  audit: [],
+  run: listRenewals,
+});
+
+async function listRenewals(ctx: Ctx): Promise<RenewalItem[]> {
   const rows = await db.workspace.findMany({
     where: { status: WorkspaceStatus.ACTIVE, renewalRequestedAt: { not: null } },
     orderBy: { renewalRequestedAt: "asc" },
@@ -137,8 +154,13 @@ export async function listPendingRenewals(ctx: Ctx): Promise<RenewalItem[]> {
 }
 
 /** A workspace's name and end date after an admin completed its renewal (shown once after the redirect). */
-export async function getRenewalOutcome(ctx: Ctx, id: string): Promise<{ name: string; expiresAt: Date | null } | null> {
-  await authorize(ctx, ["admin"], { what: "viewing a renewal" });
-  if (!z.uuid().safeParse(id).success) return null;
-  return db.workspace.findUnique({ where: { id }, select: { name: true, expiresAt: true } });
-}
+export const getRenewalOutcome = defineOperation({
+  name: "renewal.read-outcome",
+  title: "viewing a renewal",
+  roles: ["admin"],
+  // From the query string after a redirect: anything but one UUID names no renewal.
+  input: z.strictObject({ workspaceId: z.uuid().nullable().catch(null) }),
+  audit: [],
+  run: async (_ctx, { workspaceId }): Promise<{ name: string; expiresAt: Date | null } | null> =>
+    workspaceId ? db.workspace.findUnique({ where: { id: workspaceId }, select: { name: true, expiresAt: true } }) : null,
+});

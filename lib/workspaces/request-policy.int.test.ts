@@ -133,7 +133,7 @@ describe("cancel and history", () => {
     const bob = await actor("bob.other@example.com");
     const { id } = await requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "r" });
     await expect(cancelRequest(bob, { workspaceId: id })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getMyRequestHistory(bob, id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMyRequestHistory(bob, { workspaceId: id })).rejects.toBeInstanceOf(NotFoundError);
     expect((await db.workspace.findUniqueOrThrow({ where: { id } })).status).toBe("PENDING");
   });
 
@@ -144,7 +144,7 @@ describe("cancel and history", () => {
     const { id } = await requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "r" });
     await approveWorkspace(mallory, { workspaceId: id }).catch(() => undefined);
     await rejectWorkspace(grace, { workspaceId: id, note: "Not now." });
-    const history = await getMyRequestHistory(ada, id);
+    const history = await getMyRequestHistory(ada, { workspaceId: id });
     expect(history.map((h) => h.action)).toEqual(["workspace.requested", "workspace.rejected"]);
     expect(history[1]).toMatchObject({ by: "grace.hist@example.com", reason: "Not now." });
   });

@@ -1,6 +1,7 @@
 // Input shapes for workspace operations. Strict: a field the form does not have (status,
 // owner, quota numbers…) is an error, never silently used or ignored.
 import { z } from "zod";
+import { NotFoundError } from "@/lib/model/errors";
 import { plainText } from "@/lib/model/text";
 import { QUOTA_PREFIX, quotaFieldShape } from "@/lib/quota/fields";
 import { checkWorkspaceName } from "./name";
@@ -30,6 +31,15 @@ export type RequestWorkspaceInput = z.infer<typeof requestWorkspaceInput>;
 export const workspaceIdInput = z.strictObject({
   workspaceId: z.uuid({ error: "Unknown workspace." }),
 });
+
+/** A workspace named by a page's URL: any text, since text that is no UUID names no workspace. */
+export const workspaceInUrl = z.strictObject({ workspaceId: z.string() });
+
+/** The URL's id if it is a UUID; anything else is "not found", like anyone else's workspace, and never reaches the database. */
+export function knownWorkspaceId(id: string): string {
+  if (!z.uuid().safeParse(id).success) throw new NotFoundError();
+  return id;
+}
 
 export const approveWorkspaceInput = z.strictObject({
   workspaceId: z.uuid({ error: "Unknown workspace." }),

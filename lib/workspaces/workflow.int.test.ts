@@ -213,7 +213,7 @@ describe("rejecting", () => {
     const { id } = await requestWorkspace(ada, { name, tier: "small-cpu", reason: "x" });
     await expect(rejectWorkspace(grace, { workspaceId: id, note: "   " })).rejects.toBeInstanceOf(ValidationError);
     await rejectWorkspace(grace, { workspaceId: id, note: "Use the shared project." });
-    expect(await getMyWorkspace(ada, id)).toMatchObject({ status: "REJECTED", decisionNote: "Use the shared project." });
+    expect(await getMyWorkspace(ada, { workspaceId: id })).toMatchObject({ status: "REJECTED", decisionNote: "Use the shared project." });
     expect(await profileApplies(name)).toBe(0);
     await expect(approveWorkspace(grace, { workspaceId: id })).rejects.toBeInstanceOf(ConflictError);
   });
@@ -224,9 +224,10 @@ describe("reading", () => {
     const ada = await actor("ada.read@example.com");
     const bob = await actor("bob.read@example.com");
     const { id } = await requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "private" });
-    await expect(getMyWorkspace(bob, id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getMyWorkspace(bob, "00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(NotFoundError);
-    expect((await listMyWorkspaces(bob)).map((w) => w.id)).not.toContain(id);
-    expect((await listMyWorkspaces(ada)).map((w) => w.id)).toContain(id);
+    await expect(getMyWorkspace(bob, { workspaceId: id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMyWorkspace(bob, { workspaceId: "00000000-0000-4000-8000-000000000000" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getMyWorkspace(ada, { workspaceId: "not-a-uuid" })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await listMyWorkspaces(bob, {})).map((w) => w.id)).not.toContain(id);
+    expect((await listMyWorkspaces(ada, {})).map((w) => w.id)).toContain(id);
   });
 });

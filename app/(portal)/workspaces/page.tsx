@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "My workspaces" };
 
 export default async function MyWorkspacesPage({ searchParams }: { searchParams: Promise<{ requested?: string }> }) {
   const ctx = await requirePageCtx(["requester"]);
-  const [workspaces, params] = await Promise.all([listMyWorkspaces(ctx), searchParams]);
+  const [workspaces, params] = await Promise.all([listMyWorkspaces(ctx, {}), searchParams]);
 
   return (
     <>

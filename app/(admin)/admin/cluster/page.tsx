@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Cluster" };
 
 export default async function ClusterPage() {
   const ctx = await requirePageCtx(["admin"]);
-  const [overview, workspaces] = await Promise.all([getClusterOverview(ctx), listApprovedWorkspaces(ctx)]);
+  const [overview, workspaces] = await Promise.all([getClusterOverview(ctx, {}), listApprovedWorkspaces(ctx, {})]);
 
   return (
     <>

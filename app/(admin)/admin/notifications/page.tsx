@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
   const ctx = await requirePageCtx(["admin"]);
-  const problems = await listNotificationProblems(ctx);
+  const problems = await listNotificationProblems(ctx, {});
   return (
     <>
       <h1 className="text-2xl font-semibold">Notification delivery</h1>

@@ -4,7 +4,7 @@ import { StatusBadge } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { listAllTiers } from "@/lib/tiers/queries";
 import { listRecentDecisions } from "@/lib/workspaces/queries";
-import { getRenewalOutcome, listApprovalQueue, listPendingRenewals, QUEUE_PAGE_SIZE, queueFilterInput } from "@/lib/workspaces/queue";
+import { getRenewalOutcome, listApprovalQueue, listPendingRenewals, QUEUE_PAGE_SIZE } from "@/lib/workspaces/queue";
 import { DecisionForms } from "./decision-forms";
 import { DecisionOutcome } from "./decision-outcome";
 import { QueueFilters } from "./queue-filters";
@@ -18,16 +18,15 @@ type Search = { decided?: string; renewed?: string; tier?: string; requester?: s
 export default async function ApprovalQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requirePageCtx(["admin"]);
   const params = await searchParams;
-  const filter = queueFilterInput.parse({ tier: params.tier || undefined, requester: params.requester || undefined, minAgeDays: params.minAgeDays || undefined });
-  const [pending, recent, renewals, tiers] = await Promise.all([
-    listApprovalQueue(ctx, filter),
-    listRecentDecisions(ctx),
-    listPendingRenewals(ctx),
-    listAllTiers(ctx),
+  const [{ input: filter, result: pending }, recent, renewals, tiers] = await Promise.all([
+    listApprovalQueue.execute(ctx, { tier: params.tier || undefined, requester: params.requester || undefined, minAgeDays: params.minAgeDays || undefined }),
+    listRecentDecisions(ctx, {}),
+    listPendingRenewals(ctx, {}),
+    listAllTiers(ctx, {}),
   ]);
   const decided = recent.find((workspace) => workspace.id === params.decided);
   const awaiting = pending.find((request) => request.id === params.decided);
-  const renewed = params.renewed ? await getRenewalOutcome(ctx, params.renewed) : null;
+  const renewed = params.renewed ? await getRenewalOutcome(ctx, { workspaceId: params.renewed }) : null;
 
   return (
     <>

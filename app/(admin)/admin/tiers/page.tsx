@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Quota tiers" };
 
 export default async function TiersPage({ searchParams }: { searchParams: Promise<{ saved?: string; retired?: string }> }) {
   const ctx = await requirePageCtx(["admin"]);
-  const [tiers, params] = await Promise.all([listAllTiers(ctx), searchParams]);
+  const [tiers, params] = await Promise.all([listAllTiers(ctx, {}), searchParams]);
   return (
     <>
       <div className="flex items-center justify-between">

@@ -7,14 +7,14 @@ import { errorResponse, routeCtx, textResponse } from "@/lib/operations/route-ct
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest): Promise<Response> {
-  const ctx = await routeCtx("exporting the audit trail");
+  const ctx = await routeCtx(exportAuditEvents.declaration.title);
   if (ctx instanceof Response) return ctx;
   const params = new URLSearchParams(request.nextUrl.searchParams);
   const format = params.get("format") ?? "csv";
   params.delete("format");
   if (format !== "csv" && format !== "jsonl") return textResponse(400, "format: choose csv or jsonl.");
   try {
-    const download = await exportAuditEvents(ctx, parseAuditFilter(params), format);
+    const download = await exportAuditEvents(ctx, { filter: parseAuditFilter(params), format });
     return new Response(download.body, {
       headers: {
         "content-type": download.contentType,

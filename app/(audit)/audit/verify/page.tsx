@@ -14,9 +14,9 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   const ctx = await requirePageCtx(["auditor", "admin"]);
   const { run, head } = await searchParams;
   // The walk reads every event, so it runs when asked for, not on every visit.
-  const report = run === "1" ? await verifyTrail(ctx) : null;
+  const report = run === "1" ? await verifyTrail(ctx, {}) : null;
   const headText = typeof head === "string" ? head : "";
-  const check = headText ? await checkHead(ctx, headText).catch(asInvalid) : null;
+  const check = headText ? await checkHead(ctx, { head: headText }).catch(asInvalid) : null;
 
   return (
     <>

@@ -36,7 +36,7 @@ const HISTORY_LABELS: Record<string, string> = {
 export default async function WorkspacePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageCtx(["requester"]);
   const { id } = await params;
-  const [workspace, history] = await Promise.all([getMyWorkspace(ctx, id), getMyRequestHistory(ctx, id)]).catch((error: unknown) => {
+  const [workspace, history] = await Promise.all([getMyWorkspace(ctx, { workspaceId: id }), getMyRequestHistory(ctx, { workspaceId: id })]).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
@@ -78,7 +78,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
         <section className="mt-6 rounded-lg bg-white p-4 shadow-sm">
           <h2 className="font-medium">Quota usage</h2>
           <div className="mt-2">
-            <UsageBars usage={await getWorkspaceUsage(ctx, workspace.id)} />
+            <UsageBars usage={await getWorkspaceUsage(ctx, { workspaceId: workspace.id })} />
           </div>
         </section>
       )}

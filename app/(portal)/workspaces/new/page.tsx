@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "Request a workspace" };
 
 export default async function NewWorkspacePage() {
   const ctx = await requirePageCtx(["requester"]);
-  const tiers = await listOfferedTiers(ctx);
+  const tiers = await listOfferedTiers(ctx, {});
   return (
     <div className="max-w-3xl">
       <h1 className="text-2xl font-semibold">Request a workspace</h1>

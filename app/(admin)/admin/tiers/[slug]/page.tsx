@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Edit tier" };
 export default async function EditTierPage({ params }: { params: Promise<{ slug: string }> }) {
   const ctx = await requirePageCtx(["admin"]);
   const { slug } = await params;
-  const tier = await getTier(ctx, slug).catch((error: unknown) => {
+  const tier = await getTier(ctx, { slug }).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });

@@ -24,11 +24,11 @@ export const metadata: Metadata = { title: "Workspace (admin)" };
 export default async function AdminWorkspacePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageCtx(["admin"]);
   const { id } = await params;
-  const workspace = await getWorkspaceForAdmin(ctx, id).catch((error: unknown) => {
+  const workspace = await getWorkspaceForAdmin(ctx, { workspaceId: id }).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const usage = await getWorkspaceUsage(ctx, id);
+  const usage = await getWorkspaceUsage(ctx, { workspaceId: id });
   const ids = { workspaceId: workspace.id, version: String(workspace.version) };
   const live = workspace.status === "ACTIVE" || workspace.status === "SUSPENDED";
   const editable = live || workspace.status === "PROVISIONING";

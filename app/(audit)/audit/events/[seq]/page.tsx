@@ -20,7 +20,7 @@ const CHANGE_STYLE = {
 export default async function AuditEventPage({ params }: { params: Promise<{ seq: string }> }) {
   const ctx = await requirePageCtx(["auditor", "admin"]);
   const { seq } = await params;
-  const event = await getAuditEvent(ctx, seq).catch((error: unknown) => {
+  const event = await getAuditEvent(ctx, { seq }).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });

@@ -5,10 +5,10 @@ import { errorResponse, routeCtx } from "@/lib/operations/route-ctx";
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
-  const ctx = await routeCtx("exporting the audit chain head");
+  const ctx = await routeCtx(exportHead.declaration.title);
   if (ctx instanceof Response) return ctx;
   try {
-    const head = await exportHead(ctx);
+    const head = await exportHead(ctx, {});
     return new Response(`${JSON.stringify(head, null, 2)}\n`, {
       headers: {
         "content-type": "application/json; charset=utf-8",
