@@ -17,7 +17,6 @@ import { changeDesiredState, loadForAdmin } from "./lifecycle";
 import { CHANGEABLE, proposeQuotaChange, quotaRequirement, type Proposal } from "./quota-change";
 import type { Hard } from "@/lib/quota/keys";
 import type { ProvisionOutcome } from "@/lib/reconcile/provision";
-import { WorkspaceStatus } from "@/lib/model/workspace-status";
 
 /** A decrease applied at once (with what is in use), or an increase waiting for other admins. */
 export type QuotaEditResult = { outcome: ProvisionOutcome; warnings: UsageWarning[]; usageUnknown: boolean } | { proposal: Proposal };
