@@ -1,5 +1,5 @@
 // For pages: the signed-in context, or a redirect to sign-in; a wrong role gets the 403
-// page. The data functions the page calls check the role again on their own.
+// page. The operations the page calls check the role again on their own.
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
@@ -8,7 +8,11 @@ import type { Ctx } from "@/lib/model/actor";
 import { hasRole, type Role } from "@/lib/model/roles";
 import { currentCtx } from "./session";
 
-export async function requirePageCtx(anyOf: Role[] = ["requester"]): Promise<Ctx> {
+/** A page is guarded by the operation it shows (its declared roles) or, for a layout, by an audience. */
+export type PageGuard = { declaration: { roles: readonly Role[] } } | readonly Role[];
+
+export async function requirePageCtx(guard: PageGuard): Promise<Ctx> {
+  const anyOf: readonly Role[] = "declaration" in guard ? guard.declaration.roles : guard;
   const ctx = await currentCtx();
   if (!ctx) redirect("/signin");
   if (anyOf.some((role) => hasRole(ctx.actor.roles, role))) return ctx;

@@ -21,3 +21,10 @@ export function rolesFromGroups(groups: unknown, config: RoleGroups): Role[] {
 export function hasRole(roles: readonly Role[], role: Role): boolean {
   return roles.includes(role);
 }
+
+/** Who a route group is for: its layout and navigation. Each page and operation checks its own roles too. */
+export const AUDIENCES = {
+  portal: ["requester"],
+  admin: ["admin"],
+  audit: ["auditor", "admin"],
+} as const satisfies Record<string, readonly Role[]>;

@@ -132,6 +132,13 @@ describe("role checks", () => {
     expect(outside, "roles written outside a defineOperation declaration").toEqual([]);
     for (const known of IDENTITIES) expect(source(known.file).code, `${known.file} no longer has ${known.text}`).toContain(known.text);
   });
+
+  it("are never written by a page: it names the operation it shows, a layout its audience", () => {
+    const written = sources(["app"], { tests: false }).flatMap(({ file, code }) =>
+      [...code.matchAll(/requirePageCtx\(\s*(\[|\))/g)].map((match) => `${file}:${lineOf(code, match.index)}`),
+    );
+    expect(written, "requirePageCtx([...roles]) in app/").toEqual([]);
+  });
 });
 
 describe("server actions", () => {

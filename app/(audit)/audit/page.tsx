@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Audit trail" };
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const ctx = await requirePageCtx(["auditor", "admin"]);
+  const ctx = await requirePageCtx(listAuditEvents);
   const params = await searchParams;
   let filter: AuditFilter;
   let page: AuditPage;

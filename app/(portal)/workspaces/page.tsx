@@ -8,7 +8,7 @@ import { TableHead } from "@/components/ui/table-head";
 export const metadata: Metadata = { title: "My workspaces" };
 
 export default async function MyWorkspacesPage({ searchParams }: { searchParams: Promise<{ requested?: string }> }) {
-  const ctx = await requirePageCtx(["requester"]);
+  const ctx = await requirePageCtx(listMyWorkspaces);
   const [workspaces, params] = await Promise.all([listMyWorkspaces(ctx, {}), searchParams]);
 
   return (

@@ -13,7 +13,7 @@ import { TableHead } from "@/components/ui/table-head";
 export const metadata: Metadata = { title: "Cluster" };
 
 export default async function ClusterPage() {
-  const ctx = await requirePageCtx(["admin"]);
+  const ctx = await requirePageCtx(getClusterOverview);
   const [overview, workspaces] = await Promise.all([getClusterOverview(ctx, {}), listApprovedWorkspaces(ctx, {})]);
 
   return (

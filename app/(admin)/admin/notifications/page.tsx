@@ -6,7 +6,7 @@ import { TableHead } from "@/components/ui/table-head";
 export const metadata: Metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
-  const ctx = await requirePageCtx(["admin"]);
+  const ctx = await requirePageCtx(listNotificationProblems);
   const problems = await listNotificationProblems(ctx, {});
   return (
     <>

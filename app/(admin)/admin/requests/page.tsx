@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Approval queue" };
 type Search = { decided?: string; renewed?: string; tier?: string; requester?: string; minAgeDays?: string };
 
 export default async function ApprovalQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
-  const ctx = await requirePageCtx(["admin"]);
+  const ctx = await requirePageCtx(listApprovalQueue);
   const params = await searchParams;
   const [{ input: filter, result: pending }, recent, renewals, tiers] = await Promise.all([
     listApprovalQueue.execute(ctx, { tier: params.tier || undefined, requester: params.requester || undefined, minAgeDays: params.minAgeDays || undefined }),

@@ -7,7 +7,7 @@ import { listAllTiers } from "@/lib/tiers/queries";
 export const metadata: Metadata = { title: "Quota tiers" };
 
 export default async function TiersPage({ searchParams }: { searchParams: Promise<{ saved?: string; retired?: string }> }) {
-  const ctx = await requirePageCtx(["admin"]);
+  const ctx = await requirePageCtx(listAllTiers);
   const [tiers, params] = await Promise.all([listAllTiers(ctx, {}), searchParams]);
   return (
     <>

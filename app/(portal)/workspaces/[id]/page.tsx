@@ -34,7 +34,7 @@ const HISTORY_LABELS: Record<string, string> = {
 };
 
 export default async function WorkspacePage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requirePageCtx(["requester"]);
+  const ctx = await requirePageCtx(getMyWorkspace);
   const { id } = await params;
   const [workspace, history] = await Promise.all([getMyWorkspace(ctx, { workspaceId: id }), getMyRequestHistory(ctx, { workspaceId: id })]).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();

@@ -6,7 +6,7 @@ import { RequestForm } from "./request-form";
 export const metadata: Metadata = { title: "Request a workspace" };
 
 export default async function NewWorkspacePage() {
-  const ctx = await requirePageCtx(["requester"]);
+  const ctx = await requirePageCtx(listOfferedTiers);
   const tiers = await listOfferedTiers(ctx, {});
   return (
     <div className="max-w-3xl">

@@ -9,7 +9,7 @@ import { TierForm } from "../tier-form";
 export const metadata: Metadata = { title: "Edit tier" };
 
 export default async function EditTierPage({ params }: { params: Promise<{ slug: string }> }) {
-  const ctx = await requirePageCtx(["admin"]);
+  const ctx = await requirePageCtx(getTier);
   const { slug } = await params;
   const tier = await getTier(ctx, { slug }).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();

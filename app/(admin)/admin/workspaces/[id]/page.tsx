@@ -22,7 +22,7 @@ import {
 export const metadata: Metadata = { title: "Workspace (admin)" };
 
 export default async function AdminWorkspacePage({ params }: { params: Promise<{ id: string }> }) {
-  const ctx = await requirePageCtx(["admin"]);
+  const ctx = await requirePageCtx(getWorkspaceForAdmin);
   const { id } = await params;
   const workspace = await getWorkspaceForAdmin(ctx, { workspaceId: id }).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();

@@ -18,7 +18,7 @@ const CHANGE_STYLE = {
 } as const;
 
 export default async function AuditEventPage({ params }: { params: Promise<{ seq: string }> }) {
-  const ctx = await requirePageCtx(["auditor", "admin"]);
+  const ctx = await requirePageCtx(getAuditEvent);
   const { seq } = await params;
   const event = await getAuditEvent(ctx, { seq }).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
