@@ -9,6 +9,7 @@ import { defineOperation, noInput } from "@/lib/operations/define-operation";
 import type { Hard } from "@/lib/quota/keys";
 import { tierSelect, toTierDetail, type TierDetail } from "@/lib/tiers/detail";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
+import { mayDecide, requirementOf, type Person } from "./governance";
 
 // From the page's query string: a value that does not fit is dropped, not refused.
 const queueFilterInput = z.strictObject({
@@ -27,7 +28,11 @@ export interface QueueItem {
   createdAt: Date;
   requesterEmail: string;
   requesterName: string | null;
+  /** The viewing admin is the requester or the owner (same email or same issuer and subject). */
   requestedByMe: boolean;
+  /** Approvals this request needs as it stands, and why (e.g. above the tier's maximum). */
+  required: number;
+  requiredWhy: string;
   tier: TierDetail;
   approvedBy: string[];
   approvedByMe: boolean;
@@ -71,9 +76,10 @@ async function listQueue(ctx: Ctx, filter: QueueFilter, now: Date): Promise<Queu
       customJustification: true,
       createdAt: true,
       requesterId: true,
-      requester: { select: { email: true, name: true } },
+      ownerEmail: true,
+      requester: { select: { email: true, name: true, issuer: true, subject: true } },
       tier: { select: tierSelect },
-      approvals: { where: { purpose: "request" }, select: { approverId: true, approver: { select: { email: true } } } },
+      approvals: { where: { purpose: "request", supersededAt: null }, select: { approverId: true, approver: { select: { email: true } } } },
     },
   });
   const requesterIds = [...new Set(rows.map((row) => row.requesterId))];
@@ -91,6 +97,7 @@ async function listQueue(ctx: Ctx, filter: QueueFilter, now: Date): Promise<Queu
         ORDER BY other.created_at DESC`
     : [];
   return rows.map((row) => ({
+    ...requirement(ctx, row),
     id: row.id,
     name: row.name,
     reason: row.reason,
@@ -99,12 +106,22 @@ async function listQueue(ctx: Ctx, filter: QueueFilter, now: Date): Promise<Queu
     createdAt: row.createdAt,
     requesterEmail: row.requester.email,
     requesterName: row.requester.name,
-    requestedByMe: row.requesterId === ctx.actor.userId,
     tier: toTierDetail(row.tier),
     approvedBy: row.approvals.map((a) => a.approver.email),
     approvedByMe: row.approvals.some((a) => a.approverId === ctx.actor.userId),
     otherWorkspaces: others.filter((o) => o.requesterId === row.requesterId).map((o) => ({ name: o.name, status: o.status })),
   }));
+}
+
+/** What the policy says of one pending request, for this admin (lib/workspaces/governance.ts). */
+function requirement(ctx: Ctx, row: { hard: unknown; ownerEmail: string; requester: Person; tier: Parameters<typeof toTierDetail>[0] }) {
+  const change = { kind: "grant" as const, hard: row.hard as Hard };
+  const need = requirementOf(change, toTierDetail(row.tier));
+  return {
+    requestedByMe: !mayDecide(ctx.actor, { requester: row.requester, ownerEmail: row.ownerEmail }, change).ok,
+    required: need.outcome === "approvals" ? need.required : 1,
+    requiredWhy: need.outcome === "approvals" ? need.why : "",
+  };
 }
 
 export interface RenewalItem {

@@ -34,7 +34,7 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
       {decided && <DecisionOutcome name={decided.name} status={decided.status} message={decided.statusMessage} />}
       {awaiting && (
         <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
-          Your approval of {awaiting.name} was recorded ({awaiting.approvedBy.length} of {awaiting.tier.approvalsRequired}). A second admin has to approve it.
+          Your approval of {awaiting.name} was recorded ({awaiting.approvedBy.length} of {awaiting.required}). A second admin has to approve it.
         </p>
       )}
       {renewed && (
@@ -73,8 +73,9 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
                 <QuotaDiff requested={request.hard} tier={request.tier.hard} max={request.tier.maxHard} />
               </div>
               <p className="mt-2 text-sm text-slate-600">
-                Approvals: {request.approvedBy.length} of {request.tier.approvalsRequired}
+                Approvals: {request.approvedBy.length} of {request.required}
                 {request.approvedBy.length > 0 && ` (${request.approvedBy.join(", ")})`}
+                {request.required > 1 && ` · two admins: ${request.requiredWhy}`}
               </p>
               <p className="text-sm text-slate-600">
                 Requester&apos;s workspaces:{" "}
