@@ -53,6 +53,9 @@ export default defineConfig({
       BERTH_REQUEST_RATE_LIMIT: "1000",
       BERTH_MAX_OPEN_REQUESTS: String(E2E_MAX_OPEN_REQUESTS),
       BERTH_MAX_ACTIVE_WORKSPACES: "50",
+      // Renewal opens this long before the end date: the suite's 30-day workspaces are inside the window at once
+      // (the window's rules are covered by lib/workspaces/expiry.int.test.ts).
+      BERTH_EXPIRY_NOTICE_DAYS: "60",
     },
   },
 });
