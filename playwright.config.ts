@@ -7,9 +7,16 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Per port, so that several checkouts on one machine can run their suites side by side.
 export const E2E_DATA_DIR = `.data/e2e-${PORT}`;
 
+// Specs create what they need under names of their own (e2e/support/workspaces.ts), so none depends
+// on another having run. To check that, E2E_FULLY_PARALLEL=1 makes every test its own unit of
+// scheduling (still one worker): then `--shuffle[=seed]` runs single tests in a random order across
+// files, and `--shard=1/2` / `--shard=2/2` may split anywhere, even inside a file. Unset: files run
+// in order, tests in the order they are written.
+const EACH_TEST_ALONE = process.env.E2E_FULLY_PARALLEL === "1";
+
 export default defineConfig({
   testDir: "e2e",
-  fullyParallel: false,
+  fullyParallel: EACH_TEST_ALONE,
   workers: 1,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),

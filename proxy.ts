@@ -29,6 +29,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Static files from public/ that anyone may fetch: the favicon, and robots.txt, which tells
+// crawlers that reach an internal portal to index nothing.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico$|robots\\.txt$).*)"],
 };

@@ -1,7 +1,7 @@
 // Approve, end to end through the domain function (authorize, one transition with its audit
 // event, the server-side apply, the outcome recorded), against the raw cost of its parts
 // measured in the same run: one database transaction and one server-side apply.
-// Target (THREATS): approve p95 within 1.5× of the parts' p95.
+// Target (docs/threat-model.md, performance targets): approve p95 within 1.5× of the parts' p95.
 import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import path from "node:path";

@@ -2,8 +2,9 @@
 // - first-load JavaScript per route (gzip) against the framework's own not-found page;
 // - p95 latency of pages that read the database against a page that does not (/signin);
 // - list pages with 5 and with 5,000 workspaces: latency and Kubernetes API calls while rendering.
-// Targets (THREATS): routes within 30 KiB of the baseline; DB pages within 2× of the DB-free
-// page; lists cost the same at 5 and 5,000 workspaces with no per-workspace API call.
+// Targets (docs/threat-model.md, performance targets): routes within 30 KiB of the baseline;
+// DB pages within 2× of the DB-free page; lists cost the same at 5 and 5,000 workspaces with
+// no per-workspace API call.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";

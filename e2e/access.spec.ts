@@ -1,8 +1,9 @@
 // Who may see and do what, checked through the browser and by replaying a real server
 // action request under other identities (THREATS 1, 2, 6, 10).
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
-import { ApprovalQueuePage, MyWorkspacesPage, RequestWorkspacePage } from "./pages/portal";
+import { ApprovalQueuePage, MyWorkspacesPage } from "./pages/portal";
 import { pageAs, storageStatePath, type Persona } from "./support/personas";
+import { requestAs, uniqueName } from "./support/workspaces";
 
 test.describe("signed-out visitors", () => {
   for (const path of ["/", "/workspaces", "/workspaces/new", "/admin/requests", "/audit"]) {
@@ -68,13 +69,10 @@ async function captureApproveRequest(admin: Page, name: string) {
 }
 
 test("approving by replaying the action as an auditor, a requester or nobody changes nothing", async ({ browser, baseURL }) => {
-  const ada = await pageAs(browser, "requester");
-  const form = new RequestWorkspacePage(ada);
-  await form.open();
-  await form.submit({ name: "replay-target", tier: /^Small/, reason: "Target of a replayed approval." });
-  await expect(ada.getByRole("status")).toContainText("replay-target");
+  const name = uniqueName("replay-target");
+  const ada = await requestAs(browser, { name, tier: /^Small/, reason: "Target of a replayed approval." });
 
-  const { headers, body } = await captureApproveRequest(await pageAs(browser, "admin"), "replay-target");
+  const { headers, body } = await captureApproveRequest(await pageAs(browser, "admin"), name);
   const actionHeaders = {
     "next-action": headers["next-action"] ?? "",
     "content-type": headers["content-type"] ?? "",
@@ -111,7 +109,7 @@ test("approving by replaying the action as an auditor, a requester or nobody cha
 
   const mine = new MyWorkspacesPage(ada);
   await mine.open();
-  await expect(mine.row("replay-target")).toContainText("Pending approval");
+  await expect(mine.row(name)).toContainText("Pending approval");
 
   // Each refusal is in the audit trail, the one without a session too (THREATS 1, 2, 6).
   const auditor = await pageAs(browser, "auditor");

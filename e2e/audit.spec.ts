@@ -3,22 +3,19 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { AuditTrailPage, VerifyPage } from "./pages/audit";
-import { ApprovalQueuePage, RequestWorkspacePage } from "./pages/portal";
+import { ApprovalQueuePage } from "./pages/portal";
 import { pageAs } from "./support/personas";
+import { activeWorkspace, requestAs, uniqueName } from "./support/workspaces";
 
 test("an auditor filters the trail, opens an approval's diff, exports it and verifies the chain", async ({ browser }) => {
-  await new RequestWorkspacePage(await pageAs(browser, "requester")).requestWorkspace({ name: "audited-ws", tier: /^Small/, reason: "For the auditor." });
-  const grace = await pageAs(browser, "admin");
-  const queue = new ApprovalQueuePage(grace);
-  await queue.open();
-  await queue.approve("audited-ws");
-  await expect(grace.getByRole("status")).toContainText("The Profile was applied");
+  const name = uniqueName("audited-ws");
+  await activeWorkspace(browser, name, "For the auditor.");
 
   const alan = await pageAs(browser, "auditor");
   const trail = new AuditTrailPage(alan);
   await trail.open();
-  await trail.filter({ workspace: "audited-ws", action: "workspace.approved" });
-  await expect(alan).toHaveURL(/workspace=audited-ws/);
+  await trail.filter({ workspace: name, action: "workspace.approved" });
+  await expect(alan).toHaveURL(new RegExp(`workspace=${name}`));
   await expect(alan).toHaveURL(/action=workspace.approved/);
   await expect(trail.rows()).toHaveCount(1);
   await expect(trail.rows().first()).toContainText("grace@example.com");
@@ -32,7 +29,7 @@ test("an auditor filters the trail, opens an approval's diff, exports it and ver
   const csvText = await readFile((await csv.path()) ?? "", "utf8");
   expect(csvText.split("\r\n")[0]).toContain('"seq"');
   expect(csvText).toContain('"workspace.approved"');
-  expect(csvText).toContain('"audited-ws"');
+  expect(csvText).toContain(`"${name}"`);
 
   await trail.rows().first().getByRole("link", { name: /^Event \d+$/ }).click();
   await expect(alan.getByRole("heading", { name: /^Event \d+$/ })).toBeVisible();
@@ -68,11 +65,12 @@ test("a forged page cursor gets a clear message, and the export answers 400", as
 });
 
 test("a failed attempt is in the trail: a rejection without a reason", async ({ browser }) => {
-  await new RequestWorkspacePage(await pageAs(browser, "requester")).requestWorkspace({ name: "failed-attempt", tier: /^Small/, reason: "x" });
+  const name = uniqueName("failed-attempt");
+  await requestAs(browser, { name, tier: /^Small/, reason: "x" });
   const queue = new ApprovalQueuePage(await pageAs(browser, "secondAdmin"));
   await queue.open();
-  await queue.reject("failed-attempt", "");
-  await expect(queue.request("failed-attempt")).toContainText("Reason for rejection is required.");
+  await queue.reject(name, "");
+  await expect(queue.request(name)).toContainText("Reason for rejection is required.");
 
   const trail = new AuditTrailPage(await pageAs(browser, "auditor"));
   await trail.open("?action=action.failed&actor=katherine%40example.com");
@@ -99,10 +97,10 @@ test.describe("requesters cannot open the audit pages", () => {
 });
 
 test("a requester sees their own workspace's history on its page", async ({ browser }) => {
-  const ada = await pageAs(browser, "requester");
-  await new RequestWorkspacePage(ada).requestWorkspace({ name: "with-history", tier: /^Small/, reason: "History." });
+  const name = uniqueName("with-history");
+  const ada = await requestAs(browser, { name, tier: /^Small/, reason: "History." });
   await ada.goto("/workspaces");
-  await ada.getByRole("link", { name: "with-history", exact: true }).click();
+  await ada.getByRole("link", { name, exact: true }).click();
   const history = ada.getByRole("region", { name: "History" });
   await expect(history).toContainText("workspace.requested");
 });

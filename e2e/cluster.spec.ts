@@ -1,100 +1,88 @@
 // The cluster side through the browser: suspend and resume, a quota edit below usage with its
 // warning, decommissioning with the typed-name confirmation, and the drift page with re-apply and adopt.
-import { expect, request as playwrightRequest, test, type Browser, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { ClusterPage } from "./pages/admin-cluster";
-import { ApprovalQueuePage, RequestWorkspacePage } from "./pages/portal";
 import { createForeignProfile, deleteQuota, readProfile, readQuotaHard, setQuotaUsed } from "./support/cluster";
-import { storageStatePath, type Persona } from "./support/personas";
+import { pageAs, storageStatePath } from "./support/personas";
+import { activeWorkspace, uniqueName } from "./support/workspaces";
 
-async function pageAs(browser: Browser, persona: Persona): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStatePath(persona) });
-  return context.newPage();
-}
-
-/** Ada requests, Grace approves: an active workspace of the small tier. */
-async function activeWorkspace(browser: Browser, name: string): Promise<Page> {
-  const ada = await pageAs(browser, "requester");
-  const request = new RequestWorkspacePage(ada);
-  await request.open();
-  await request.submit({ name, tier: /^Small/, reason: "Cluster operations test." });
-  await expect(ada.getByRole("status")).toContainText(name);
-  const grace = await pageAs(browser, "admin");
-  const queue = new ApprovalQueuePage(grace);
-  await queue.open();
-  await queue.approve(name);
-  await expect(grace.getByRole("status")).toContainText("The Profile was applied");
-  return grace;
-}
+const REASON = "Cluster operations test.";
 
 test("an admin suspends a workspace (zero pods, data kept) and resumes it with the previous quota", async ({ browser }) => {
-  const grace = await activeWorkspace(browser, "crypto-suspect");
+  const name = uniqueName("crypto-suspect");
+  const grace = await activeWorkspace(browser, name, REASON);
   const cluster = new ClusterPage(grace);
   await cluster.open();
-  const workspace = await cluster.openWorkspace("crypto-suspect");
+  const workspace = await cluster.openWorkspace(name);
   await workspace.suspend("Mining crypto right now.");
   // The page re-renders from the database: only a confirmed suspension shows as one.
   await expect(grace.getByText("Suspended: data is kept")).toBeVisible();
-  expect((await readQuotaHard("crypto-suspect")).pods).toBe("0");
+  expect((await readQuotaHard(name)).pods).toBe("0");
 
   await workspace.resume("Owner explained the load.");
   await expect(grace.getByRole("button", { name: "Suspend", exact: true })).toBeVisible();
   await expect(grace.getByText("Suspended: data is kept")).toHaveCount(0);
-  expect((await readQuotaHard("crypto-suspect")).pods).toBe("10");
+  expect((await readQuotaHard(name)).pods).toBe("10");
 });
 
 test("a quota lowered below current usage is saved with a warning naming the limit (THREATS 34)", async ({ browser }) => {
-  const grace = await activeWorkspace(browser, "busy-team");
-  await setQuotaUsed("busy-team", { pods: "7" });
+  const name = uniqueName("busy-team");
+  const grace = await activeWorkspace(browser, name, REASON);
+  await setQuotaUsed(name, { pods: "7" });
   const cluster = new ClusterPage(grace);
   await cluster.open();
-  const workspace = await cluster.openWorkspace("busy-team");
+  const workspace = await cluster.openWorkspace(name);
   await expect(grace.getByRole("listitem", { name: "Pods: 7 of 10 used" })).toBeVisible();
   await workspace.editQuota({ Pods: "3" }, "Cutting back.");
   await expect(grace.getByRole("status").filter({ hasText: "Quota saved." })).toContainText("below current usage for Pods (limit 3, in use 7)");
-  expect((await readQuotaHard("busy-team")).pods).toBe("3");
+  expect((await readQuotaHard(name)).pods).toBe("3");
 });
 
 test("decommissioning needs the exact name typed; then the Profile is gone and the record stays", async ({ browser }) => {
-  const grace = await activeWorkspace(browser, "old-project");
+  const name = uniqueName("old-project");
+  const grace = await activeWorkspace(browser, name, REASON);
   const cluster = new ClusterPage(grace);
   await cluster.open();
-  const workspace = await cluster.openWorkspace("old-project");
-  await workspace.decommission("old-projec", "Project ended.");
-  await expect(grace.getByText('Type the workspace name "old-project" exactly to confirm.')).toBeVisible();
-  await expect.poll(async () => (await readProfile("old-project")).metadata.name).toBe("old-project");
+  const workspace = await cluster.openWorkspace(name);
+  await workspace.decommission(name.slice(0, -1), "Project ended.");
+  await expect(grace.getByText(`Type the workspace name "${name}" exactly to confirm.`)).toBeVisible();
+  await expect.poll(async () => (await readProfile(name)).metadata.name).toBe(name);
 
-  await workspace.decommission("old-project", "Project ended.");
+  await workspace.decommission(name, "Project ended.");
   await expect(grace.getByRole("button", { name: "Decommission", exact: true })).toHaveCount(0);
-  await expect(readProfile("old-project")).rejects.toThrow();
+  await expect(readProfile(name)).rejects.toThrow();
   await cluster.open();
-  await expect(grace.getByRole("row").filter({ hasText: "old-project" })).toContainText("Decommissioned");
+  await expect(grace.getByRole("row").filter({ hasText: name })).toContainText("Decommissioned");
 });
 
 test("the drift page shows a deleted quota and an unmanaged Profile; re-apply and adopt fix them (THREATS 32, 33)", async ({ browser }) => {
-  const grace = await activeWorkspace(browser, "drifty");
-  await deleteQuota("drifty");
-  await createForeignProfile("dashboard-made", "eve@example.com");
+  const name = uniqueName("drifty");
+  const foreign = uniqueName("dashboard-made");
+  const grace = await activeWorkspace(browser, name, REASON);
+  await deleteQuota(name);
+  await createForeignProfile(foreign, "eve@example.com");
   const cluster = new ClusterPage(grace);
   await cluster.open();
-  await expect(cluster.drift("drifty")).toContainText("kf-resource-quota missing");
-  await expect(cluster.unmanaged("dashboard-made")).toContainText("eve@example.com");
+  await expect(cluster.drift(name)).toContainText("kf-resource-quota missing");
+  await expect(cluster.unmanaged(foreign)).toContainText("eve@example.com");
 
-  await cluster.drift("drifty").getByRole("button", { name: "Re-apply drifty" }).click();
-  await expect(cluster.drift("drifty")).toHaveCount(0);
-  expect((await readQuotaHard("drifty")).pods).toBe("10");
+  await cluster.drift(name).getByRole("button", { name: `Re-apply ${name}` }).click();
+  await expect(cluster.drift(name)).toHaveCount(0);
+  expect((await readQuotaHard(name)).pods).toBe("10");
 
-  const item = cluster.unmanaged("dashboard-made");
-  await item.getByLabel("Reason for adopting dashboard-made").fill("Registered before Berth.");
-  await item.getByRole("button", { name: "Adopt dashboard-made" }).click();
-  await expect(cluster.unmanaged("dashboard-made")).toHaveCount(0);
-  await expect(grace.getByRole("row").filter({ hasText: "dashboard-made" })).toContainText("Adopted");
+  const item = cluster.unmanaged(foreign);
+  await item.getByLabel(`Reason for adopting ${foreign}`).fill("Registered before Berth.");
+  await item.getByRole("button", { name: `Adopt ${foreign}` }).click();
+  await expect(cluster.unmanaged(foreign)).toHaveCount(0);
+  await expect(grace.getByRole("row").filter({ hasText: foreign })).toContainText("Adopted");
 });
 
 test("suspending by replaying the admin's action as an auditor, a requester or nobody changes nothing (THREATS 1, 2, 6)", async ({ browser, baseURL }) => {
-  const grace = await activeWorkspace(browser, "replay-suspend");
+  const name = uniqueName("replay-suspend");
+  const grace = await activeWorkspace(browser, name, REASON);
   const cluster = new ClusterPage(grace);
   await cluster.open();
-  const workspace = await cluster.openWorkspace("replay-suspend");
+  const workspace = await cluster.openWorkspace(name);
   const path = new URL(grace.url()).pathname;
   const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((resolve) => {
     void grace.route(`**${path}`, async (route) => {
@@ -115,7 +103,7 @@ test("suspending by replaying the admin's action as an auditor, a requester or n
     expect(text).toContain(persona ? "You are not allowed to do that." : "Please sign in again.");
     await context.dispose();
   }
-  expect((await readQuotaHard("replay-suspend")).pods).toBe("10");
+  expect((await readQuotaHard(name)).pods).toBe("10");
 });
 
 test.describe("the cluster pages refuse non-admins with a 403 page", () => {
