@@ -52,7 +52,7 @@ beforeAll(async () => {
   rows = authorizationMatrix();
 });
 
-describe("authorization matrix", () => {
+describe("authorization matrix (THREATS 40)", () => {
   it("covers every declared operation, each exported from its module", async () => {
     expect(rows.length).toBeGreaterThanOrEqual(15);
     expect([...operations.keys()].sort()).toEqual(rows.map((row) => row.name));

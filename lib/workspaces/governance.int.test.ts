@@ -45,7 +45,7 @@ async function pendingChange(workspaceId: string) {
   return db.workspaceChange.findFirstOrThrow({ where: { workspaceId, status: "PENDING" }, select: { id: true, approvalsRequired: true } });
 }
 
-describe("an admin's own workspace after another admin approved it", () => {
+describe("an admin's own workspace after another admin approved it (THREATS 7, 39)", () => {
   it("a quota escalation (1024 CPUs, GPUs on a CPU tier) is only a proposal; the owner cannot approve it; two others must", async () => {
     const { grace, katherine, margaret } = await admins("escalate");
     const { id, name } = await activeWorkspace(grace, katherine);
@@ -117,7 +117,7 @@ describe("an admin's own workspace after another admin approved it", () => {
   });
 });
 
-describe("two-approval requests approve the exact quota", () => {
+describe("two-approval requests approve the exact quota (THREATS 39)", () => {
   it("an approver who edits the quota resets the earlier approval; the applied quota is what every live approval approved", async () => {
     const { grace, katherine } = await admins("exact");
     const ada = await actor(`ada.exact-${randomUUID().slice(0, 6)}@example.com`);
