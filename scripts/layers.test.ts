@@ -19,3 +19,17 @@ describe("lib/ layers", () => {
     for (const folder of listed) expect(picture, folder).toMatch(new RegExp(`\\b${folder.replace("-", "\\-")}(/|\\.ts)`));
   });
 });
+
+describe("the README's layout table", () => {
+  it("lists every top-level folder of the repository, and only those", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const table = readme.slice(readme.indexOf("## Project layout"), readme.indexOf("## Screenshots"));
+    const listedFolders = [...table.matchAll(/^\| `([\w.-]+)\/` \|/gm)].map((match) => match[1]);
+    // What a checkout holds once installed and tested, but git does not: not part of the layout.
+    const generated = new Set(["node_modules", "test-results", "playwright-report"]);
+    const folders = readdirSync(".", { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith(".") && !generated.has(entry.name))
+      .map((entry) => entry.name);
+    expect([...listedFolders].sort()).toEqual([...folders].sort());
+  });
+});
