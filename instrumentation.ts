@@ -3,8 +3,10 @@
 // advisory lock, so exactly one of them reconciles at a time.
 // BERTH_RECONCILER=0 turns it off (tests, benchmarks, or when `npm run reconcile --watch` runs apart).
 export async function register(): Promise<void> {
-  const { checkSettingsAtStart, isNodeRuntime, reconcilerSettings } = await import("./lib/config");
-  if (!isNodeRuntime()) return;
+  // NEXT_RUNTIME is replaced at build time, not a setting: this exact check lets Next leave the
+  // Node-only code below out of the Edge bundle.
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { checkSettingsAtStart, reconcilerSettings } = await import("./lib/config");
   checkSettingsAtStart();
   if (!reconcilerSettings().enabled) return;
   const { startReconcilerLoop } = await import("./lib/jobs/loop");

@@ -181,11 +181,6 @@ export function workflowConfigFromEnv(env: Env = process.env): WorkflowConfig {
   };
 }
 
-/** Next's server runtime of this process: the reconciler runs only in the Node.js one. */
-export function isNodeRuntime(env: Env = process.env): boolean {
-  return env.NEXT_RUNTIME === "nodejs";
-}
-
 /** Every setting at once: what a process checks before it starts serving. */
 export function checkSettings(env: Env = process.env): void {
   roleGroupsFromEnv(env);

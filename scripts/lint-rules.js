@@ -60,9 +60,11 @@ const settingsOnlyInConfig = {
   create(context) {
     return {
       MemberExpression(node) {
-        if (node.object.type === "Identifier" && node.object.name === "process" && !node.computed && node.property.name === "env") {
-          context.report({ node, messageId: "env" });
-        }
+        if (node.object.type !== "Identifier" || node.object.name !== "process" || node.computed || node.property.name !== "env") return;
+        // process.env.NEXT_RUNTIME is a constant Next replaces at build time, not a setting.
+        const parent = node.parent;
+        if (parent?.type === "MemberExpression" && parent.object === node && !parent.computed && parent.property.name === "NEXT_RUNTIME") return;
+        context.report({ node, messageId: "env" });
       },
     };
   },

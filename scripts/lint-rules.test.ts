@@ -47,6 +47,11 @@ describe("settings are read only in lib/config.ts", { timeout: 60_000 }, () => {
     },
   );
 
+  it("Next's build-time constant NEXT_RUNTIME may be read where the bundler needs the literal check", async () => {
+    expect(await problems("instrumentation.ts", 'export const node = process.env.NEXT_RUNTIME === "nodejs";')).toEqual([]);
+    expect((await problems("instrumentation.ts", "export const { NEXT_RUNTIME } = process.env;")).length).toBe(1);
+  });
+
   it("lib/config.ts may read it", async () => {
     expect(await problems("lib/config.ts", "export const t = process.env.BERTH_KUBE_TIMEOUT_MS;")).toEqual([]);
   });
