@@ -1,0 +1,41 @@
+// Where the owner's latest quota change stands: waiting (with the approvals so far), applied,
+// or rejected with the admin's reason.
+import { QuotaList } from "@/components/workspaces/quota-list";
+import type { MyLatestChange } from "@/lib/workspaces/change-queries";
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+export function LatestChange({ change }: { change: MyLatestChange }) {
+  const asked = `Your quota change of ${day(change.createdAt)}`;
+  switch (change.status) {
+    case "PENDING":
+      return (
+        <div className="mt-3 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">
+          <p className="font-medium">
+            Waiting for approval: {change.approvals} of {change.required}
+          </p>
+          <p className="mt-1">{asked} asks for:</p>
+          <div className="mt-1">
+            <QuotaList hard={change.proposed} />
+          </div>
+          <p className="mt-2">You can ask for more again once an admin has decided this one.</p>
+        </div>
+      );
+    case "REJECTED":
+      return (
+        <div className="mt-3 rounded-md border border-orange-200 bg-orange-50 p-3 text-sm text-orange-900">
+          <p className="font-medium">{asked} was rejected.</p>
+          {change.decisionNote && (
+            <p className="mt-1">
+              <span className="font-medium">Reason for rejection: </span>
+              <span className="whitespace-pre-wrap break-words">{change.decisionNote}</span>
+            </p>
+          )}
+        </div>
+      );
+    case "APPLIED":
+      return <p className="mt-3 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">{asked} was approved and applied.</p>;
+    default:
+      return <p className="mt-3 text-sm text-slate-600">{asked} was withdrawn.</p>;
+  }
+}
