@@ -24,9 +24,9 @@ export function QuotaDiff({ requested, tier, max, current }: Props) {
     <table className="text-sm">
       <thead>
         <tr className="text-left text-slate-500">
-          <th scope="col" className="pr-4 font-medium">Resource</th>
-          <th scope="col" className="pr-4 font-medium">{columns.first}</th>
-          <th scope="col" className="pr-4 font-medium">{columns.second}</th>
+          <th scope="col" className="pr-2 sm:pr-4 font-medium">Resource</th>
+          <th scope="col" className="pr-2 sm:pr-4 font-medium">{columns.first}</th>
+          <th scope="col" className="pr-2 sm:pr-4 font-medium">{columns.second}</th>
           <th scope="col" className="font-medium">Maximum</th>
         </tr>
       </thead>
@@ -36,15 +36,15 @@ export function QuotaDiff({ requested, tier, max, current }: Props) {
           const marked = (
             <>
               {requested[spec.key] ?? "—"}
-              {differs && <span className="ml-1 text-xs font-sans font-semibold text-amber-900">({columns.differs})</span>}
-              {above.has(spec.key) && <span className="ml-1 text-xs font-sans font-semibold text-red-800">(above maximum)</span>}
+              {differs && <span className="ml-1 inline-block whitespace-nowrap text-xs font-sans font-semibold text-amber-900">({columns.differs})</span>}
+              {above.has(spec.key) && <span className="ml-1 inline-block whitespace-nowrap text-xs font-sans font-semibold text-red-800">(above maximum)</span>}
             </>
           );
           return (
             <tr key={spec.key} className={differs ? "bg-amber-100" : undefined}>
-              <td className="pr-4">{spec.label}</td>
-              <td className="pr-4 font-mono">{current ? (base[spec.key] ?? "—") : marked}</td>
-              <td className="pr-4 font-mono">{current ? marked : (base[spec.key] ?? "—")}</td>
+              <td className="pr-2 sm:pr-4">{spec.label}</td>
+              <td className="pr-2 sm:pr-4 font-mono">{current ? (base[spec.key] ?? "—") : marked}</td>
+              <td className="pr-2 sm:pr-4 font-mono">{current ? marked : (base[spec.key] ?? "—")}</td>
               <td className="font-mono">{max[spec.key] ?? "—"}</td>
             </tr>
           );

@@ -177,19 +177,21 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
         </>
       )}
       <h2 className="mt-10 text-lg font-semibold">Recent decisions</h2>
-      <table className="mt-3 w-full bg-white text-left text-sm shadow-sm">
-        <TableHead columns={["Name", "Requester", "Status", "Detail"]} />
-        <tbody>
-          {recent.map((workspace) => (
-            <tr key={workspace.id} className="border-t border-slate-100">
-              <td className="px-4 py-2 font-mono">{workspace.name}</td>
-              <td className="px-4 py-2">{workspace.requesterEmail}</td>
-              <td className="px-4 py-2"><StatusBadge status={workspace.status} /></td>
-              <td className="px-4 py-2 text-slate-700">{workspace.statusMessage ?? workspace.decisionNote ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="mt-3 overflow-x-auto">
+        <table className="w-full bg-white text-left text-sm shadow-sm">
+          <TableHead columns={["Name", "Requester", "Status", "Detail"]} />
+          <tbody>
+            {recent.map((workspace) => (
+              <tr key={workspace.id} className="border-t border-slate-100">
+                <td className="px-4 py-2 font-mono">{workspace.name}</td>
+                <td className="px-4 py-2">{workspace.requesterEmail}</td>
+                <td className="px-4 py-2"><StatusBadge status={workspace.status} /></td>
+                <td className="px-4 py-2 text-slate-700">{workspace.statusMessage ?? workspace.decisionNote ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

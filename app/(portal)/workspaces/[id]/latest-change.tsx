@@ -1,11 +1,26 @@
 // Where the owner's latest quota change stands: waiting (with the approvals so far), applied,
 // or rejected with the admin's reason.
-import { QuotaList } from "@/components/workspaces/quota-list";
+import { labelOf } from "@/lib/quota/fields";
+import { QUOTA_KEYS, type Hard } from "@/lib/quota/keys";
 import type { MyLatestChange } from "@/lib/workspaces/change-queries";
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-export function LatestChange({ change }: { change: MyLatestChange }) {
+/** The limits a change would set differently from `current`; "no limit" where it has none. */
+function Differences({ current, proposed }: { current: Hard; proposed: Hard }) {
+  const keys = QUOTA_KEYS.map((spec) => spec.key).filter((key) => current[key] !== proposed[key]);
+  return (
+    <ul className="mt-1 space-y-0.5">
+      {keys.map((key) => (
+        <li key={key}>
+          {labelOf(key)}: <span className="font-mono">{current[key] ?? "no limit"}</span> → <span className="font-mono">{proposed[key] ?? "no limit"}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function LatestChange({ change, current }: { change: MyLatestChange; current: Hard }) {
   const asked = `Your quota change of ${day(change.createdAt)}`;
   switch (change.status) {
     case "PENDING":
@@ -15,9 +30,7 @@ export function LatestChange({ change }: { change: MyLatestChange }) {
             Waiting for approval: {change.approvals} of {change.required}
           </p>
           <p className="mt-1">{asked} asks for:</p>
-          <div className="mt-1">
-            <QuotaList hard={change.proposed} />
-          </div>
+          <Differences current={current} proposed={change.proposed} />
           <p className="mt-2">You can ask for more again once an admin has decided this one.</p>
         </div>
       );

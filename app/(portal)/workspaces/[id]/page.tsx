@@ -117,7 +117,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
             Less quota applies at once. More (a higher limit, a new one, or a field left empty, which means no limit) waits for an
             admin other than you; it takes two admins when it goes above the tier&apos;s maximum or the tier needs two approvals.
           </p>
-          {latestChange && <LatestChange change={latestChange} />}
+          {latestChange && <LatestChange change={latestChange} current={workspace.hard} />}
           <div className="mt-3">
             <OperationForm action={askQuotaChangeAction} hidden={{ workspaceId: workspace.id }} submitLabel="Ask for this quota" errorFields={QUOTA_FORM_ERROR_FIELDS}>
               <QuotaFields hard={workspace.hard} />
