@@ -6,6 +6,8 @@ import type { MyLatestChange } from "@/lib/workspaces/change-queries";
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
+const Limit = ({ value }: { value: string | undefined }) => (value === undefined ? "no limit" : <span className="font-mono">{value}</span>);
+
 /** The limits a change would set differently from `current`; "no limit" where it has none. */
 function Differences({ current, proposed }: { current: Hard; proposed: Hard }) {
   const keys = QUOTA_KEYS.map((spec) => spec.key).filter((key) => current[key] !== proposed[key]);
@@ -13,7 +15,7 @@ function Differences({ current, proposed }: { current: Hard; proposed: Hard }) {
     <ul className="mt-1 space-y-0.5">
       {keys.map((key) => (
         <li key={key}>
-          {labelOf(key)}: <span className="font-mono">{current[key] ?? "no limit"}</span> → <span className="font-mono">{proposed[key] ?? "no limit"}</span>
+          {labelOf(key)}: <Limit value={current[key]} /> → <Limit value={proposed[key]} />
         </li>
       ))}
     </ul>

@@ -39,7 +39,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
     <article className="max-w-3xl">
       <Link href="/admin/cluster" className="text-sm text-brand-700 underline">← Cluster</Link>
       <h1 className="mt-2 font-mono text-2xl font-semibold">{workspace.name}</h1>
-      <div className="mt-2 flex gap-3 text-sm">
+      <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         <StatusBadge status={workspace.status} />
         <span>{workspace.tierName} · owner {workspace.ownerEmail}</span>
       </div>
@@ -61,10 +61,10 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
       {editable && (
         <section aria-labelledby="quota-heading" className="mt-6 rounded-lg bg-white p-4 shadow-sm">
           <h2 id="quota-heading" className="font-medium">Edit quota</h2>
-          <p className="text-sm text-slate-600">
-            Less applies at once; a limit below current usage is accepted with a warning. More (a higher limit, a new one, or a field left
-            empty, which drops that limit) waits for another admin to approve it in the approval queue, or for two above the tier&apos;s
-            maximum or on a two-approval tier.
+          <p className="mb-3 mt-1 text-sm text-slate-600">
+            Less applies at once; a limit below current usage is accepted with a warning. More (a higher limit, a new one, or a field
+            left empty, which drops that limit) is proposed: another admin approves it in the approval queue, two when it goes above
+            the tier&apos;s maximum or the tier needs two approvals.
           </p>
           <OperationForm action={editQuotaAction} hidden={ids} submitLabel="Save quota" errorFields={QUOTA_FORM_ERROR_FIELDS}>
             <QuotaFields hard={workspace.hard} />
