@@ -13,7 +13,8 @@ const fourEyes: TierFields = {
   name: "Four-eyes",
   description: "Sensitive data: two admins approve.",
   twoApprovals: true,
-  lifetimeDays: "30",
+  // Shorter than the renewal notice window (7 days), so that its workspaces may be renewed at once.
+  lifetimeDays: "5",
   quota: { "CPU requests (cores)": "2", "Memory requests": "4Gi", Pods: "5" },
   defaults: { cpuRequest: "100m", cpuLimit: "1", memoryRequest: "256Mi", memoryLimit: "1Gi" },
 };
