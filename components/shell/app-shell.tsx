@@ -19,18 +19,18 @@ export function AppShell({ ctx, signOutAction, children }: { ctx: Ctx; signOutAc
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
           <Link href="/" className="text-lg font-semibold text-brand-900">
             Berth
           </Link>
-          <nav aria-label="Main" className="flex gap-4 text-sm">
+          <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             {links.map((link) => (
               <Link key={link.href} href={link.href} className="text-slate-700 hover:text-brand-700">
                 {link.label}
               </Link>
             ))}
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
             <span className="text-slate-600" data-testid="signed-in-as">
               {ctx.actor.email}
               <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
@@ -45,7 +45,7 @@ export function AppShell({ ctx, signOutAction, children }: { ctx: Ctx; signOutAc
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+      <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
     </div>
   );
 }

@@ -36,6 +36,30 @@ export class MyWorkspacesPage {
   }
 }
 
+/** The owner's page of one workspace. */
+export class MyWorkspacePage {
+  constructor(private readonly page: Page) {}
+
+  /** Opens it from the list of the signed-in person's workspaces. */
+  async open(name: string): Promise<void> {
+    const mine = new MyWorkspacesPage(this.page);
+    await mine.open();
+    await mine.row(name).getByRole("link").click();
+    await expect(this.page.getByRole("heading", { name, exact: true })).toBeVisible();
+  }
+
+  quotaChange() {
+    return this.page.getByRole("region", { name: "Ask for a quota change" });
+  }
+
+  async askForQuota(values: Record<string, string>, reason: string): Promise<void> {
+    const section = this.quotaChange();
+    for (const [label, value] of Object.entries(values)) await section.getByLabel(label, { exact: true }).fill(value);
+    await section.getByLabel("Reason for the change").fill(reason);
+    await section.getByRole("button", { name: "Ask for this quota" }).click();
+  }
+}
+
 export class ApprovalQueuePage {
   constructor(private readonly page: Page) {}
 
@@ -56,5 +80,20 @@ export class ApprovalQueuePage {
     const item = this.request(name);
     await item.getByLabel(`Reason for rejecting ${name}`).fill(note);
     await item.getByRole("button", { name: `Reject ${name}` }).click();
+  }
+
+  /** A pending quota change of the named workspace. */
+  change(name: string) {
+    return this.page.getByRole("listitem", { name: `Quota change ${name}` });
+  }
+
+  async approveChange(name: string): Promise<void> {
+    await this.change(name).getByRole("button", { name: `Approve change of ${name}` }).click();
+  }
+
+  async rejectChange(name: string, note: string): Promise<void> {
+    const item = this.change(name);
+    await item.getByLabel(`Reason for rejecting the change of ${name}`).fill(note);
+    await item.getByRole("button", { name: `Reject change of ${name}` }).click();
   }
 }

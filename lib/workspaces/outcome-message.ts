@@ -3,7 +3,7 @@
 import type { ActionState } from "@/lib/model/action-state";
 import { labelOf } from "@/lib/quota/fields";
 import type { ProvisionOutcome } from "@/lib/reconcile/provision";
-import type { Proposal } from "./quota-change";
+import type { AskOutcome, Proposal } from "./quota-change";
 import type { QuotaEditResult } from "./quota-edit";
 import type { RenewalOutcome } from "./renew";
 
@@ -45,8 +45,29 @@ export function renewalState(outcome: RenewalOutcome): ActionState {
   };
 }
 
-/** A change that waits for deciders, in the words its proposer reads. */
-export function proposalState(proposal: Proposal): ActionState {
-  const who = proposal.required === 2 ? "two admins other than you and the owner" : "an admin other than you and the owner";
-  return { status: "success", message: `Quota change requested (${proposal.why}): it now waits for ${who}.` };
+/**
+ * A change that waits for deciders, in the words its proposer reads: the owner asking for their
+ * own workspace, or an admin proposing one. One decider needs no reason; two say why.
+ */
+export function proposalState(proposal: Proposal, proposer: "owner" | "admin" = "admin"): ActionState {
+  const others = proposer === "owner" ? "other than you" : "other than you and the owner";
+  const who = proposal.required === 2 ? `two admins ${others}` : `an admin ${others}`;
+  const why = proposal.required === 2 ? ` (${proposal.why})` : "";
+  return { status: "success", message: `Quota change requested${why}: it now waits for ${who}.` };
+}
+
+/** The owner's ask: less applied at once, more waiting for admins. */
+export function askQuotaState(result: AskOutcome): ActionState {
+  return result.status === "PROPOSED" ? proposalState(result, "owner") : outcomeState("Quota lowered.", result.outcome);
+}
+
+/** An approval recorded that is not the last one the decision needs. */
+export const SECOND_APPROVAL_NEEDED: ActionState = { status: "success", message: "Your approval was recorded; a second admin has to approve too." };
+
+/** What became of a workspace whose quota change was just applied, as the database now records it. */
+export function appliedChangeState(workspace: { name: string; status: string; pending: boolean; statusMessage: string | null }): ActionState {
+  const done = `Applied the quota change of ${workspace.name}.`;
+  if (workspace.status === "FAILED") return { status: "error", message: `${done} Saved, but the cluster refused it: ${workspace.statusMessage ?? "unknown error"}` };
+  if (workspace.pending) return { status: "success", message: `${done} Saved; the cluster has not confirmed it yet. Berth keeps trying.` };
+  return { status: "success", message: `${done} The cluster confirmed it.` };
 }

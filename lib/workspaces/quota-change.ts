@@ -127,7 +127,10 @@ function changeTarget(raw: Record<string, unknown>): AuditTarget | undefined {
   return typeof raw.changeId === "string" ? { type: "change", id: raw.changeId.slice(0, 36) } : undefined;
 }
 
-export type ChangeDecision = { status: "APPLIED"; outcome: ProvisionOutcome } | { status: "AWAITING_APPROVAL"; approvals: number; required: number };
+/** Each names the workspace, so the page that decided it can say what became of it. */
+export type ChangeDecision =
+  | { status: "APPLIED"; workspaceId: string; outcome: ProvisionOutcome }
+  | { status: "AWAITING_APPROVAL"; workspaceId: string; approvals: number; required: number };
 
 export const approveQuotaChange = defineOperation({
   name: "workspace.approve-change",
@@ -169,8 +172,8 @@ export const approveQuotaChange = defineOperation({
       await tx.workspaceChange.update({ where: { id }, data: { status: "APPLIED", decidedAt: new Date() } });
       return { final: true as const, approvals, required };
     });
-    if (!decision.final) return { status: "AWAITING_APPROVAL", approvals: decision.approvals, required: decision.required };
-    return { status: "APPLIED", outcome: await provisionWorkspace(ctx, workspace.id) };
+    if (!decision.final) return { status: "AWAITING_APPROVAL", workspaceId: workspace.id, approvals: decision.approvals, required: decision.required };
+    return { status: "APPLIED", workspaceId: workspace.id, outcome: await provisionWorkspace(ctx, workspace.id) };
   },
 });
 
@@ -182,7 +185,7 @@ export const rejectQuotaChange = defineOperation({
   input: z.strictObject({ changeId, note: plainText("Reason for rejection", 1_000) }),
   audit: ["workspace.change_rejected"],
   target: changeTarget,
-  run: async (ctx, { changeId: id, note }): Promise<void> => {
+  run: async (ctx, { changeId: id, note }): Promise<{ workspaceId: string }> => {
     const change = await loadPendingChange(id);
     await db.$transaction(async (tx) => {
       await lockPendingChange(tx, id);
@@ -198,6 +201,7 @@ export const rejectQuotaChange = defineOperation({
         reason: note,
       });
     });
+    return { workspaceId: change.workspace.id };
   },
 });
 

@@ -1,12 +1,14 @@
 "use server";
-// Admin decisions on pending requests. The rules (no self-approval, one transition) live in
-// lib/workspaces. A decision removes the request from the queue, so its outcome is shown at
-// the top of the page, read back from the database by id.
+// Admin decisions on pending requests and quota changes. The rules (no self-approval, one
+// transition) live in lib/workspaces. A decision removes the item from the queue, so its
+// outcome is shown at the top of the page, read back from the database by id.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { deliverSoon } from "@/lib/notifications/deliver-soon";
 import { serverAction } from "@/lib/operations/server-action";
 import { approveWorkspace, rejectWorkspace } from "@/lib/workspaces/decide";
+import { SECOND_APPROVAL_NEEDED } from "@/lib/workspaces/outcome-message";
+import { approveQuotaChange, rejectQuotaChange } from "@/lib/workspaces/quota-change";
 import { approveRenewal } from "@/lib/workspaces/renew";
 
 function decided(workspaceId: string): never {
@@ -23,5 +25,22 @@ export const approveRenewalAction = serverAction(approveRenewal, ({ input, resul
   revalidatePath("/admin/requests");
   // A completed renewal leaves the list (and its form), so its outcome is shown at the top.
   if (result.status === "RENEWED") redirect(`/admin/requests?renewed=${input.workspaceId}`);
-  return { status: "success", message: "Your approval was recorded; a second admin has to approve too." };
+  return SECOND_APPROVAL_NEEDED;
+});
+
+function changeDecided(workspaceId: string): void {
+  revalidatePath("/admin/requests");
+  revalidatePath(`/admin/workspaces/${workspaceId}`);
+  revalidatePath(`/workspaces/${workspaceId}`);
+}
+
+export const approveChangeAction = serverAction(approveQuotaChange, ({ result }) => {
+  changeDecided(result.workspaceId);
+  if (result.status === "APPLIED") redirect(`/admin/requests?changeApplied=${result.workspaceId}`);
+  return SECOND_APPROVAL_NEEDED;
+});
+
+export const rejectChangeAction = serverAction(rejectQuotaChange, ({ result }) => {
+  changeDecided(result.workspaceId);
+  redirect(`/admin/requests?changeRejected=${result.workspaceId}`);
 });

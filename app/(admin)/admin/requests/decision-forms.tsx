@@ -4,10 +4,11 @@
 import { useActionState } from "react";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { FormMessage } from "@/components/ui/form-message";
-import { secondaryButtonClass, smallInputClass } from "@/components/ui/styles";
+import { approveButtonClass, smallInputClass } from "@/components/ui/styles";
 import { IDLE } from "@/lib/model/action-state";
 import { QUOTA_KEYS, type Hard } from "@/lib/quota/keys";
 import { approveRequestAction, rejectRequestAction } from "./actions";
+import { RejectForm } from "./reject-form";
 
 interface Props {
   workspaceId: string;
@@ -48,35 +49,21 @@ export function DecisionForms({ workspaceId, name, ownRequest, approvedByMe, har
               <input type="checkbox" name="override" value="on" /> Override the tier&apos;s maximum (recorded in the audit trail)
             </label>
           </details>
-          <button
-            type="submit"
-            disabled={approving}
-            aria-label={`Approve ${name}`}
-            className="rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
-          >
+          <button type="submit" disabled={approving} aria-label={`Approve ${name}`} className={approveButtonClass}>
             {approving ? "Approving…" : "Approve"}
           </button>
         </form>
       )}
-      <form action={reject} className="flex flex-wrap items-start gap-2">
-        <input type="hidden" name="workspaceId" value={workspaceId} />
-        <div className="min-w-64 flex-1">
-          <label htmlFor={`note-${workspaceId}`} className="sr-only">
-            Reason for rejecting {name}
-          </label>
-          <input
-            id={`note-${workspaceId}`}
-            name="note"
-            placeholder="Reason for rejection"
-            maxLength={1000}
-            className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-          />
-          <FieldErrors id={`note-errors-${workspaceId}`} errors={rejectState.errors?.note} />
-        </div>
-        <button type="submit" disabled={rejecting} aria-label={`Reject ${name}`} className={secondaryButtonClass}>
-          Reject
-        </button>
-      </form>
+      <RejectForm
+        action={reject}
+        pending={rejecting}
+        hidden={{ name: "workspaceId", value: workspaceId }}
+        id={`note-${workspaceId}`}
+        label={`Reason for rejecting ${name}`}
+        buttonLabel={`Reject ${name}`}
+        buttonText="Reject"
+        errors={rejectState.errors?.note}
+      />
     </div>
   );
 }

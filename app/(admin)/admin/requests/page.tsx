@@ -1,10 +1,18 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { FormMessage } from "@/components/ui/form-message";
 import { QuotaDiff } from "@/components/workspaces/quota-diff";
 import { StatusBadge } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
+import { getWorkspaceForAdmin } from "@/lib/cluster/overview";
+import type { Ctx } from "@/lib/model/actor";
+import { NotFoundError } from "@/lib/model/errors";
 import { listAllTiers } from "@/lib/tiers/queries";
+import { listPendingChanges } from "@/lib/workspaces/change-queries";
+import { appliedChangeState } from "@/lib/workspaces/outcome-message";
 import { listRecentDecisions } from "@/lib/workspaces/queries";
 import { getRenewalOutcome, listApprovalQueue, listPendingRenewals, QUEUE_PAGE_SIZE } from "@/lib/workspaces/queue";
+import { ChangeForms } from "./change-forms";
 import { DecisionForms } from "./decision-forms";
 import { DecisionOutcome } from "./decision-outcome";
 import { QueueFilters } from "./queue-filters";
@@ -13,16 +21,28 @@ import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Approval queue" };
 
-type Search = { decided?: string; renewed?: string; tier?: string; requester?: string; minAgeDays?: string };
+type Search = { decided?: string; renewed?: string; changeApplied?: string; changeRejected?: string; tier?: string; requester?: string; minAgeDays?: string };
+
+/** The workspace a quota decision was just made on, read back from the database; none for an id that names none. */
+async function decidedChange(ctx: Ctx, workspaceId: string | undefined) {
+  if (!workspaceId) return null;
+  return getWorkspaceForAdmin(ctx, { workspaceId }).catch((error: unknown) => {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  });
+}
 
 export default async function ApprovalQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requirePageCtx(listApprovalQueue);
   const params = await searchParams;
-  const [{ input: filter, result: pending }, recent, renewals, tiers] = await Promise.all([
+  const [{ input: filter, result: pending }, recent, renewals, changes, tiers, changeApplied, changeRejected] = await Promise.all([
     listApprovalQueue.execute(ctx, { tier: params.tier || undefined, requester: params.requester || undefined, minAgeDays: params.minAgeDays || undefined }),
     listRecentDecisions(ctx, {}),
     listPendingRenewals(ctx, {}),
+    listPendingChanges(ctx, {}),
     listAllTiers(ctx, {}),
+    decidedChange(ctx, params.changeApplied),
+    decidedChange(ctx, params.changeRejected),
   ]);
   const decided = recent.find((workspace) => workspace.id === params.decided);
   const awaiting = pending.find((request) => request.id === params.decided);
@@ -40,6 +60,16 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
       {renewed && (
         <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
           Renewed {renewed.name} until {renewed.expiresAt?.toISOString().slice(0, 10) ?? "—"}.
+        </p>
+      )}
+      {changeApplied && (
+        <div className="mt-4">
+          <FormMessage state={appliedChangeState(changeApplied)} />
+        </div>
+      )}
+      {changeRejected && (
+        <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
+          Rejected the quota change of {changeRejected.name}. The owner can read your reason.
         </p>
       )}
       <QueueFilters filter={filter} tiers={tiers} />
@@ -94,6 +124,38 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
           ))}
         </ul>
       )}
+      <h2 className="mt-10 text-lg font-semibold">Quota changes</h2>
+      {changes.length === 0 ? (
+        <p className="mt-3 text-slate-600">No quota changes are waiting.</p>
+      ) : (
+        <ul className="mt-3 space-y-4">
+          {changes.map((change) => (
+            <li key={change.id} aria-label={`Quota change ${change.workspaceName}`} className="rounded-lg bg-white p-4 shadow-sm">
+              <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+                <h3 className="font-mono text-lg font-semibold">
+                  <Link href={`/admin/workspaces/${change.workspaceId}`} className="text-brand-700 underline">
+                    {change.workspaceName}
+                  </Link>
+                </h3>
+                <span className="text-sm text-slate-600">
+                  {change.tier.name} · owner {change.ownerEmail} · proposed by {change.proposedBy} · {change.createdAt.toISOString().slice(0, 10)}
+                </span>
+              </div>
+              <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800">{change.reason}</p>
+              <div className="mt-3 overflow-x-auto">
+                <QuotaDiff requested={change.proposed} current={change.current} max={change.tier.maxHard} />
+              </div>
+              <p className="mt-2 text-sm text-slate-600">
+                Approvals: {change.approvedBy.length} of {change.required}
+                {change.approvedBy.length > 0 && ` (by ${change.approvedBy.join(", ")})`}
+              </p>
+              <div className="mt-4">
+                <ChangeForms changeId={change.id} name={change.workspaceName} notYours={change.notYours} approvedByMe={change.approvedByMe} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
       {renewals.length > 0 && (
         <>
           <h2 className="mt-10 text-lg font-semibold">Renewals waiting for approval</h2>
@@ -116,19 +178,21 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
         </>
       )}
       <h2 className="mt-10 text-lg font-semibold">Recent decisions</h2>
-      <table className="mt-3 w-full bg-white text-left text-sm shadow-sm">
-        <TableHead columns={["Name", "Requester", "Status", "Detail"]} />
-        <tbody>
-          {recent.map((workspace) => (
-            <tr key={workspace.id} className="border-t border-slate-100">
-              <td className="px-4 py-2 font-mono">{workspace.name}</td>
-              <td className="px-4 py-2">{workspace.requesterEmail}</td>
-              <td className="px-4 py-2"><StatusBadge status={workspace.status} /></td>
-              <td className="px-4 py-2 text-slate-700">{workspace.statusMessage ?? workspace.decisionNote ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="mt-3 overflow-x-auto">
+        <table className="w-full bg-white text-left text-sm shadow-sm">
+          <TableHead columns={["Name", "Requester", "Status", "Detail"]} />
+          <tbody>
+            {recent.map((workspace) => (
+              <tr key={workspace.id} className="border-t border-slate-100">
+                <td className="px-4 py-2 font-mono">{workspace.name}</td>
+                <td className="px-4 py-2">{workspace.requesterEmail}</td>
+                <td className="px-4 py-2"><StatusBadge status={workspace.status} /></td>
+                <td className="px-4 py-2 text-slate-700">{workspace.statusMessage ?? workspace.decisionNote ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

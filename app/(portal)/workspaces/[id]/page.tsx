@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { OperationForm, TextField } from "@/components/admin/operation-form";
+import { QUOTA_FORM_ERROR_FIELDS, QuotaFields } from "@/components/workspaces/quota-fields";
 import { ProvisioningState } from "@/components/workspaces/provisioning-state";
 import { QuotaList } from "@/components/workspaces/quota-list";
 import { StatusBadge } from "@/components/workspaces/status-badge";
@@ -8,8 +10,11 @@ import { UsageBars } from "@/components/workspaces/usage-bars";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { getWorkspaceUsage } from "@/lib/cluster/overview";
 import { NotFoundError } from "@/lib/model/errors";
+import { getMyLatestChange } from "@/lib/workspaces/change-queries";
 import { getMyRequestHistory } from "@/lib/workspaces/history";
 import { getMyWorkspace } from "@/lib/workspaces/queries";
+import { askQuotaChangeAction } from "./actions";
+import { LatestChange } from "./latest-change";
 import { CancelForm, RenewForm } from "./owner-forms";
 
 export const metadata: Metadata = { title: "Workspace" };
@@ -29,6 +34,13 @@ const HISTORY_LABELS: Record<string, string> = {
   "workspace.expired": "Expired",
   "workspace.renewal_requested": "Renewal requested",
   "workspace.renewed": "Renewed",
+  "workspace.change_requested": "Quota change requested",
+  "workspace.quota_changed": "Quota changed",
+  "workspace.change_rejected": "Quota change rejected",
+  "workspace.change_cancelled": "Quota change withdrawn",
+  "workspace.approvals_reset": "Approvals reset (the quota was edited)",
+  "workspace.suspended": "Suspended",
+  "workspace.resumed": "Resumed",
   "profile.applied": "Created in the cluster",
   "profile.apply_failed": "Creation in the cluster failed",
 };
@@ -36,7 +48,11 @@ const HISTORY_LABELS: Record<string, string> = {
 export default async function WorkspacePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageCtx(getMyWorkspace);
   const { id } = await params;
-  const [workspace, history] = await Promise.all([getMyWorkspace(ctx, { workspaceId: id }), getMyRequestHistory(ctx, { workspaceId: id })]).catch((error: unknown) => {
+  const [workspace, history, latestChange] = await Promise.all([
+    getMyWorkspace(ctx, { workspaceId: id }),
+    getMyRequestHistory(ctx, { workspaceId: id }),
+    getMyLatestChange(ctx, { workspaceId: id }),
+  ]).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
@@ -94,6 +110,22 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
           </p>
         )}
       </section>
+      {(workspace.status === "ACTIVE" || workspace.status === "SUSPENDED") && (
+        <section aria-labelledby="quota-change-heading" className="mt-4 rounded-lg bg-white p-4 shadow-sm">
+          <h2 id="quota-change-heading" className="font-medium">Ask for a quota change</h2>
+          <p className="mt-1 text-sm text-slate-600">
+            Less quota applies at once. More (a higher limit, a new one, or a field left empty, which means no limit) waits for an
+            admin other than you; it takes two admins when it goes above the tier&apos;s maximum or the tier needs two approvals.
+          </p>
+          {latestChange && <LatestChange change={latestChange} current={workspace.hard} />}
+          <div className="mt-3">
+            <OperationForm action={askQuotaChangeAction} hidden={{ workspaceId: workspace.id }} submitLabel="Ask for this quota" errorFields={QUOTA_FORM_ERROR_FIELDS}>
+              <QuotaFields hard={workspace.hard} />
+              <TextField name="reason" label="Reason for the change" required />
+            </OperationForm>
+          </div>
+        </section>
+      )}
       <section className="mt-4 rounded-lg bg-white p-4 shadow-sm">
         <h2 className="font-medium">Reason given</h2>
         <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-700">{workspace.reason}</p>

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OperationForm, TextField } from "@/components/admin/operation-form";
+import { QUOTA_FORM_ERROR_FIELDS, QuotaFields } from "@/components/workspaces/quota-fields";
 import { ProvisioningState } from "@/components/workspaces/provisioning-state";
 import { StatusBadge } from "@/components/workspaces/status-badge";
 import { UsageBars } from "@/components/workspaces/usage-bars";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { getWorkspaceForAdmin, getWorkspaceUsage } from "@/lib/cluster/overview";
 import { NotFoundError } from "@/lib/model/errors";
-import { QUOTA_PREFIX } from "@/lib/quota/fields";
-import { QUOTA_KEYS } from "@/lib/quota/keys";
+import { foldEmail } from "@/lib/workspaces/governance";
 import { reapplyWorkspaceAction } from "../../cluster/actions";
 import {
   decommissionWorkspaceAction,
@@ -32,12 +32,14 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
   const ids = { workspaceId: workspace.id, version: String(workspace.version) };
   const live = workspace.status === "ACTIVE" || workspace.status === "SUSPENDED";
   const editable = live || workspace.status === "PROVISIONING";
+  // A hint only: the operation refuses every party (the requester too) and says why.
+  const ownedByMe = foldEmail(ctx.actor.email) === foldEmail(workspace.ownerEmail);
 
   return (
     <article className="max-w-3xl">
       <Link href="/admin/cluster" className="text-sm text-brand-700 underline">← Cluster</Link>
       <h1 className="mt-2 font-mono text-2xl font-semibold">{workspace.name}</h1>
-      <div className="mt-2 flex gap-3 text-sm">
+      <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         <StatusBadge status={workspace.status} />
         <span>{workspace.tierName} · owner {workspace.ownerEmail}</span>
       </div>
@@ -59,13 +61,13 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
       {editable && (
         <section aria-labelledby="quota-heading" className="mt-6 rounded-lg bg-white p-4 shadow-sm">
           <h2 id="quota-heading" className="font-medium">Edit quota</h2>
-          <p className="text-sm text-slate-600">Leave a field empty to drop that limit. A limit below current usage is accepted with a warning.</p>
-          <OperationForm action={editQuotaAction} hidden={ids} submitLabel="Save quota" errorFields={["quota", ...QUOTA_KEYS.map((k) => `${QUOTA_PREFIX}${k.key}`), "reason"]}>
-            <div className="grid grid-cols-2 gap-3">
-              {QUOTA_KEYS.map((k) => (
-                <TextField key={k.key} name={`${QUOTA_PREFIX}${k.key}`} label={k.label} defaultValue={workspace.hard[k.key] ?? ""} />
-              ))}
-            </div>
+          <p className="mb-3 mt-1 text-sm text-slate-600">
+            Less applies at once; a limit below current usage is accepted with a warning. More (a higher limit, a new one, or a field
+            left empty, which drops that limit) is proposed: another admin approves it in the approval queue, two when it goes above
+            the tier&apos;s maximum or the tier needs two approvals.
+          </p>
+          <OperationForm action={editQuotaAction} hidden={ids} submitLabel="Save quota" errorFields={QUOTA_FORM_ERROR_FIELDS}>
+            <QuotaFields hard={workspace.hard} />
             <TextField name="reason" label="Reason for the quota change" required />
           </OperationForm>
         </section>
@@ -80,6 +82,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
         )}
         {workspace.status === "SUSPENDED" && (
           <OperationForm action={resumeWorkspaceAction} hidden={ids} submitLabel="Resume" errorFields={["reason"]}>
+            {ownedByMe && <p className="text-sm text-slate-600">You own this workspace: another admin has to resume it.</p>}
             <TextField name="reason" label="Reason for resuming" required />
           </OperationForm>
         )}
