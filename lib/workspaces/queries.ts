@@ -1,11 +1,13 @@
 // Reads of workspaces, each scoped by the caller's identity and role before any filter is built.
 import "server-only";
 import type { Ctx } from "@/lib/model/actor";
+import { workflowConfigFromEnv } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/model/errors";
 import { defineOperation, noInput } from "@/lib/operations/define-operation";
 import type { Hard } from "@/lib/quota/keys";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
+import { renewalWindow, type RenewalWindow } from "./renewal-window";
 import { knownWorkspaceId, workspaceInUrl } from "./schemas";
 
 export interface WorkspaceSummary {
@@ -86,6 +88,8 @@ export interface MyWorkspace extends WorkspaceSummary {
   provisionStep: string | null;
   customJustification: string | null;
   renewalRequestedAt: Date | null;
+  /** Whether the owner may ask for a renewal now, and if not why (lib/workspaces/renewal-window.ts). */
+  renewal: RenewalWindow | null;
   tierApprovals: number;
 }
 
@@ -107,6 +111,7 @@ async function readMine(ctx: Ctx, { workspaceId }: { workspaceId: string }): Pro
       provisionStep: true,
       customJustification: true,
       renewalRequestedAt: true,
+      lastRenewedAt: true,
       tier: { select: { name: true, approvalsRequired: true } },
     },
   });
@@ -117,6 +122,7 @@ async function readMine(ctx: Ctx, { workspaceId }: { workspaceId: string }): Pro
     provisionStep: row.provisionStep,
     customJustification: row.customJustification,
     renewalRequestedAt: row.renewalRequestedAt,
+    renewal: row.expiresAt ? renewalWindow(row.expiresAt, row.lastRenewedAt, workflowConfigFromEnv().expiryNoticeDays, new Date()) : null,
     tierApprovals: row.tier.approvalsRequired,
   };
 }

@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError } from "@/lib/model/errors";
 import { workflowConfigFromEnv } from "@/lib/config";
 import { assertMayDecide, liveApprovals, PARTIES_SELECT, partiesOf, recordPartialApproval } from "./approval-steps";
 import { requirementOf, type TierRules } from "./governance";
+import { renewalWindow } from "./renewal-window";
 import { renewWorkspaceInput, workspaceIdInput } from "./schemas";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
 
@@ -119,13 +120,8 @@ async function lockRenewable(tx: Tx, id: string, { now, noticeDays }: Clock): Pr
   if (row?.status !== WorkspaceStatus.ACTIVE || !row.expires_at || row.expires_at <= now) {
     throw new ConflictError("Only an active workspace with an end date still ahead can be renewed.");
   }
-  const opens = new Date(row.expires_at.getTime() - noticeDays * DAY_MS);
-  if (now < opens) {
-    throw new ConflictError(`Renewal opens ${noticeDays} days before the end date: you can ask from ${day(opens)}.`);
-  }
-  if (row.last_renewed_at && row.last_renewed_at >= opens) {
-    throw new ConflictError(`This workspace was already renewed on ${day(row.last_renewed_at)}; the next renewal opens on ${day(opens)} before its new end date.`);
-  }
+  const window = renewalWindow(row.expires_at, row.last_renewed_at, noticeDays, now);
+  if (!window.open) throw new ConflictError(window.reason);
 }
 
 /** A renewal changes no quota: only the tier's number of approvals matters. */
@@ -133,9 +129,6 @@ function renewalRules(tier: { approvalsRequired: number }): TierRules {
   return { approvalsRequired: tier.approvalsRequired, hard: {}, maxHard: null };
 }
 
-function day(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 async function extend(
   tx: Tx,

@@ -85,6 +85,8 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
           <h2 className="font-medium">Renewal</h2>
           {workspace.renewalRequestedAt ? (
             <p className="mt-1 text-sm text-slate-700">Renewal requested {utc(workspace.renewalRequestedAt)}; waiting for two admins.</p>
+          ) : workspace.renewal && !workspace.renewal.open ? (
+            <p className="mt-1 text-sm text-slate-700">{workspace.renewal.reason}</p>
           ) : (
             <RenewForm workspaceId={workspace.id} />
           )}
