@@ -1,7 +1,7 @@
 // Quota values as forms send them: one optional field per managed key (`<prefix><key>`),
 // validated one by one so each message lands on its own field.
 import { z } from "zod";
-import type { FieldErrors } from "@/lib/model/errors";
+import { ValidationError, type FieldErrors } from "@/lib/model/errors";
 import { QUOTA_KEYS, type Hard } from "./keys";
 import { parseQuantity, quantityValue } from "./quantity";
 
@@ -44,6 +44,13 @@ export function requireQuotaFields(fields: Record<string, unknown>, prefix: stri
   // An empty `hard` makes the profile controller delete the namespace's quota.
   if (Object.keys(read.hard).length === 0 && Object.keys(read.errors).length === 0) read.errors.quota = ["A quota needs at least one limit."];
   return read;
+}
+
+/** The whole quota a form asks for, or one ValidationError with a message on each bad field. */
+export function quotaFromForm(fields: Record<string, unknown>, prefix: string = QUOTA_PREFIX): Hard {
+  const { hard, errors } = requireQuotaFields(fields, prefix);
+  if (Object.keys(errors).length > 0) throw new ValidationError("Please correct the highlighted fields.", errors);
+  return hard;
 }
 
 /** The value of a quantity already known to be valid, for comparisons. */

@@ -8,12 +8,12 @@ import { appendAuditEvent } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import type { Ctx } from "@/lib/model/actor";
-import type { AuditTarget } from "@/lib/model/audit-event";
+import { workspaceTarget, type AuditTarget } from "@/lib/model/audit-event";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/model/errors";
 import { plainText } from "@/lib/model/text";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
 import { defineOperation } from "@/lib/operations/define-operation";
-import { QUOTA_PREFIX, quotaFieldShape, requireQuotaFields } from "@/lib/quota/fields";
+import { QUOTA_PREFIX, quotaFieldShape, quotaFromForm } from "@/lib/quota/fields";
 import type { Hard } from "@/lib/quota/keys";
 import { provisionWorkspace, type ProvisionOutcome } from "@/lib/reconcile/provision";
 import { tierSelect, toTierDetail } from "@/lib/tiers/detail";
@@ -88,28 +88,27 @@ export const askForQuotaChange = defineOperation({
   roles: ["requester"],
   input: quotaChangeInput,
   audit: ["workspace.change_requested", "workspace.quota_changed"],
-  target: (raw) => (typeof raw.workspaceId === "string" ? { type: "workspace", id: raw.workspaceId.slice(0, 36) } : undefined),
+  target: workspaceTarget,
   run: async (ctx, input): Promise<AskOutcome> => {
-    const quota = requireQuotaFields(input);
-    if (Object.keys(quota.errors).length > 0) throw new ValidationError("Please correct the highlighted fields.", quota.errors);
+    const hard = quotaFromForm(input);
     const workspace = await db.workspace.findFirst({
       where: { id: input.workspaceId, requesterId: ctx.actor.userId },
       select: { id: true, name: true, hard: true, tierId: true, status: true, version: true },
     });
     if (!workspace) throw new NotFoundError();
     if (!CHANGEABLE.includes(workspace.status)) throw new ConflictError("Only an approved workspace's quota can change.");
-    if (sameQuota(workspace.hard as Hard, quota.hard)) {
+    if (sameQuota(workspace.hard as Hard, hard)) {
       throw new ValidationError("Please correct the highlighted fields.", { quota: ["This is the quota the workspace has now."] });
     }
-    const need = await quotaRequirement(db, workspace.tierId, workspace.hard as Hard, quota.hard);
-    if (need.outcome !== "allowed") return proposeQuotaChange(ctx, workspace, quota.hard, input.reason);
+    const need = await quotaRequirement(db, workspace.tierId, workspace.hard as Hard, hard);
+    if (need.outcome !== "allowed") return proposeQuotaChange(ctx, workspace, hard, input.reason);
     const outcome = await changeDesiredState(ctx, workspace, {
       action: "workspace.quota_changed",
       from: CHANGEABLE,
       version: workspace.version,
-      data: { hard: quota.hard },
+      data: { hard },
       before: { hard: workspace.hard },
-      after: { hard: quota.hard, decreaseByOwner: true },
+      after: { hard, decreaseByOwner: true },
       reason: input.reason,
     });
     return { status: "APPLIED", outcome };

@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/model/errors";
 import { getQuota } from "@/lib/kube/resource-quotas";
 import { belowUsage, type UsageWarning } from "@/lib/quota/compare";
-import { requireQuotaFields } from "@/lib/quota/fields";
+import { quotaFromForm } from "@/lib/quota/fields";
 import { quotaEditInput, transferInput } from "./admin-schemas";
 import { assertMayDecide, partiesOf } from "./approval-steps";
 import { changeDesiredState, loadForAdmin } from "./lifecycle";
@@ -20,8 +20,6 @@ import type { ProvisionOutcome } from "@/lib/reconcile/provision";
 
 /** A decrease applied at once (with what is in use), or an increase waiting for other admins. */
 export type QuotaEditResult = { outcome: ProvisionOutcome; warnings: UsageWarning[]; usageUnknown: boolean } | { proposal: Proposal };
-
-const EDITABLE = CHANGEABLE;
 
 export const editWorkspaceQuota = defineOperation({
   name: "workspace.edit-quota",
@@ -34,13 +32,12 @@ export const editWorkspaceQuota = defineOperation({
 });
 
 async function runEditWorkspaceQuota(ctx: Ctx, input: z.infer<typeof quotaEditInput>): Promise<QuotaEditResult> {
-  const quota = requireQuotaFields(input);
-  if (Object.keys(quota.errors).length > 0) throw new ValidationError("Please correct the highlighted fields.", quota.errors);
+  const hard = quotaFromForm(input);
   const workspace = await loadForAdmin(input.workspaceId);
-  if (!EDITABLE.includes(workspace.status)) throw new ConflictError("Only an approved workspace's quota can be edited here.");
+  if (!CHANGEABLE.includes(workspace.status)) throw new ConflictError("Only an approved workspace's quota can be edited here.");
   // More power is never one admin's say, not even on someone else's workspace: it waits for another.
-  const need = await quotaRequirement(db, workspace.tierId, workspace.hard as Hard, quota.hard);
-  if (need.outcome !== "allowed") return { proposal: await proposeQuotaChange(ctx, workspace, quota.hard, input.reason) };
+  const need = await quotaRequirement(db, workspace.tierId, workspace.hard as Hard, hard);
+  if (need.outcome !== "allowed") return { proposal: await proposeQuotaChange(ctx, workspace, hard, input.reason) };
 
   // Usage is read before the change so the warning and the audit event say what was in use.
   let used: Record<string, string> = {};
@@ -50,14 +47,14 @@ async function runEditWorkspaceQuota(ctx: Ctx, input: z.infer<typeof quotaEditIn
   } catch {
     usageUnknown = true;
   }
-  const warnings = belowUsage(quota.hard, used);
+  const warnings = belowUsage(hard, used);
   const outcome = await changeDesiredState(ctx, workspace, {
     action: "workspace.quota_changed",
-    from: EDITABLE,
+    from: CHANGEABLE,
     version: input.version,
-    data: { hard: quota.hard },
+    data: { hard },
     before: { hard: workspace.hard },
-    after: { hard: quota.hard, belowUsage: warnings, usageUnknown },
+    after: { hard, belowUsage: warnings, usageUnknown },
     reason: input.reason,
   });
   return { outcome, warnings, usageUnknown };
@@ -76,7 +73,7 @@ export const transferWorkspaceOwner = defineOperation({
 
 async function runTransferWorkspaceOwner(ctx: Ctx, input: z.infer<typeof transferInput>): Promise<ProvisionOutcome> {
   const workspace = await loadForAdmin(input.workspaceId);
-  if (!EDITABLE.includes(workspace.status)) throw new ConflictError("Only an approved workspace can be transferred.");
+  if (!CHANGEABLE.includes(workspace.status)) throw new ConflictError("Only an approved workspace can be transferred.");
   await assertMayDecide(ctx, partiesOf(workspace), { kind: "transfer", toEmail: input.newOwnerEmail }, { type: "workspace", id: workspace.id, name: workspace.name });
   const users = await db.user.findMany({
     where: { email: input.newOwnerEmail, emailVerified: true },
@@ -92,7 +89,7 @@ async function runTransferWorkspaceOwner(ctx: Ctx, input: z.infer<typeof transfe
   if (user.email === workspace.ownerEmail) throw new ValidationError("Please correct the highlighted fields.", { newOwnerEmail: ["This is already the owner."] });
   return changeDesiredState(ctx, workspace, {
     action: "workspace.owner_transferred",
-    from: EDITABLE,
+    from: CHANGEABLE,
     version: input.version,
     // The workspace moves to the new owner's list too; the old requester stays in the audit trail.
     data: { ownerEmail: user.email, requesterId: user.id },
