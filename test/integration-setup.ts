@@ -4,7 +4,6 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "../dev/db/embedded-postgres";
 import { startKubeApiStandIn } from "../dev/kube-api/server";
 import { migrate } from "../lib/db/migrate";
 
@@ -29,7 +28,19 @@ declare module "vitest" {
   }
 }
 
+const EXIT_EVENTS = ["beforeExit", "exit"] as const;
+// Both events' listeners take a number; one signature lets them share the code below.
+const listenersOf = (event: (typeof EXIT_EVENTS)[number]) => process.listeners(event as "exit");
+
 export default async function setup(project: TestProject) {
+  // embedded-postgres installs exit hooks that call process.exit(0) on `beforeExit`, which would
+  // overwrite the failure code vitest leaves in process.exitCode: a failing suite would exit 0. The
+  // stack is stopped below anyway, so its `beforeExit` and `exit` listeners are taken off again.
+  const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
+  const { startEmbeddedPostgres } = await import("../dev/db/embedded-postgres");
+  const exitHooks = EXIT_EVENTS.flatMap((event) =>
+    listenersOf(event).filter((listener) => !before.get(event)?.has(listener)).map((listener) => ({ event, listener })),
+  );
   // Per process, so that two runs on one machine never share (or wipe) each other's database.
   const dataDir = path.resolve(`.data/test-${process.pid}`);
   await rm(dataDir, { recursive: true, force: true });
@@ -50,5 +61,6 @@ export default async function setup(project: TestProject) {
     await kube.stop();
     await database.stop();
     await rm(dataDir, { recursive: true, force: true });
+    for (const { event, listener } of exitHooks) process.off(event as "exit", listener);
   };
 }
