@@ -96,27 +96,30 @@ async function listQueue(ctx: Ctx, filter: QueueFilter, now: Date): Promise<Queu
         ) other
         ORDER BY other.created_at DESC`
     : [];
-  return rows.map((row) => ({
-    ...requirement(ctx, row),
-    id: row.id,
-    name: row.name,
-    reason: row.reason,
-    hard: row.hard as Hard,
-    customJustification: row.customJustification,
-    createdAt: row.createdAt,
-    requesterEmail: row.requester.email,
-    requesterName: row.requester.name,
-    tier: toTierDetail(row.tier),
-    approvedBy: row.approvals.map((a) => a.approver.email),
-    approvedByMe: row.approvals.some((a) => a.approverId === ctx.actor.userId),
-    otherWorkspaces: others.filter((o) => o.requesterId === row.requesterId).map((o) => ({ name: o.name, status: o.status })),
-  }));
+  return rows.map((row) => {
+    const tier = toTierDetail(row.tier);
+    return {
+      ...requirement(ctx, row, tier),
+      id: row.id,
+      name: row.name,
+      reason: row.reason,
+      hard: row.hard as Hard,
+      customJustification: row.customJustification,
+      createdAt: row.createdAt,
+      requesterEmail: row.requester.email,
+      requesterName: row.requester.name,
+      tier,
+      approvedBy: row.approvals.map((a) => a.approver.email),
+      approvedByMe: row.approvals.some((a) => a.approverId === ctx.actor.userId),
+      otherWorkspaces: others.filter((o) => o.requesterId === row.requesterId).map((o) => ({ name: o.name, status: o.status })),
+    };
+  });
 }
 
 /** What the policy says of one pending request, for this admin (lib/workspaces/governance.ts). */
-function requirement(ctx: Ctx, row: { hard: unknown; ownerEmail: string; requester: Person; tier: Parameters<typeof toTierDetail>[0] }) {
+function requirement(ctx: Ctx, row: { hard: unknown; ownerEmail: string; requester: Person }, tier: TierDetail) {
   const change = { kind: "grant" as const, hard: row.hard as Hard };
-  const need = requirementOf(change, toTierDetail(row.tier));
+  const need = requirementOf(change, tier);
   return {
     requestedByMe: !mayDecide(ctx.actor, { requester: row.requester, ownerEmail: row.ownerEmail }, change).ok,
     required: need.outcome === "approvals" ? need.required : 1,

@@ -45,10 +45,13 @@ export async function quotaRequirement(tx: Tx | typeof db, tierId: string, from:
   return requirementOf({ kind: "quota", from, to }, tier);
 }
 
-/** Records a change that waits for its deciders; one open change per workspace. */
-export async function proposeQuotaChange(ctx: Ctx, workspace: ProposedWorkspace, hard: Hard, reason: string): Promise<Proposal> {
+/**
+ * A change that gives more power is recorded to wait for its deciders (one open change per
+ * workspace); null when it gives none, and the caller may apply it at once.
+ */
+export async function proposeIfMore(ctx: Ctx, workspace: ProposedWorkspace, hard: Hard, reason: string): Promise<Proposal | null> {
   const need = await quotaRequirement(db, workspace.tierId, workspace.hard as Hard, hard);
-  if (need.outcome !== "approvals") throw new Error("proposeQuotaChange called for a change that needs no approval");
+  if (need.outcome !== "approvals") return null;
   try {
     return await db.$transaction(async (tx) => {
       const change = await tx.workspaceChange.create({
@@ -100,8 +103,8 @@ export const askForQuotaChange = defineOperation({
     if (sameQuota(workspace.hard as Hard, hard)) {
       throw new ValidationError("Please correct the highlighted fields.", { quota: ["This is the quota the workspace has now."] });
     }
-    const need = await quotaRequirement(db, workspace.tierId, workspace.hard as Hard, hard);
-    if (need.outcome !== "allowed") return proposeQuotaChange(ctx, workspace, hard, input.reason);
+    const proposal = await proposeIfMore(ctx, workspace, hard, input.reason);
+    if (proposal) return proposal;
     const outcome = await changeDesiredState(ctx, workspace, {
       action: "workspace.quota_changed",
       from: CHANGEABLE,

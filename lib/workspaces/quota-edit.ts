@@ -14,8 +14,7 @@ import { quotaFromForm } from "@/lib/quota/fields";
 import { quotaEditInput, transferInput } from "./admin-schemas";
 import { assertMayDecide, partiesOf } from "./approval-steps";
 import { changeDesiredState, loadForAdmin } from "./lifecycle";
-import { CHANGEABLE, proposeQuotaChange, quotaRequirement, type Proposal } from "./quota-change";
-import type { Hard } from "@/lib/quota/keys";
+import { CHANGEABLE, proposeIfMore, type Proposal } from "./quota-change";
 import type { ProvisionOutcome } from "@/lib/reconcile/provision";
 
 /** A decrease applied at once (with what is in use), or an increase waiting for other admins. */
@@ -36,8 +35,8 @@ async function runEditWorkspaceQuota(ctx: Ctx, input: z.infer<typeof quotaEditIn
   const workspace = await loadForAdmin(input.workspaceId);
   if (!CHANGEABLE.includes(workspace.status)) throw new ConflictError("Only an approved workspace's quota can be edited here.");
   // More power is never one admin's say, not even on someone else's workspace: it waits for another.
-  const need = await quotaRequirement(db, workspace.tierId, workspace.hard as Hard, hard);
-  if (need.outcome !== "allowed") return { proposal: await proposeQuotaChange(ctx, workspace, hard, input.reason) };
+  const proposal = await proposeIfMore(ctx, workspace, hard, input.reason);
+  if (proposal) return { proposal };
 
   // Usage is read before the change so the warning and the audit event say what was in use.
   let used: Record<string, string> = {};
