@@ -1,4 +1,4 @@
-// One look at the whole cluster (three list calls) compared with every confirmed workspace:
+// One look at the whole cluster (five list calls) compared with every confirmed workspace:
 // drift is recorded on the workspace and audited when it appears, changes or is resolved,
 // never again on later passes that see the same thing.
 import "server-only";
