@@ -5,12 +5,11 @@
 import "server-only";
 import { PatchStrategy } from "@kubernetes/client-node";
 import { FIELD_MANAGER } from "@/lib/config";
+import type { PodSecurityLevel } from "@/lib/model/guardrails";
 import { kubeCall } from "./call";
 import { kubeClients } from "./client";
 import { listAll } from "./paging";
 
-export const POD_SECURITY_LEVELS = ["baseline", "restricted", "privileged"] as const;
-export type PodSecurityLevel = (typeof POD_SECURITY_LEVELS)[number];
 /** The policy version the labels pin: the server's own, so upgrades tighten with Kubernetes. */
 export const POD_SECURITY_VERSION = "latest";
 export const POD_SECURITY_PREFIX = "pod-security.kubernetes.io/";

@@ -5,20 +5,13 @@
 import "server-only";
 import { PatchStrategy } from "@kubernetes/client-node";
 import { FIELD_MANAGER } from "@/lib/config";
+import type { EgressProtocol, EgressRule } from "@/lib/model/guardrails";
 import { kubeCall } from "./call";
 import { kubeClients } from "./client";
 import { listAll } from "./paging";
 import { LABEL_MANAGED_BY } from "./profiles";
 
 export const EGRESS_POLICY_NAME = "berth-egress";
-export const EGRESS_PROTOCOLS = ["TCP", "UDP", "SCTP"] as const;
-export type EgressProtocol = (typeof EGRESS_PROTOCOLS)[number];
-
-/** One allowlist entry: a CIDR, and the ports it may be reached on (none listed: every port). */
-export interface EgressRule {
-  cidr: string;
-  ports: { port: number; protocol: EgressProtocol }[];
-}
 
 export interface EgressScope {
   /** The tier's allowlist. */

@@ -2,8 +2,7 @@
 // CIDRs/ports their pods may reach outside the cluster (none by default). `privileged` switches
 // Pod Security off, so a tier gets it only with an explicit, separately audited override.
 import type { FieldErrors } from "@/lib/model/errors";
-import { POD_SECURITY_LEVELS, type PodSecurityLevel } from "@/lib/kube/namespaces";
-import { EGRESS_PROTOCOLS, type EgressProtocol, type EgressRule } from "@/lib/kube/network-policies";
+import { EGRESS_PROTOCOLS, POD_SECURITY_LEVELS, type EgressProtocol, type EgressRule, type PodSecurityLevel } from "@/lib/model/guardrails";
 
 export interface TierGuardrails {
   podSecurity: PodSecurityLevel;
@@ -12,12 +11,6 @@ export interface TierGuardrails {
 
 export const DEFAULT_GUARDRAILS: TierGuardrails = { podSecurity: "baseline", egressAllow: [] };
 export const MAX_EGRESS_RULES = 20;
-
-export const POD_SECURITY_TEXT: Record<PodSecurityLevel, string> = {
-  baseline: "baseline: no privileged containers, host namespaces or host paths",
-  restricted: "restricted: baseline, plus non-root, no privilege escalation, capabilities dropped",
-  privileged: "privileged: no Pod Security restrictions (admin override)",
-};
 
 function ipv4(text: string): boolean {
   const parts = text.split(".");
