@@ -51,7 +51,7 @@ describe("posture checks (THREATS 54)", () => {
 
   it("name a Profile created directly through the API, and one without quota", async () => {
     const name = uniqueName("direct");
-    await applyProfile({ apiVersion: "kubeflow.org/v1", kind: "Profile", metadata: { name, labels: {}, annotations: {} }, spec: { owner: { kind: "User", name: "eve@example.com" } } });
+    await applyProfile({ apiVersion: "kubeflow.org/v1", kind: "Profile", metadata: { name, labels: {}, annotations: {} }, spec: { owner: { kind: "User", name: "eve@example.com" }, resourceQuotaSpec: { hard: {} } } });
     const results = await checkPosture(by);
     expect(check(results, "profiles-managed")).toMatchObject({ state: "fail" });
     expect(check(results, "profiles-managed")?.detail).toContain(name);
