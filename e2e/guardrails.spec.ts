@@ -31,18 +31,19 @@ test("a restricted tier without internet: the namespace carries the Pod Security
     "restricted",
   );
   await tiers.open();
-  await expect(tiers.tier(slug).getByRole("definition").first()).toHaveText("restricted");
+  await expect(tiers.tier(slug).getByLabel("Guardrails").getByRole("definition").first()).toHaveText("restricted");
   await expect(tiers.tier(slug)).toContainText("no internet");
 
   const name = uniqueName("locked-ws");
   const ada = await pageAs(browser, "requester");
   await ada.goto("/workspaces/new");
-  await expect(ada.getByRole("radio", { name: new RegExp(`^${label}`) })).toHaveAccessibleName(/Pod Security\s*restricted/);
+  // What the requester gets is shown before they ask.
+  await expect(ada.getByRole("radio", { name: new RegExp(`^${label}`) })).toHaveAccessibleName(/Pod Security\s*restricted.*no internet/);
   await requestAs(browser, { name, tier: new RegExp(`^${label}`), reason: "Guardrails end-to-end." });
 
   const queue = new ApprovalQueuePage(grace);
   await queue.open();
-  await expect(queue.request(name).getByRole("definition").first()).toHaveText("restricted");
+  await expect(queue.request(name).getByLabel("Guardrails").getByRole("definition").first()).toHaveText("restricted");
   await queue.approve(name);
   await expect(grace.getByRole("status")).toContainText("The Profile was applied");
 

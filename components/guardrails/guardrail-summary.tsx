@@ -33,7 +33,7 @@ export function GuardrailSummary({
       : guardrails.egressAllow.map((rule) => `${rule.cidr} (${ports(rule)})`).join(" · ");
   const cluster = egressNamespaces?.length ? `cluster DNS, own namespace, ${egressNamespaces.join(", ")}` : "cluster DNS, own namespace and Kubeflow's services";
   return (
-    <dl aria-label="Guardrails" className={`grid grid-cols-[auto_1fr] gap-x-3 ${compact ? "text-xs" : "text-sm"}`}>
+    <dl aria-label={compact ? undefined : "Guardrails"} className={`grid grid-cols-[auto_1fr] gap-x-3 ${compact ? "text-xs" : "text-sm"}`}>
       <dt className="text-slate-600">Pod Security</dt>
       <dd>
         <span className={guardrails.podSecurity === "privileged" ? "font-semibold text-red-800" : "font-medium"}>{guardrails.podSecurity}</span>

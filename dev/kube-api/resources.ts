@@ -168,51 +168,29 @@ const limitRangeSchema: StructSchema = {
 const anyMap: Schema = { type: "map", values: { type: "any" } };
 const any: Schema = { type: "any" };
 
+/** A typed object: kind, apiVersion, metadata, then its own top-level fields. */
+const typedObject = (fields: Record<string, Schema>): StructSchema => ({ type: "struct", fields: { kind: str, apiVersion: str, metadata: objectMeta, ...fields } });
+
 // NetworkPolicySpec: its lists are atomic (replaced whole by an apply), as upstream declares them.
-const networkPolicySchema: StructSchema = {
-  type: "struct",
-  fields: {
-    kind: str,
-    apiVersion: str,
-    metadata: objectMeta,
-    spec: {
-      type: "struct",
-      fields: {
-        podSelector: any,
-        ingress: { type: "list", items: any },
-        egress: { type: "list", items: any },
-        policyTypes: strList,
-      },
-    },
+const networkPolicySchema = typedObject({
+  spec: {
+    type: "struct",
+    fields: { podSelector: any, ingress: { type: "list", items: any }, egress: { type: "list", items: any }, policyTypes: strList },
   },
-};
+});
 
-const nodeSchema: StructSchema = {
-  type: "struct",
-  fields: {
-    kind: str,
-    apiVersion: str,
-    metadata: objectMeta,
-    spec: { type: "struct", fields: { podCIDR: str, podCIDRs: strList, providerID: str, unschedulable: { type: "boolean" }, taints: { type: "list", items: any } } },
-    status: { type: "struct", fields: { capacity: quantityMap, allocatable: quantityMap, conditions: { type: "list", items: any }, nodeInfo: any } },
-  },
-};
+const nodeSchema = typedObject({
+  spec: { type: "struct", fields: { podCIDR: str, podCIDRs: strList, providerID: str, unschedulable: { type: "boolean" }, taints: { type: "list", items: any } } },
+  status: { type: "struct", fields: { capacity: quantityMap, allocatable: quantityMap, conditions: { type: "list", items: any }, nodeInfo: any } },
+});
 
-const configMapSchema: StructSchema = {
-  type: "struct",
-  fields: { kind: str, apiVersion: str, metadata: objectMeta, immutable: { type: "boolean" }, data: { type: "map", values: str }, binaryData: { type: "map", values: str } },
-};
+const configMapSchema = typedObject({ immutable: { type: "boolean" }, data: { type: "map", values: str }, binaryData: { type: "map", values: str } });
 
 // Only what Berth reads of a Deployment is typed; the rest is kept as sent.
-const deploymentSchema: StructSchema = {
-  type: "struct",
-  fields: { kind: str, apiVersion: str, metadata: objectMeta, spec: anyMap, status: anyMap },
-};
+const deploymentSchema = typedObject({ spec: anyMap, status: anyMap });
 
-const authorizationPolicySchema: StructSchema = {
-  type: "struct",
-  fields: { apiVersion: str, kind: str, metadata: objectMeta, spec: any, status: any },
-};
+// A custom resource: its keys are sorted on the wire, so the order here does not matter.
+const authorizationPolicySchema = typedObject({ spec: any, status: any });
 
 export type ResourceName =
   | "profiles"
