@@ -181,6 +181,43 @@ export function workflowConfigFromEnv(env: Env = process.env): WorkflowConfig {
   };
 }
 
+/** Per person per minute; each client address gets `addressFactor` times as many (THREATS 70). */
+export interface RateLimitSettings {
+  /** Any operation that changes something. */
+  changesPerMinute: number;
+  /** Audit exports and verification: each reads much of the trail. */
+  exportsPerMinute: number;
+  /** A client address may be shared (a NAT, an office): it gets this many people's worth. */
+  addressFactor: number;
+}
+
+export function rateLimitSettings(env: Env = process.env): RateLimitSettings {
+  return {
+    changesPerMinute: wholeNumber(env, "BERTH_CHANGE_RATE_LIMIT", 30, { min: 1 }),
+    exportsPerMinute: wholeNumber(env, "BERTH_EXPORT_RATE_LIMIT", 6, { min: 1 }),
+    addressFactor: wholeNumber(env, "BERTH_ADDRESS_RATE_FACTOR", 10, { min: 1 }),
+  };
+}
+
+/** What the response headers need (lib/auth/security-headers.ts); never fails, so that the proxy never does. */
+export interface HeaderSettings {
+  /** `next dev` evaluates code with eval for fast refresh; production never does. */
+  development: boolean;
+  /** Sign-in forms post to Auth.js, which redirects to Dex: `form-action` must allow that origin. */
+  identityOrigin: string | undefined;
+}
+
+export function headerSettings(env: Env = process.env): HeaderSettings {
+  let identityOrigin: string | undefined;
+  try {
+    const issuer = text(env, "AUTH_DEX_ISSUER");
+    identityOrigin = issuer ? new URL(issuer).origin : undefined;
+  } catch {
+    identityOrigin = undefined;
+  }
+  return { development: env.NODE_ENV === "development", identityOrigin };
+}
+
 /** Every setting at once: what a process checks before it starts serving. */
 export function checkSettings(env: Env = process.env): void {
   roleGroupsFromEnv(env);
@@ -189,6 +226,7 @@ export function checkSettings(env: Env = process.env): void {
   kubeSettings(env);
   reconcilerSettings(env);
   workflowConfigFromEnv(env);
+  rateLimitSettings(env);
 }
 
 /** Stops the process with one line naming the bad setting, instead of failing later and vaguely. */

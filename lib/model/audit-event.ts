@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS = [
   "workspace.change_requested",
   "workspace.change_rejected",
   "workspace.change_cancelled",
+  // Hardening (THREATS 70–79): refused for going too fast; every session of a person ended.
+  "auth.rate_limited",
+  "auth.sessions_ended",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
