@@ -100,15 +100,22 @@ export interface DatabaseSettings {
   url: string;
   /** The schema owner's connection, for migrations only. */
   migrationUrl: string;
+  /** False when DATABASE_MIGRATION_URL is unset or the same as DATABASE_URL: the app then owns the schema (THREATS 75). */
+  separateMigrationRole: boolean;
   poolSize: number;
+  /** Serve although the app's role could rewrite the audit trail (`/api/readyz` still says so; admins see a banner). */
+  allowUnsafeRole: boolean;
 }
 
 export function databaseSettings(env: Env = process.env): DatabaseSettings {
   const appUrl = required(env, "DATABASE_URL", "set it to the PostgreSQL connection string of Berth's own role");
+  const migrationUrl = text(env, "DATABASE_MIGRATION_URL");
   return {
     url: appUrl,
-    migrationUrl: text(env, "DATABASE_MIGRATION_URL") ?? appUrl,
+    migrationUrl: migrationUrl ?? appUrl,
+    separateMigrationRole: migrationUrl !== undefined && migrationUrl !== appUrl,
     poolSize: wholeNumber(env, "DATABASE_POOL_SIZE", 10, { min: 1 }),
+    allowUnsafeRole: onOff(env, "BERTH_ALLOW_UNSAFE_DB_ROLE", false),
   };
 }
 
