@@ -100,8 +100,6 @@ export interface DatabaseSettings {
   url: string;
   /** The schema owner's connection, for migrations only. */
   migrationUrl: string;
-  /** False when DATABASE_MIGRATION_URL is unset or the same as DATABASE_URL: the app then owns the schema (THREATS 75). */
-  separateMigrationRole: boolean;
   poolSize: number;
   /** Serve although the app's role could rewrite the audit trail (`/api/readyz` still says so; admins see a banner). */
   allowUnsafeRole: boolean;
@@ -109,22 +107,21 @@ export interface DatabaseSettings {
 
 export function databaseSettings(env: Env = process.env): DatabaseSettings {
   const appUrl = required(env, "DATABASE_URL", "set it to the PostgreSQL connection string of Berth's own role");
-  const migrationUrl = text(env, "DATABASE_MIGRATION_URL");
   return {
     url: appUrl,
-    migrationUrl: migrationUrl ?? appUrl,
-    separateMigrationRole: migrationUrl !== undefined && migrationUrl !== appUrl,
+    migrationUrl: text(env, "DATABASE_MIGRATION_URL") ?? appUrl,
     poolSize: wholeNumber(env, "DATABASE_POOL_SIZE", 10, { min: 1 }),
     allowUnsafeRole: onOff(env, "BERTH_ALLOW_UNSAFE_DB_ROLE", false),
   };
 }
 
 /** For `npm run db:migrate`, which may run with only the schema owner's connection. */
-export function migrationSettings(env: Env = process.env): { url: string; appUrl: string | undefined } {
+export function migrationSettings(env: Env = process.env): { url: string; appUrl: string | undefined; migrationUrlSet: boolean } {
   const appUrl = text(env, "DATABASE_URL");
-  const url = text(env, "DATABASE_MIGRATION_URL") ?? appUrl;
+  const migrationUrl = text(env, "DATABASE_MIGRATION_URL");
+  const url = migrationUrl ?? appUrl;
   if (!url) throw new SettingsError("DATABASE_MIGRATION_URL is not set: set it (or DATABASE_URL) to the database to migrate");
-  return { url, appUrl };
+  return { url, appUrl, migrationUrlSet: migrationUrl !== undefined };
 }
 
 export interface KubeSettings {

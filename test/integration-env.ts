@@ -10,5 +10,3 @@ process.env.BERTH_KUBE_TIMEOUT_MS ??= "2000";
 // covered by lib/operations/rate-limit.int.test.ts, which sets its own.
 process.env.BERTH_CHANGE_RATE_LIMIT ??= "100000";
 process.env.BERTH_EXPORT_RATE_LIMIT ??= "100000";
-// As deployed safely: migrations as the schema owner, the app as its own role (THREATS 75).
-process.env.DATABASE_MIGRATION_URL ??= stack.ownerDatabaseUrl;

@@ -14,13 +14,12 @@ export interface RoleFacts {
 }
 
 /** What is wrong, one sentence each; empty when the role is as safe as Berth needs. */
-export function roleProblems(facts: RoleFacts, separateMigrationRole: boolean): string[] {
+export function roleProblems(facts: RoleFacts): string[] {
   const problems: string[] = [];
   if (facts.superuser) problems.push("Berth's database role is a superuser.");
   if (facts.ownsSchema) problems.push("Berth's database role owns the schema.");
   if (facts.ownsAuditTable) problems.push("Berth's database role owns the audit table and could drop its protecting triggers.");
   if (facts.mayRewriteAudit) problems.push("Berth's database role holds UPDATE, DELETE or TRUNCATE on the audit table.");
-  if (!separateMigrationRole) problems.push("DATABASE_MIGRATION_URL is unset or the same as DATABASE_URL: migrations should run as another role.");
   return problems;
 }
 
@@ -54,9 +53,9 @@ const globalForRole = globalThis as unknown as { berthRoleSafety?: { at: number;
 export function databaseRoleSafety(now = Date.now()): Promise<RoleSafety> {
   const cached = globalForRole.berthRoleSafety;
   if (cached && now - cached.at < CACHE_MS) return cached.result;
-  const { separateMigrationRole, allowUnsafeRole } = databaseSettings();
+  const { allowUnsafeRole } = databaseSettings();
   const result = readRoleFacts((sql) => db.$queryRawUnsafe(sql)).then((facts) => {
-    const problems = roleProblems(facts, separateMigrationRole);
+    const problems = roleProblems(facts);
     return { safe: problems.length === 0, problems, allowed: allowUnsafeRole };
   });
   globalForRole.berthRoleSafety = { at: now, result };
