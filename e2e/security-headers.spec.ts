@@ -2,6 +2,7 @@
 // a Content-Security-Policy with a fresh nonce that Next puts on each of its scripts, the
 // isolation headers, and pages that still hydrate and work under that policy in Chromium.
 // Also the body-size bound of server actions (THREATS 72) and sign-out everywhere (THREATS 74).
+import { readFileSync } from "node:fs";
 import { expect, test, type APIResponse } from "@playwright/test";
 import { signInThroughDex } from "./pages/sign-in";
 import { pageAs, PASSWORD } from "./support/personas";
@@ -29,7 +30,7 @@ function expectPageHeaders(response: APIResponse, where: string): string {
   return /'nonce-([^']+)'/.exec(policy)![1]!;
 }
 
-const PAGES = ["/", "/workspaces", "/workspaces/new", "/admin/requests", "/admin/tiers", "/admin/tiers/new", "/admin/cluster", "/admin/notifications", "/admin/people", "/audit", "/audit/verify"];
+const PAGES = ["/workspaces", "/workspaces/new", "/admin/requests", "/admin/tiers", "/admin/tiers/new", "/admin/cluster", "/admin/notifications", "/admin/people", "/audit", "/audit/verify"];
 const ERROR_PAGES = [
   { path: "/no-such-page", status: 404 },
   { path: "/workspaces/not-a-uuid", status: 404 },
@@ -64,11 +65,14 @@ test.describe("security headers (THREATS 73)", () => {
     await admin.context().close();
   });
 
-  test("the 403 page, the sign-in redirect and the sign-in page carry them too", async ({ browser, request }) => {
+  test("the 403 page, redirects and the sign-in page carry them too", async ({ browser, request }) => {
     const ada = await pageAs(browser, "requester");
     const forbidden = await ada.request.get("/admin/tiers", { maxRedirects: 0 });
     expect(forbidden.status()).toBe(403);
     expectPageHeaders(forbidden, "403 page");
+    const home = await ada.request.get("/", { maxRedirects: 0 });
+    expect(home.status()).toBe(307);
+    expectPageHeaders(home, "the front door's redirect");
     await ada.context().close();
     const redirect = await request.get("/workspaces", { maxRedirects: 0 });
     expect(redirect.status()).toBe(307);
@@ -76,7 +80,8 @@ test.describe("security headers (THREATS 73)", () => {
     const signIn = await request.get("/signin", { maxRedirects: 0 });
     expect(signIn.status()).toBe(200);
     expectPageHeaders(signIn, "sign-in page");
-    const unauthenticatedRoute = await request.get("/audit/verify/head", { maxRedirects: 0 });
+    // A download posted without a session cookie reaches the route, which answers 401 (GETs are sent to sign-in first).
+    const unauthenticatedRoute = await request.fetch("/audit/verify/head", { method: "GET", headers: { cookie: "authjs.session-token=forged" }, maxRedirects: 0 });
     expect(unauthenticatedRoute.status()).toBe(401);
     expectPageHeaders(unauthenticatedRoute, "401 from a route");
   });
@@ -111,15 +116,21 @@ test.describe("security headers (THREATS 73)", () => {
   });
 });
 
-test("a server action body over the limit is refused, nothing runs (THREATS 72)", async ({ browser }) => {
+test("a server action body over the limit is refused before the action runs (THREATS 72)", async ({ browser, baseURL }) => {
+  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string }> };
+  const [actionId] = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === "requestWorkspaceAction")!;
   const ada = await pageAs(browser, "requester");
-  const response = await ada.request.post("/workspaces/new", {
-    headers: { "next-action": "0".repeat(42), origin: new URL(ada.context().pages()[0]?.url() || "http://localhost").origin },
-    multipart: { "1_reason": "x".repeat(200 * 1024), "0": '[{"status":"idle"},"$K1"]' },
-    maxRedirects: 0,
-  });
-  expect(response.status()).toBeGreaterThanOrEqual(400);
-  expect(response.status()).toBeLessThan(500);
+  const name = `too-big-${Date.now().toString(36)}`;
+  const post = (reason: string) =>
+    ada.request.post("/workspaces/new", {
+      headers: { "next-action": actionId, origin: new URL(baseURL!).origin, accept: "text/x-component" },
+      multipart: { "0": JSON.stringify([{ status: "idle" }, "$K1"]), _1_name: name, _1_tier: "small-cpu", _1_reason: reason },
+      maxRedirects: 0,
+    });
+  const response = await post("x".repeat(200 * 1024));
+  expect(response.status()).toBe(413);
+  await expect(ada.request.get("/workspaces")).resolves.toBeTruthy();
+  expect(await (await ada.request.get("/workspaces")).text()).not.toContain(name);
   await ada.context().close();
 });
 
