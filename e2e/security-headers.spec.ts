@@ -124,7 +124,7 @@ test("a server action body over the limit is refused before the action runs (THR
   const post = (reason: string) =>
     ada.request.post("/workspaces/new", {
       headers: { "next-action": actionId, origin: new URL(baseURL!).origin, accept: "text/x-component" },
-      multipart: { "0": JSON.stringify([{ status: "idle" }, "$K1"]), _1_name: name, _1_tier: "small-cpu", _1_reason: reason },
+      multipart: { _1_name: name, _1_tier: "small-cpu", _1_reason: reason, "0": JSON.stringify([{ status: "idle" }, "$K1"]) },
       maxRedirects: 0,
     });
   const response = await post("x".repeat(200 * 1024));

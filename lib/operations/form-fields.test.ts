@@ -2,7 +2,8 @@
 // too long, or a prototype's name → one validation error (a 400-style answer, never a 500).
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "@/lib/model/errors";
-import { formFields, MAX_FIELD_NAME, MAX_FIELDS } from "./form-fields";
+import { readFileSync } from "node:fs";
+import { formFields, MAX_BODY_BYTES, MAX_FIELD_NAME, MAX_FIELDS } from "./form-fields";
 
 const refusal = (entries: [string, string][]) => {
   try {
@@ -45,4 +46,9 @@ describe("form field bounds (THREATS 72)", () => {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     },
   );
+});
+
+it("bounds the body in the proxy and in Next at the same size", () => {
+  const limit = /bodySizeLimit: "(\d+)kb"/.exec(readFileSync("next.config.js", "utf8"))?.[1];
+  expect(Number(limit) * 1024).toBe(MAX_BODY_BYTES);
 });

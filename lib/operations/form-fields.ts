@@ -1,11 +1,15 @@
 // A form's fields as the operation will parse them, bounded before anything reads them
 // (THREATS 72): how many fields, how long a field's name, and no name that would reach an
 // object's prototype. Past a bound the form is refused as a whole with a validation error
-// (shown like any other, never a 500); the body's size is bounded by Next itself
-// (`serverActions.bodySizeLimit` in next.config.js).
+// (shown like any other, never a 500). The body's size is bounded twice: proxy.ts answers 413
+// to a declared length over MAX_BODY_BYTES, and Next refuses any longer body it reads
+// (`serverActions.bodySizeLimit` in next.config.js, the same 100 KB).
 import { ValidationError } from "@/lib/model/errors";
 
 export type FormFields = Record<string, FormDataEntryValue>;
+
+/** Far above any form of Berth's: its longest texts are a few KB. */
+export const MAX_BODY_BYTES = 100 * 1024;
 
 /** More than any of Berth's forms has (the tier form, the largest, has about 40). */
 export const MAX_FIELDS = 100;
