@@ -179,9 +179,10 @@ async function callAction(request: APIRequestContext, row: ActionRow, fields: Re
   const url = concrete(pagePathOf(row.page), ids, target);
   // React's reply encoding of (previousState, formData), as the browser sends it: the form's
   // entries under `_1_`, then the root that points at them (the server reads them in this order).
-  const multipart: Record<string, string> = {};
-  for (const [name, value] of Object.entries(fields)) multipart[`_1_${name}`] = value;
-  multipart["0"] = JSON.stringify([{ status: "idle" }, "$K1"]);
+  // A FormData, not an object: an object would put the integer-like key "0" first.
+  const multipart = new FormData();
+  for (const [name, value] of Object.entries(fields)) multipart.append(`_1_${name}`, value);
+  multipart.append("0", JSON.stringify([{ status: "idle" }, "$K1"]));
   const response = await request.post(url, {
     headers: { "next-action": row.id, origin: new URL(url, test.info().project.use.baseURL).origin, accept: "text/x-component" },
     multipart,

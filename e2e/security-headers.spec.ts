@@ -116,6 +116,14 @@ test.describe("security headers (THREATS 73)", () => {
   });
 });
 
+/** React's reply encoding of (previousState, formData): the form's entries, then the root pointing at them. */
+function replyOf(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.append(`_1_${key}`, value);
+  form.append("0", JSON.stringify([{ status: "idle" }, "$K1"]));
+  return form;
+}
+
 test("a server action body over the limit is refused before the action runs (THREATS 72)", async ({ browser, baseURL }) => {
   const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { exportedName: string }> };
   const [actionId] = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === "requestWorkspaceAction")!;
@@ -124,7 +132,7 @@ test("a server action body over the limit is refused before the action runs (THR
   const post = (reason: string) =>
     ada.request.post("/workspaces/new", {
       headers: { "next-action": actionId, origin: new URL(baseURL!).origin, accept: "text/x-component" },
-      multipart: { _1_name: name, _1_tier: "small-cpu", _1_reason: reason, "0": JSON.stringify([{ status: "idle" }, "$K1"]) },
+      multipart: replyOf({ name, tier: "small-cpu", reason }),
       maxRedirects: 0,
     });
   const response = await post("x".repeat(200 * 1024));
@@ -151,4 +159,20 @@ test("signing out ends the person's sessions in every browser (THREATS 74)", asy
   await expect(secondPage.getByRole("button", { name: "Sign in with Dex" })).toBeVisible();
   await first.close();
   await second.close();
+});
+
+test("an admin ends a person's sessions from People; their next request is signed out (THREATS 74)", async ({ browser }) => {
+  const margaret = await browser.newContext();
+  const margaretPage = await margaret.newPage();
+  await signInThroughDex(margaretPage, "margaret@example.com", PASSWORD);
+  const grace = await pageAs(browser, "admin");
+  await grace.goto("/admin/people?email=margaret");
+  const row = grace.getByRole("listitem").filter({ hasText: "margaret@example.com" });
+  await row.getByRole("button", { name: "End all sessions" }).click();
+  await expect(row.getByRole("status")).toContainText("Every session of margaret@example.com has ended");
+  await grace.screenshot({ path: test.info().outputPath("people.png"), fullPage: true });
+  await margaretPage.goto("/workspaces");
+  await expect(margaretPage).toHaveURL(/\/signin/);
+  await margaret.close();
+  await grace.context().close();
 });
