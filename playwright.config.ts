@@ -63,6 +63,9 @@ export default defineConfig({
       // Renewal opens this long before the end date: the suite's 30-day workspaces are inside the window at once
       // (the window's rules are covered by lib/workspaces/expiry.int.test.ts).
       BERTH_EXPIRY_NOTICE_DAYS: "60",
+      // The personas act faster than people; the limits' rules are covered by lib/operations/rate-limit.int.test.ts.
+      BERTH_CHANGE_RATE_LIMIT: "1000",
+      BERTH_EXPORT_RATE_LIMIT: "1000",
     },
   },
 });

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { appRoleFor, migrate } from "../lib/db/migrate";
+import { appRoleFor, migrate, sharedRoleWarning } from "../lib/db/migrate";
 import { startEmbeddedPostgres } from "./db/embedded-postgres";
 import { DEMO_ACCOUNTS } from "./dex/accounts";
 import { startDexStandIn } from "./dex/server";
@@ -48,7 +48,10 @@ async function main(): Promise<void> {
     lines.push("Database      DATABASE_URL");
   }
   const migrationUrl = env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL;
-  await migrate(migrationUrl, { log: (line) => console.log(`[berth] ${line}`), appRole: appRoleFor(env.DATABASE_URL, migrationUrl) });
+  const appRole = appRoleFor(env.DATABASE_URL, migrationUrl);
+  const shared = sharedRoleWarning(Boolean(env.DATABASE_MIGRATION_URL), appRole !== undefined);
+  if (shared) console.warn(`[berth] warning: ${shared}`);
+  await migrate(migrationUrl, { log: (line) => console.log(`[berth] ${line}`), appRole });
 
   if (!env.KUBECONFIG && !env.KUBERNETES_SERVICE_HOST) {
     const kube = await startKubeApiStandIn({

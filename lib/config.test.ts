@@ -5,6 +5,7 @@ import {
   databaseSettings,
   identitySettings,
   kubeSettings,
+  rateLimitSettings,
   reconcilerSettings,
   roleTtlSeconds,
   SettingsError,
@@ -22,7 +23,8 @@ describe("settings", () => {
     expect(roleTtlSeconds({})).toBe(600);
     expect(kubeSettings({}).timeoutMs).toBe(10_000);
     expect(reconcilerSettings({})).toEqual({ enabled: true, intervalMs: 15_000, retryBaseMs: 5_000, retryCapMs: 300_000, applyLeaseMs: 60_000 });
-    expect(databaseSettings(complete)).toEqual({ url: complete.DATABASE_URL, migrationUrl: complete.DATABASE_URL, poolSize: 10 });
+    expect(databaseSettings(complete)).toEqual({ url: complete.DATABASE_URL, migrationUrl: complete.DATABASE_URL, poolSize: 10, allowUnsafeRole: false });
+    expect(rateLimitSettings({})).toEqual({ changesPerMinute: 30, exportsPerMinute: 6, addressFactor: 10 });
     expect(identitySettings(complete)).toMatchObject({ sessionMaxAgeSeconds: 28_800, trustHost: false, roleTtlSeconds: 600 });
   });
 

@@ -101,6 +101,8 @@ export interface DatabaseSettings {
   /** The schema owner's connection, for migrations only. */
   migrationUrl: string;
   poolSize: number;
+  /** Serve although the app's role could rewrite the audit trail (`/api/readyz` still says so; admins see a banner). */
+  allowUnsafeRole: boolean;
 }
 
 export function databaseSettings(env: Env = process.env): DatabaseSettings {
@@ -109,15 +111,17 @@ export function databaseSettings(env: Env = process.env): DatabaseSettings {
     url: appUrl,
     migrationUrl: text(env, "DATABASE_MIGRATION_URL") ?? appUrl,
     poolSize: wholeNumber(env, "DATABASE_POOL_SIZE", 10, { min: 1 }),
+    allowUnsafeRole: onOff(env, "BERTH_ALLOW_UNSAFE_DB_ROLE", false),
   };
 }
 
 /** For `npm run db:migrate`, which may run with only the schema owner's connection. */
-export function migrationSettings(env: Env = process.env): { url: string; appUrl: string | undefined } {
+export function migrationSettings(env: Env = process.env): { url: string; appUrl: string | undefined; migrationUrlSet: boolean } {
   const appUrl = text(env, "DATABASE_URL");
-  const url = text(env, "DATABASE_MIGRATION_URL") ?? appUrl;
+  const migrationUrl = text(env, "DATABASE_MIGRATION_URL");
+  const url = migrationUrl ?? appUrl;
   if (!url) throw new SettingsError("DATABASE_MIGRATION_URL is not set: set it (or DATABASE_URL) to the database to migrate");
-  return { url, appUrl };
+  return { url, appUrl, migrationUrlSet: migrationUrl !== undefined };
 }
 
 export interface KubeSettings {
@@ -233,6 +237,43 @@ export function workflowConfigFromEnv(env: Env = process.env): WorkflowConfig {
   };
 }
 
+/** Per person per minute; each client address gets `addressFactor` times as many (THREATS 70). */
+export interface RateLimitSettings {
+  /** Any operation that changes something. */
+  changesPerMinute: number;
+  /** Audit exports and verification: each reads much of the trail. */
+  exportsPerMinute: number;
+  /** A client address may be shared (a NAT, an office): it gets this many people's worth. */
+  addressFactor: number;
+}
+
+export function rateLimitSettings(env: Env = process.env): RateLimitSettings {
+  return {
+    changesPerMinute: wholeNumber(env, "BERTH_CHANGE_RATE_LIMIT", 30, { min: 1 }),
+    exportsPerMinute: wholeNumber(env, "BERTH_EXPORT_RATE_LIMIT", 6, { min: 1 }),
+    addressFactor: wholeNumber(env, "BERTH_ADDRESS_RATE_FACTOR", 10, { min: 1 }),
+  };
+}
+
+/** What the response headers need (lib/auth/security-headers.ts); never fails, so that the proxy never does. */
+export interface HeaderSettings {
+  /** `next dev` evaluates code with eval for fast refresh; production never does. */
+  development: boolean;
+  /** Sign-in forms post to Auth.js, which redirects to Dex: `form-action` must allow that origin. */
+  identityOrigin: string | undefined;
+}
+
+export function headerSettings(env: Env = process.env): HeaderSettings {
+  let identityOrigin: string | undefined;
+  try {
+    const issuer = text(env, "AUTH_DEX_ISSUER");
+    identityOrigin = issuer ? new URL(issuer).origin : undefined;
+  } catch {
+    identityOrigin = undefined;
+  }
+  return { development: env.NODE_ENV === "development", identityOrigin };
+}
+
 /** Every setting at once: what a process checks before it starts serving. */
 export function checkSettings(env: Env = process.env): void {
   roleGroupsFromEnv(env);
@@ -242,6 +283,7 @@ export function checkSettings(env: Env = process.env): void {
   reconcilerSettings(env);
   workflowConfigFromEnv(env);
   guardrailSettings(env);
+  rateLimitSettings(env);
 }
 
 /** Stops the process with one line naming the bad setting, instead of failing later and vaguely. */

@@ -51,6 +51,7 @@ export const exportAuditEvents = defineOperation({
   roles: ["auditor", "admin"],
   input: exportInput,
   audit: ["audit.exported"],
+  rateLimit: "export",
   run: exportTrail,
 });
 

@@ -13,6 +13,7 @@ export const verifyTrail = defineOperation({
   roles: ["auditor", "admin"],
   input: noInput,
   audit: [],
+  rateLimit: "export",
   run: (): Promise<ChainReport> => verifyAuditChain(db),
 });
 
@@ -29,6 +30,7 @@ export const exportHead = defineOperation({
   roles: ["auditor", "admin"],
   input: noInput,
   audit: [],
+  rateLimit: "export",
   run: async (): Promise<HeadExport> => {
     const head = await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
     return { seq: head.seq.toString(), hash: head.hash, at: new Date().toISOString() };
@@ -42,5 +44,6 @@ export const checkHead = defineOperation({
   // The pasted text as it is: parseExportedHead says what is wrong with it.
   input: z.strictObject({ head: z.string() }),
   audit: [],
+  rateLimit: "export",
   run: (_ctx, { head }): Promise<HeadCheck> => checkExportedHead(db, parseExportedHead(head)),
 });

@@ -104,3 +104,12 @@ export function appRoleFor(appUrl: string, migrationUrl: string): string | undef
   const owner = decodeURIComponent(new URL(migrationUrl).username);
   return app && app !== owner ? app : undefined;
 }
+
+/**
+ * For the migration runner: the app's container rightly has no DATABASE_MIGRATION_URL (it must not
+ * hold the owner's password), so the shared role is caught where migrations run, and by the role check at start (lib/db/role-safety.ts, THREATS 75).
+ */
+export function sharedRoleWarning(migrationUrlSet: boolean, separateAppRole: boolean): string | null {
+  if (migrationUrlSet && separateAppRole) return null;
+  return "DATABASE_MIGRATION_URL is unset or connects as the same role as DATABASE_URL: Berth would own the schema and could drop the audit trail's triggers. Run migrations as the schema owner and Berth as its own role (SECURITY.md).";
+}

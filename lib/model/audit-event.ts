@@ -43,6 +43,9 @@ export const AUDIT_ACTIONS = [
   "tier.pod_security_overridden",
   "cluster.posture_failed",
   "cluster.posture_recovered",
+  // Hardening (THREATS 70–79): refused for going too fast; every session of a person ended.
+  "auth.rate_limited",
+  "auth.sessions_ended",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

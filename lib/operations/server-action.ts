@@ -11,8 +11,7 @@ import type { ActionState } from "@/lib/model/action-state";
 import type { Ctx } from "@/lib/model/actor";
 import type { Operation } from "./define-operation";
 import { toErrorState } from "./error-state";
-
-export type FormFields = Record<string, FormDataEntryValue>;
+import { formFields } from "./form-fields";
 
 type AfterSuccess<I, R> = (done: { input: I; result: R; ctx: Ctx }) => ActionState | void | Promise<ActionState | void>;
 
@@ -30,22 +29,11 @@ export function serverAction<S extends ZodType, R>(
         await recordDenial({ operation: title, actor: null, context: await requestMeta(), reason: `${title} without a session`, errorCode: "unauthenticated" });
         return { status: "error", message: "Your session has ended. Please sign in again." };
       }
-      const { input, result } = await operation.execute(ctx, formFields(formData));
+      const { input, result } = await operation.execute(ctx, formFields(formData.entries()));
       return (await after({ input, result, ctx })) ?? DONE;
     } catch (error) {
       unstable_rethrow(error);
       return toErrorState(error);
     }
   };
-}
-
-// Next adds its own `$ACTION…` entries to progressively enhanced forms; everything else
-// is the user's input and goes to strict parsing, where unknown fields are refused. A file
-// stays in as what it is, so that parsing (after the role check) refuses it as not text.
-function formFields(formData: FormData): FormFields {
-  const fields: FormFields = {};
-  for (const [key, value] of formData.entries()) {
-    if (!key.startsWith("$ACTION")) fields[key] = value;
-  }
-  return fields;
 }

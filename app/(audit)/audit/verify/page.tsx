@@ -4,7 +4,7 @@ import { requirePageCtx } from "@/lib/auth/page-guard";
 import type { HeadCheck } from "@/lib/audit-trail/head";
 import { checkHead, verifyTrail } from "@/lib/audit-trail/verify-trail";
 import type { ChainReport } from "@/lib/audit-trail/chain-walk";
-import { ValidationError } from "@/lib/model/errors";
+import { LimitError, ValidationError } from "@/lib/model/errors";
 
 export const metadata: Metadata = { title: "Verify the audit trail" };
 
@@ -14,7 +14,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
   const ctx = await requirePageCtx(verifyTrail);
   const { run, head } = await searchParams;
   // The walk reads every event, so it runs when asked for, not on every visit.
-  const report = run === "1" ? await verifyTrail(ctx, {}) : null;
+  const outcome = run === "1" ? await verifyTrail(ctx, {}).then((report) => ({ report }), asLimited) : null;
   const headText = typeof head === "string" ? head : "";
   const check = headText ? await checkHead(ctx, { head: headText }).catch(asInvalid) : null;
 
@@ -39,7 +39,12 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
           Download the current head
         </a>
       </div>
-      {report && <ReportView report={report} />}
+      {outcome && "report" in outcome && <ReportView report={outcome.report} />}
+      {outcome && "limited" in outcome && (
+        <p role="alert" className="mt-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          {outcome.limited}
+        </p>
+      )}
       <form method="get" className="mt-8 max-w-3xl rounded-lg bg-white p-4 shadow-sm">
         <label className="block text-sm font-medium" htmlFor="head">
           Check an exported head
@@ -63,6 +68,13 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
 
 function asInvalid(error: unknown): HeadCheck {
   if (error instanceof ValidationError) return { status: "missing", message: error.fieldErrors.head?.join(" ") ?? error.message };
+  if (error instanceof LimitError) return { status: "missing", message: error.message };
+  throw error;
+}
+
+/** Verification is rate-limited (it reads the whole trail): the page says so instead of failing. */
+function asLimited(error: unknown): { limited: string } {
+  if (error instanceof LimitError) return { limited: error.message };
   throw error;
 }
 
