@@ -24,7 +24,7 @@ describe("the chain hash in SQL and TypeScript", () => {
     const seq = await recordAuditEvent({
       action: "auth.denied",
       result: "denied",
-      actor: { issuer: "http://dex", subject: "s\u00e9", email: "a@example.com", name: awkward.unicode, roles: ["requester", "admin"], userId: "u" },
+      actor: { issuer: "http://dex", subject: "s\u00e9", email: "a@example.com", name: awkward.unicode, roles: ["requester", "admin"] },
       context: { requestId: "r", clientAddress: "2001:db8::1", userAgent: "UA \"quoted\"" },
       target: { type: "workspace", id: "w", name: content.targetName },
       before: content.before,
