@@ -198,7 +198,7 @@ export interface AuditProofSettings {
   witnessDir: string | undefined;
 }
 
-const SIGNING_KEY = /^PRIVATE\+KEY\+[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/]{43}=?$/;
+const SIGNING_KEY = /^PRIVATE\+KEY\+[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/]{44}$/;
 
 export function auditProofSettings(env: Env = process.env): AuditProofSettings {
   const signingKey = text(env, "BERTH_AUDIT_SIGNING_KEY");

@@ -5,7 +5,7 @@
 // signature does not verify, two checkpoints of one size with different roots (a fork), a
 // checkpoint the events do not reproduce, a checkpoint beyond the last event.
 import { GENESIS_HASH, hashEvent, type ChainedFields } from "./chain";
-import { CompactRange, leafHash } from "./merkle";
+import { CompactRange, leafHash, verifyInclusion } from "./merkle";
 import { openCheckpoint, parseVerifierKey, type Checkpoint, type NoteVerifier } from "./checkpoint-note";
 
 export const BUNDLE_FORMAT = "berth-audit-bundle/1";
@@ -157,4 +157,32 @@ export function verifyBundle(lines: Iterable<string>, options: BundleOptions = {
     problems,
     keyFromBundle,
   };
+}
+
+/** An inclusion proof as `npm run audit:prove` and the event page print it. */
+export interface InclusionProofFile {
+  seq: string;
+  eventHash: string;
+  leafIndex: string;
+  treeSize: string;
+  checkpoint: string;
+  proof: string[];
+}
+
+/** Checks an inclusion proof offline against the published key; returns the problems found. */
+export function verifyProofFile(file: InclusionProofFile, verifierKey: string): string[] {
+  let checkpoint: Checkpoint;
+  try {
+    checkpoint = openCheckpoint(file.checkpoint, parseVerifierKey(verifierKey));
+  } catch (error) {
+    return [`checkpoint: ${(error as Error).message}`];
+  }
+  if (checkpoint.size.toString() !== file.treeSize) return [`the proof claims tree size ${file.treeSize}, the checkpoint signs ${checkpoint.size}`];
+  const index = BigInt(file.leafIndex);
+  if (index + 1n !== BigInt(file.seq)) return [`leaf ${file.leafIndex} is not event ${file.seq}`];
+  const path = file.proof.map((hex) => Buffer.from(hex, "hex"));
+  if (!verifyInclusion(index, checkpoint.size, leafHash(file.eventHash), path, checkpoint.root)) {
+    return [`the path does not lead from event ${file.seq}'s hash to the signed root of checkpoint ${checkpoint.size}`];
+  }
+  return [];
 }
