@@ -63,6 +63,8 @@ export default defineConfig({
       // Renewal opens this long before the end date: the suite's 30-day workspaces are inside the window at once
       // (the window's rules are covered by lib/workspaces/expiry.int.test.ts).
       BERTH_EXPIRY_NOTICE_DAYS: "60",
+      // A signed audit checkpoint on every reconciler pass with new events, so "Prove this event" has one to prove against.
+      BERTH_AUDIT_CHECKPOINT_EVERY: "1",
     },
   },
 });

@@ -108,7 +108,7 @@ CREATE TABLE "audit_checkpoints" (
     "root_hash" TEXT NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "note" TEXT NOT NULL,
-    "frontier" TEXT[] NOT NULL,
+    "frontier" TEXT[],
     CONSTRAINT "audit_checkpoints_pkey" PRIMARY KEY ("tree_size")
 );
 CREATE TRIGGER "audit_checkpoints_no_update_delete" BEFORE UPDATE OR DELETE ON "audit_checkpoints"
