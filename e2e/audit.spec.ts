@@ -117,10 +117,12 @@ test("an auditor proves one event against a signed checkpoint and downloads the 
   await trail.open("?action=auth.sign_in");
   await trail.rows().first().getByRole("link", { name: /^Event \d+$/ }).click();
   await expect(alan.getByRole("heading", { name: /^Event \d+$/ })).toBeVisible();
+  const eventUrl = alan.url();
   await alan.getByRole("link", { name: "Prove this event" }).click();
+  await expect(alan).toHaveURL(/\?prove=1$/);
   // The checkpoint is signed by the next reconciler pass: until then the page says so.
   await expect(async () => {
-    await alan.reload();
+    await alan.goto(`${eventUrl}?prove=1`);
     await expect(alan.getByRole("region", { name: "Proof" }).getByRole("status")).toContainText(/the proof of \d+ hashes verifies/, { timeout: 1_000 });
   }).toPass({ timeout: 40_000 });
   await trail.open();

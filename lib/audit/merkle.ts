@@ -112,6 +112,15 @@ export async function consistencyProof(m: bigint, n: bigint, mth: RangeHasher): 
   return sub(m, 0n, n, true);
 }
 
+/** RFC 9162's step for a node on the right edge: shift both indexes until fn is odd or 0. */
+function climbRightEdge(fn: bigint, sn: bigint): [bigint, bigint] {
+  while ((fn & 1n) === 0n && fn !== 0n) {
+    fn >>= 1n;
+    sn >>= 1n;
+  }
+  return [fn, sn];
+}
+
 /** RFC 9162 2.1.3.2: does `proof` show that `leaf` is leaf m of the tree of size n and root? */
 export function verifyInclusion(m: bigint, n: bigint, leaf: Hash, proof: readonly Hash[], root: Hash): boolean {
   if (m >= n) return false;
@@ -122,12 +131,7 @@ export function verifyInclusion(m: bigint, n: bigint, leaf: Hash, proof: readonl
     if (sn === 0n) return false;
     if ((fn & 1n) === 1n || fn === sn) {
       r = nodeHash(p, r);
-      if ((fn & 1n) === 0n) {
-        while ((fn & 1n) === 0n && fn !== 0n) {
-          fn >>= 1n;
-          sn >>= 1n;
-        }
-      }
+      [fn, sn] = climbRightEdge(fn, sn);
     } else {
       r = nodeHash(r, p);
     }
@@ -158,12 +162,7 @@ export function verifyConsistency(m: bigint, n: bigint, first: Hash, second: Has
     if ((fn & 1n) === 1n || fn === sn) {
       fr = nodeHash(c, fr);
       sr = nodeHash(c, sr);
-      if ((fn & 1n) === 0n) {
-        while ((fn & 1n) === 0n && fn !== 0n) {
-          fn >>= 1n;
-          sn >>= 1n;
-        }
-      }
+      [fn, sn] = climbRightEdge(fn, sn);
     } else {
       sr = nodeHash(sr, c);
     }
