@@ -5,7 +5,6 @@
 // 10,000, an incremental verification of them, and inclusion-proof generation + verification.
 // Its own database: it appends to the trail, which the browsing benchmark must not see.
 import path from "node:path";
-import { rm } from "node:fs/promises";
 import { startEmbeddedPostgres } from "../dev/db/embedded-postgres";
 import { migrate } from "../lib/db/migrate";
 import { generateSignerKey, parseSignerKey, parseVerifierKey } from "../lib/audit/checkpoint-note";
@@ -56,7 +55,7 @@ async function appendMany(db: Db, count: number, label: string): Promise<number[
 }
 
 export async function auditProofBenchmark(log: (line: string) => void): Promise<string> {
-  await rm(DATA_DIR, { recursive: true, force: true });
+  // Kept between runs: seeding a million events takes a quarter of an hour on a shared machine.
   const database = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), database: "berth_bench_proof", log: console.error });
   await migrate(database.url, { appRole: "berth_app" });
   const db = benchPrisma(database.appUrl) as unknown as Db;

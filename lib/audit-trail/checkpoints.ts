@@ -54,38 +54,43 @@ export type CheckpointOutcome = { made: false; reason: string } | { made: true; 
 export async function makeCheckpoint(db: Db, settings: CheckpointSettings = checkpointSettings(), now: Date = new Date()): Promise<CheckpointOutcome> {
   const { signer } = settings;
   if (!signer) return { made: false, reason: "no signing key (BERTH_AUDIT_SIGNING_KEY)" };
-  const outcome = await db.$transaction(
+  const last = await lastCheckpoint(db);
+  const head = await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
+  const from = last?.treeSize ?? 0n;
+  if (head.seq <= from) return { made: false, reason: "no new events" };
+  const due = head.seq - from >= BigInt(settings.checkpointEvery) || !last || now.getTime() - last.createdAt.getTime() >= settings.checkpointIntervalMs;
+  if (!due) return { made: false, reason: "not due" };
+  // Events never change, so the tree is extended outside the transaction (the first checkpoint
+  // of a large existing trail reads every hash); the transaction only publishes the result.
+  const range = rangeOf(last);
+  const tiles: { idx: bigint; hash: string }[] = [];
+  for (let at = from; at < head.seq; ) {
+    const rows = await db.auditEvent.findMany({ where: { seq: { gt: at, lte: head.seq } }, orderBy: { seq: "asc" }, select: { seq: true, hash: true }, take: BATCH });
+    for (const row of rows) {
+      if (row.seq !== range.size + 1n) throw new Error(`audit event ${range.size + 1n} is missing`);
+      const tile = range.append(leafHash(row.hash));
+      if (tile) tiles.push({ idx: range.size / TILE_LEAVES - 1n, hash: tile.toString("hex") });
+    }
+    at = rows.at(-1)?.seq ?? head.seq;
+  }
+  const root = range.root();
+  const note = signCheckpoint({ origin: signer.name, size: range.size, root, time: now }, signer);
+  return db.$transaction(
     async (tx) => {
       const [locked] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${LOCK_KEY}) AS locked`;
       if (!locked?.locked) return { made: false as const, reason: "another process is writing a checkpoint" };
-      const last = await lastCheckpoint(tx);
-      const head = await tx.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
-      const from = last?.treeSize ?? 0n;
-      if (head.seq <= from) return { made: false as const, reason: "no new events" };
-      const due = head.seq - from >= BigInt(settings.checkpointEvery) || !last || now.getTime() - last.createdAt.getTime() >= settings.checkpointIntervalMs;
-      if (!due) return { made: false as const, reason: "not due" };
-      const range = rangeOf(last);
-      const tiles: { idx: bigint; hash: string }[] = [];
-      for (let at = from; at < head.seq; ) {
-        const rows = await tx.auditEvent.findMany({ where: { seq: { gt: at, lte: head.seq } }, orderBy: { seq: "asc" }, select: { seq: true, hash: true }, take: BATCH });
-        for (const row of rows) {
-          if (row.seq !== range.size + 1n) throw new Error(`audit event ${range.size + 1n} is missing`);
-          const tile = range.append(leafHash(row.hash));
-          if (tile) tiles.push({ idx: range.size / TILE_LEAVES - 1n, hash: tile.toString("hex") });
-        }
-        at = rows.at(-1)?.seq ?? head.seq;
+      if ((await lastCheckpoint(tx))?.treeSize !== last?.treeSize) return { made: false as const, reason: "another process wrote a checkpoint meanwhile" };
+      if (tiles.length) {
+        await tx.$executeRaw`
+          INSERT INTO audit_merkle_tiles (idx, hash)
+          SELECT * FROM unnest(${tiles.map((t) => t.idx.toString())}::bigint[], ${tiles.map((t) => t.hash)}::text[])
+          ON CONFLICT (idx) DO UPDATE SET hash = EXCLUDED.hash`;
       }
-      for (const tile of tiles) {
-        await tx.auditMerkleTile.upsert({ where: { idx: tile.idx }, create: tile, update: { hash: tile.hash } });
-      }
-      const root = range.root();
-      const note = signCheckpoint({ origin: signer.name, size: range.size, root, time: now }, signer);
       await tx.auditCheckpoint.create({ data: { treeSize: range.size, rootHash: root.toString("hex"), createdAt: now, note, frontier: range.toHex() } });
       // Published before the commit: a witness that cannot be written stops the checkpoint.
       const witness = settings.witnessDir ? await publishToWitness(settings.witnessDir, range.size, note) : ("none" as const);
       return { made: true as const, treeSize: range.size, rootHash: root.toString("hex"), witness };
     },
-    { timeout: 120_000, maxWait: 10_000 },
+    { maxWait: 10_000 },
   );
-  return outcome;
 }
