@@ -90,9 +90,11 @@ export async function inclusionProof(m: bigint, n: bigint, mth: RangeHasher): Pr
   const path = async (index: bigint, lo: bigint, hi: bigint): Promise<Hash[]> => {
     if (hi - lo <= 1n) return [];
     const k = splitPoint(hi - lo);
-    return index < lo + k
-      ? [...(await path(index, lo, lo + k)), await mth(lo + k, hi)]
-      : [...(await path(index, lo + k, hi)), await mth(lo, lo + k)];
+    // Each level's sibling is independent of the path below it: ask for all of them at once.
+    const [below, sibling] = await (index < lo + k
+      ? Promise.all([path(index, lo, lo + k), mth(lo + k, hi)])
+      : Promise.all([path(index, lo + k, hi), mth(lo, lo + k)]));
+    return [...below, sibling];
   };
   return path(m, 0n, n);
 }
