@@ -8,6 +8,8 @@ import { pageAs } from "./support/personas";
 import { activeWorkspace, requestAs, uniqueName } from "./support/workspaces";
 
 test("an auditor filters the trail, opens an approval's diff, exports it and verifies the chain", async ({ browser }) => {
+  // A workspace made active, then the whole story, ending with a verification job that runs to its end.
+  test.setTimeout(90_000);
   const name = uniqueName("audited-ws");
   await activeWorkspace(browser, name, "For the auditor.");
 
