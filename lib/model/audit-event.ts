@@ -41,6 +41,10 @@ export const AUDIT_ACTIONS = [
   "workspace.change_requested",
   "workspace.change_rejected",
   "workspace.change_cancelled",
+  // Guardrails and posture (issue 11).
+  "tier.pod_security_overridden",
+  "cluster.posture_failed",
+  "cluster.posture_recovered",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
