@@ -61,7 +61,8 @@ describe("checkpoints", () => {
     for (const seq of [1n, outcome.treeSize / 2n, outcome.treeSize]) {
       expect(await proveInclusion(db, seq)).toMatchObject({ verified: true, treeSize: outcome.treeSize.toString() });
     }
-  });
+    // 320 appends through the trigger, then a walk of the whole trail, on a shared machine.
+  }, 120_000);
 
   it("does not sign again without new events, and refuses to without a key", async () => {
     expect(await makeCheckpoint(db)).toEqual({ made: false, reason: "no new events" });
