@@ -66,6 +66,8 @@ export default defineConfig({
       // The personas act faster than people; the limits' rules are covered by lib/operations/rate-limit.int.test.ts.
       BERTH_CHANGE_RATE_LIMIT: "1000",
       BERTH_EXPORT_RATE_LIMIT: "1000",
+      // A signed audit checkpoint on every reconciler pass with new events, so "Prove this event" has one to prove against.
+      BERTH_AUDIT_CHECKPOINT_EVERY: "1",
     },
   },
 });

@@ -274,6 +274,38 @@ export function headerSettings(env: Env = process.env): HeaderSettings {
   return { development: env.NODE_ENV === "development", identityOrigin };
 }
 
+/** How many proxies in front of Berth append to X-Forwarded-For (THREATS 65). */
+export function trustedProxyHops(env: Env = process.env): number {
+  return wholeNumber(env, "BERTH_TRUSTED_PROXY_HOPS", 0);
+}
+
+/** The audit trail's Merkle checkpoints (README, "Audit trail"; THREATS 63, 64, 66). */
+export interface AuditProofSettings {
+  /** PRIVATE+KEY+<name>+<id>+<key> (Go note format); unset: no checkpoints are signed. */
+  signingKey: string | undefined;
+  /** A checkpoint once this many events were appended since the last one … */
+  checkpointEvery: number;
+  /** … or once this long has passed with any new event. */
+  checkpointIntervalMs: number;
+  /** Each checkpoint is also written here, outside PostgreSQL. */
+  witnessDir: string | undefined;
+}
+
+const SIGNING_KEY = /^PRIVATE\+KEY\+[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/]{44}$/;
+
+export function auditProofSettings(env: Env = process.env): AuditProofSettings {
+  const signingKey = text(env, "BERTH_AUDIT_SIGNING_KEY");
+  if (signingKey !== undefined && !SIGNING_KEY.test(signingKey)) {
+    throw new SettingsError("BERTH_AUDIT_SIGNING_KEY must read PRIVATE+KEY+<name>+<8 hex>+<base64 key> (npm run audit:keygen prints one)");
+  }
+  return {
+    signingKey,
+    checkpointEvery: wholeNumber(env, "BERTH_AUDIT_CHECKPOINT_EVERY", 1_000, { min: 1 }),
+    checkpointIntervalMs: wholeNumber(env, "BERTH_AUDIT_CHECKPOINT_INTERVAL_SECONDS", 300, { min: 1 }) * 1_000,
+    witnessDir: text(env, "BERTH_AUDIT_WITNESS_DIR"),
+  };
+}
+
 /** Every setting at once: what a process checks before it starts serving. */
 export function checkSettings(env: Env = process.env): void {
   roleGroupsFromEnv(env);
@@ -282,6 +314,8 @@ export function checkSettings(env: Env = process.env): void {
   kubeSettings(env);
   reconcilerSettings(env);
   workflowConfigFromEnv(env);
+  trustedProxyHops(env);
+  auditProofSettings(env);
   guardrailSettings(env);
   rateLimitSettings(env);
 }

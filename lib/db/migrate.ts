@@ -34,7 +34,8 @@ export interface MigrateOptions {
   /**
    * The login role the application connects as, when it is not the schema owner. It gets
    * read and write access to every table except the audit trail, which it may only read
-   * and append to: the database itself then refuses to rewrite history.
+   * and append to (the database assigns each event's position and hash): the database itself
+   * then refuses to rewrite history.
    */
   appRole?: string;
 }
@@ -94,6 +95,9 @@ async function grantAppRole(client: pg.Client, role: string): Promise<void> {
   await client.query(`GRANT USAGE ON SCHEMA public TO ${name}`);
   await client.query(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO ${name}`);
   await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${name}`);
+  // The head moves only through audit_events' append trigger, which runs as the owner (THREATS 60).
+  await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_chain_head FROM ${name}`);
+  await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_checkpoints FROM ${name}`);
   await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON berth_migrations FROM ${name}`);
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${name}`);
 }

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   "tier.updated",
   "tier.retired",
   "audit.exported",
+  "audit.verify_started",
+  "audit.verified",
   "action.failed",
   "profile.deleted",
   "workspace.quota_changed",
