@@ -41,6 +41,10 @@ describe("deploy/ kustomize base", () => {
       { apiGroups: ["kubeflow.org"], resources: ["profiles"], verbs: ["get", "list", "watch", "create", "patch", "delete"] },
       { apiGroups: [""], resources: ["namespaces", "resourcequotas"], verbs: ["get", "list", "watch"] },
       { apiGroups: [""], resources: ["limitranges"], verbs: ["create", "patch"] },
+      // THREATS 41: contributor objects only, and "bind" limited to the two contributor ClusterRoles.
+      { apiGroups: ["rbac.authorization.k8s.io"], resources: ["rolebindings"], verbs: ["get", "list", "create", "patch", "delete"] },
+      { apiGroups: ["security.istio.io"], resources: ["authorizationpolicies"], verbs: ["get", "list", "create", "patch", "delete"] },
+      { apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterroles"], resourceNames: ["kubeflow-edit", "kubeflow-view"], verbs: ["bind"] },
     ]);
     expect(JSON.stringify(role)).not.toContain('"*"');
     const [binding] = byKind("ClusterRoleBinding") as (K8sObject & { roleRef: { name: string }; subjects: { kind: string; name: string }[] })[];

@@ -1,12 +1,14 @@
-// The three resources the stand-in serves and their schemas: Kubeflow's Profile CRD (as in
-// kubeflow/dashboard's kubeflow.org_profiles.yaml) and the core Namespace and ResourceQuota types.
+// The resources the stand-in serves and their schemas: Kubeflow's Profile CRD (as in
+// kubeflow/dashboard's kubeflow.org_profiles.yaml), the core Namespace, ResourceQuota and LimitRange
+// types, and the contributor kinds (RoleBinding, AuthorizationPolicy) of access-resources.ts.
+import { authorizationPolicySchema, roleBindingSchema } from "./access-resources";
 import type { Schema, StructSchema } from "./schema";
 
 const str: Schema = { type: "string" };
 const strList: Schema = { type: "list", items: str };
 
 /** metav1.ObjectMeta, fields in Go declaration order (the order typed objects are encoded in). */
-const objectMeta: StructSchema = {
+export const objectMeta: StructSchema = {
   type: "struct",
   fields: {
     name: str,
@@ -163,7 +165,8 @@ const limitRangeSchema: StructSchema = {
   },
 };
 
-export type ResourceName = "profiles" | "namespaces" | "resourcequotas" | "limitranges";
+export type ResourceName = "profiles" | "namespaces" | "resourcequotas" | "limitranges" | ACCESS_RESOURCE_NAME;
+type ACCESS_RESOURCE_NAME = "rolebindings" | "authorizationpolicies";
 
 export interface ResourceDef {
   resource: ResourceName;
@@ -250,7 +253,38 @@ export const LIMIT_RANGES: ResourceDef = {
   shortNames: ["limits"],
 };
 
-export const ALL_RESOURCES: readonly ResourceDef[] = [PROFILES, NAMESPACES, RESOURCE_QUOTAS, LIMIT_RANGES];
+export const ROLE_BINDINGS: ResourceDef = {
+  resource: "rolebindings",
+  group: "rbac.authorization.k8s.io",
+  versions: ["v1"],
+  storageVersion: "v1",
+  kind: "RoleBinding",
+  listKind: "RoleBindingList",
+  namespaced: true,
+  custom: false,
+  statusSubresource: false,
+  schema: roleBindingSchema(objectMeta),
+  patchTypes: [PATCH.json, PATCH.merge, PATCH.strategic, PATCH.apply],
+  shortNames: [],
+};
+
+export const AUTHORIZATION_POLICIES: ResourceDef = {
+  resource: "authorizationpolicies",
+  group: "security.istio.io",
+  versions: ["v1", "v1beta1"],
+  storageVersion: "v1",
+  kind: "AuthorizationPolicy",
+  listKind: "AuthorizationPolicyList",
+  namespaced: true,
+  custom: true,
+  statusSubresource: true,
+  schema: authorizationPolicySchema(objectMeta),
+  patchTypes: [PATCH.json, PATCH.merge, PATCH.apply],
+  shortNames: ["ap"],
+};
+
+/** Every resource, by name: the store keeps one map per entry. */
+export const ALL_RESOURCES: readonly ResourceDef[] = [PROFILES, NAMESPACES, RESOURCE_QUOTAS, LIMIT_RANGES, ROLE_BINDINGS, AUTHORIZATION_POLICIES];
 
 export function apiVersionOf(def: ResourceDef, version: string): string {
   return def.group ? `${def.group}/${version}` : version;

@@ -6,6 +6,7 @@ import { decodeManagers, encodeManagers, ownableFilter, recordUpdate, stampTime,
 import { apiVersionOf, groupResource, type ResourceDef } from "./resources";
 import { conflict, invalid, OBJECT_MODIFIED, type FieldError } from "./status";
 import type { ObjectStore } from "./store";
+import { isValidPathSegmentName, roleBindingDefaults, validateRoleBinding } from "./access-resources";
 import { isDns1123Label, validateObjectMeta, validateSchema, validateTypeMeta } from "./validation";
 
 export interface WriteOp {
@@ -50,14 +51,16 @@ function specPart(obj: JsonObject): JsonObject {
   return rest;
 }
 
-function validate(def: ResourceDef, obj: JsonObject, storageVersion: string): FieldError[] {
+function validate(def: ResourceDef, obj: JsonObject, storageVersion: string, existing: JsonObject | undefined): FieldError[] {
   const meta = metadataOf(obj);
   if (def.custom) {
     const typeErrs = validateTypeMeta(obj, def.kind, apiVersionOf(def, storageVersion));
     if (typeErrs.length) return typeErrs;
     return [...validateObjectMeta(meta, def.namespaced), ...validateSchema(obj, def.schema)];
   }
-  return validateObjectMeta(meta, def.namespaced, def.resource === "namespaces" ? isDns1123Label : undefined);
+  const nameRule = def.resource === "namespaces" ? isDns1123Label : def.resource === "rolebindings" ? isValidPathSegmentName : undefined;
+  const metaErrs = validateObjectMeta(meta, def.namespaced, nameRule);
+  return def.resource === "rolebindings" ? [...metaErrs, ...validateRoleBinding(obj, existing)] : metaErrs;
 }
 
 /** What the namespace strategy fills in on create; set after ownership, so no manager owns it. */
@@ -126,8 +129,9 @@ export function commitWrite(store: ObjectStore, op: WriteOp): WriteResult {
     op.managers ??
     recordUpdate(existing ?? {}, stripped, before, actor, def.schema, ownableFilter(resetFieldsFor(def, op.subresource)));
   if (!existing && def.resource === "namespaces") namespaceDefaults(obj);
+  if (def.resource === "rolebindings") roleBindingDefaults(obj);
 
-  const errs = validate(def, obj, def.storageVersion);
+  const errs = validate(def, obj, def.storageVersion, existing);
   if (errs.length) throw invalid(def.group, def.kind, op.name, errs);
 
   stampTime(managers, actor, rfc3339(op.now));

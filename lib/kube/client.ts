@@ -1,7 +1,7 @@
 // The API clients Berth uses, built once per process, plus per-call options that bound
 // every request in time (the client has no default timeout) and set headers.
 import "server-only";
-import { CoreV1Api, CustomObjectsApi, Observable, type ConfigurationOptions } from "@kubernetes/client-node";
+import { CoreV1Api, CustomObjectsApi, Observable, RbacAuthorizationV1Api, type ConfigurationOptions } from "@kubernetes/client-node";
 import { kubeSettings } from "@/lib/config";
 import { loadKubeConfig } from "./config";
 
@@ -9,6 +9,7 @@ import { loadKubeConfig } from "./config";
 interface Clients {
   customObjects: CustomObjectsApi;
   core: CoreV1Api;
+  rbac: RbacAuthorizationV1Api;
 }
 
 let clients: Clients | undefined;
@@ -16,7 +17,11 @@ let clients: Clients | undefined;
 export function kubeClients(): Clients {
   if (!clients) {
     const config = loadKubeConfig();
-    clients = { customObjects: config.makeApiClient(CustomObjectsApi), core: config.makeApiClient(CoreV1Api) };
+    clients = {
+      customObjects: config.makeApiClient(CustomObjectsApi),
+      core: config.makeApiClient(CoreV1Api),
+      rbac: config.makeApiClient(RbacAuthorizationV1Api),
+    };
   }
   return clients;
 }
