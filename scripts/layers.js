@@ -12,6 +12,7 @@ export const LIB_LAYERS = [
   { layer: "features", folders: ["tiers", "notifications", "audit-trail"], holds: "tiers, the outbox, browsing/exporting/verifying the trail" },
   { layer: "features", folders: ["reconcile"], holds: "applying one workspace's desired state to the cluster" },
   { layer: "features", folders: ["workspaces"], holds: "requests, approvals, lifecycle, renewals" },
+  { layer: "features", folders: ["access"], holds: "contributors: requests, decisions, KFAM's objects in the cluster, expiry, access drift, who has access" },
   { layer: "features", folders: ["cluster"], holds: "drift, unmanaged Profiles, adopt, the reconcile pass" },
   { layer: "features", folders: ["jobs"], holds: "the reconciler loop and timed workflow jobs" },
 ];

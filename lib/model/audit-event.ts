@@ -39,6 +39,23 @@ export const AUDIT_ACTIONS = [
   "workspace.change_requested",
   "workspace.change_rejected",
   "workspace.change_cancelled",
+  // Contributors (lib/access).
+  "access.requested",
+  "access.approval_recorded",
+  "access.granted",
+  "access.rejected",
+  "access.cancelled",
+  "access.added",
+  "access.revoked",
+  "access.expired",
+  "access.applied",
+  "access.removed",
+  "access.apply_failed",
+  "access.drift_detected",
+  "access.adopted",
+  "access.unmanaged_removed",
+  "access.exported",
+  "workspace.listing_updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
