@@ -11,6 +11,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { defineOperation, noInput } from "@/lib/operations/define-operation";
 import { foldEmail } from "@/lib/workspaces/governance";
 import { syncGrantNow, type SyncOutcome } from "./cluster-sync";
+import { closeFinding } from "./drift";
 import { GRANT_SELECT, grantTarget, objectNameOf, snapshotOf, subjectKey } from "./grant";
 import { driftObjectInput } from "./schemas";
 
@@ -20,12 +21,12 @@ export const listAccessDrift = defineOperation({
   roles: ["admin"],
   input: noInput,
   audit: [],
-  run: () => db.accessDrift.findMany({ orderBy: [{ namespace: "asc" }, { objectName: "asc" }], take: 500 }),
+  run: () => db.accessDrift.findMany({ where: { resolvedAt: null }, orderBy: [{ namespace: "asc" }, { objectName: "asc" }], take: 500 }),
 });
 
 async function finding(input: { namespace: string; objectName: string }) {
   const row = await db.accessDrift.findUnique({ where: { namespace_objectName: input } });
-  if (!row) throw new NotFoundError("Unmanaged access");
+  if (!row || row.resolvedAt) throw new NotFoundError("Unmanaged access");
   return row;
 }
 
@@ -42,7 +43,7 @@ export const adoptAccess = defineOperation({
       const grant = await db.accessGrant.findUniqueOrThrow({ where: { id: row.grantId }, select: GRANT_SELECT });
       await db.$transaction(async (tx) => {
         await tx.accessGrant.updateMany({ where: { id: grant.id, state: "ACTIVE" }, data: { synced: false, attempts: 0, nextAttemptAt: null, version: { increment: 1 } } });
-        await tx.accessDrift.delete({ where: { namespace_objectName: input } });
+        await closeFinding(tx, input);
         await appendAuditEvent(tx, { action: "access.adopted", result: "success", actor: ctx.actor, context: ctx.meta, target: grantTarget(grant), after: snapshotOf(grant), reason: `restoring the missing ${row.objects}` });
       });
       return syncGrantNow(ctx, grant.id);
@@ -74,7 +75,7 @@ export const adoptAccess = defineOperation({
           },
           select: GRANT_SELECT,
         });
-        await tx.accessDrift.delete({ where: { namespace_objectName: input } });
+        await closeFinding(tx, input);
         await appendAuditEvent(tx, {
           action: "access.adopted",
           result: "success",
@@ -107,7 +108,7 @@ export const removeUnmanagedAccess = defineOperation({
     const { auditId } = await deleteRoleBinding(row.namespace, row.objectName);
     await deleteAuthorizationPolicy(row.namespace, row.objectName);
     await db.$transaction(async (tx) => {
-      await tx.accessDrift.deleteMany({ where: input });
+      await closeFinding(tx, input);
       await appendAuditEvent(tx, {
         action: "access.unmanaged_removed",
         result: "success",

@@ -4,7 +4,7 @@
 // once when first seen, shown on the Cluster page, and forgotten when it is gone.
 import "server-only";
 import { appendAuditEvent } from "@/lib/audit/record";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { listAuthorizationPolicies, OWNER_POLICY } from "@/lib/kube/authorization-policies";
 import { ANNOTATION_GROUP, ANNOTATION_ROLE, ANNOTATION_USER, listRoleBindings, OWNER_BINDING } from "@/lib/kube/role-bindings";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
@@ -102,14 +102,14 @@ export async function scanAccess(by: Attempter): Promise<AccessFinding[]> {
     policies.map((p) => ({ namespace: p.metadata.namespace, name: p.metadata.name, annotations: p.metadata.annotations })),
     new Set(workspaces.map((w) => w.name)),
   );
-  const known = await db.accessDrift.findMany({ select: { namespace: true, objectName: true, kind: true } });
+  const known = await db.accessDrift.findMany({ where: { resolvedAt: null }, select: { namespace: true, objectName: true, kind: true } });
   const knownKeys = new Map(known.map((k) => [keyOf(k.namespace, k.objectName), k.kind]));
   const nowKeys = new Set(findings.map((f) => keyOf(f.namespace, f.objectName)));
   for (const finding of findings) {
     if (knownKeys.get(keyOf(finding.namespace, finding.objectName)) === finding.kind) continue;
     await db.$transaction(async (tx) => {
-      await tx.accessDrift.deleteMany({ where: { namespace: finding.namespace, objectName: finding.objectName } });
-      await tx.accessDrift.create({ data: finding });
+      const fields = { ...finding, firstSeenAt: new Date(), resolvedAt: null };
+      await tx.accessDrift.upsert({ where: { namespace_objectName: { namespace: finding.namespace, objectName: finding.objectName } }, create: fields, update: fields });
       await appendAuditEvent(tx, {
         action: "access.drift_detected",
         result: "success",
@@ -125,6 +125,12 @@ export async function scanAccess(by: Attempter): Promise<AccessFinding[]> {
     });
   }
   const gone = known.filter((k) => !nowKeys.has(keyOf(k.namespace, k.objectName)));
-  for (const k of gone) await db.accessDrift.deleteMany({ where: { namespace: k.namespace, objectName: k.objectName } });
+  for (const k of gone) await closeFinding(db, k);
   return findings;
+}
+
+/** Closes an open finding (gone, adopted or removed); the row stays for the next occurrence. */
+export async function closeFinding(client: Tx | typeof db, key: { namespace: string; objectName: string }): Promise<number> {
+  const { count } = await client.accessDrift.updateMany({ where: { ...key, resolvedAt: null }, data: { resolvedAt: new Date() } });
+  return count;
 }

@@ -69,6 +69,9 @@ CREATE TABLE "access_drift" (
     "objects" TEXT NOT NULL,
     "grant_id" UUID,
     "first_seen_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    -- Gone from the cluster, adopted or removed; a later occurrence opens the row (and audits) again.
+    -- The app's role deletes nothing, so a finding is closed rather than deleted.
+    "resolved_at" TIMESTAMPTZ(3),
     CONSTRAINT "access_drift_pkey" PRIMARY KEY ("namespace", "object_name"),
     CONSTRAINT "access_drift_kind_check" CHECK ("kind" IN ('unmanaged', 'missing'))
 );
