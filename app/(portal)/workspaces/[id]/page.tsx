@@ -13,6 +13,14 @@ import { NotFoundError } from "@/lib/model/errors";
 import { getMyLatestChange } from "@/lib/workspaces/change-queries";
 import { getMyRequestHistory } from "@/lib/workspaces/history";
 import { getMyWorkspace } from "@/lib/workspaces/queries";
+import { ContributorsSection } from "@/components/access/contributors-section";
+import {
+  addContributorAction,
+  approveAccessAction,
+  rejectAccessAction,
+  removeContributorAction,
+  updateListingAction,
+} from "../../access/actions";
 import { askQuotaChangeAction } from "./actions";
 import { LatestChange } from "./latest-change";
 import { CancelForm, RenewForm } from "./owner-forms";
@@ -146,6 +154,12 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
           ))}
         </ol>
       </section>
+      <ContributorsSection
+        ctx={ctx}
+        workspaceId={workspace.id}
+        active={workspace.status === "ACTIVE"}
+        actions={{ approve: approveAccessAction, reject: rejectAccessAction, add: addContributorAction, remove: removeContributorAction, listing: updateListingAction }}
+      />
     </article>
   );
 }
