@@ -3,6 +3,7 @@
 // directory entry. Values stay after an error; refused fields are marked and described.
 import { useActionState, useState } from "react";
 import { FieldErrors } from "@/components/ui/field-errors";
+import { submitKeepingValues } from "./keep-values";
 import { FormMessage } from "@/components/ui/form-message";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "@/components/ui/styles";
 import { IDLE, type ActionState } from "@/lib/model/action-state";
@@ -16,7 +17,7 @@ export function AddContributorForm({ action, workspaceId }: { action: Action; wo
   const errors = state.errors ?? {};
   const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value });
   return (
-    <form action={run} className="mt-4 space-y-3 rounded-md border border-slate-200 bg-white p-4 dark:bg-slate-900" noValidate aria-label="Add a contributor">
+    <form action={run} onSubmit={submitKeepingValues(run)} className="mt-4 space-y-3 rounded-md border border-slate-200 bg-white p-4 dark:bg-slate-900" noValidate aria-label="Add a contributor">
       <h3 className="font-medium">Add a contributor</h3>
       <FormMessage state={state} />
       <input type="hidden" name="workspaceId" value={workspaceId} />
@@ -102,7 +103,7 @@ export function ListingForm({ action, workspaceId, description, unlisted }: { ac
   const [state, run, pending] = useActionState(action, IDLE);
   const [values, setValues] = useState({ description: description ?? "", unlisted });
   return (
-    <form action={run} className="mt-4 space-y-2" aria-label="Directory entry">
+    <form action={run} onSubmit={submitKeepingValues(run)} className="mt-4 space-y-2" aria-label="Directory entry">
       <input type="hidden" name="workspaceId" value={workspaceId} />
       <label htmlFor="description" className="block text-sm font-medium">
         Description in the directory

@@ -3,6 +3,7 @@
 // outcome next to itself; the reason stays after an error.
 import { useActionState, useState } from "react";
 import { FieldErrors } from "@/components/ui/field-errors";
+import { submitKeepingValues } from "./keep-values";
 import { FormMessage } from "@/components/ui/form-message";
 import { approveButtonClass, secondaryButtonClass, smallInputClass } from "@/components/ui/styles";
 import { IDLE, type ActionState } from "@/lib/model/action-state";
@@ -28,7 +29,7 @@ export function RejectForm({ action, grantId, name }: { action: Action; grantId:
   const [note, setNote] = useState("");
   const id = `note-${grantId}`;
   return (
-    <form action={run} className="space-y-1">
+    <form action={run} onSubmit={submitKeepingValues(run)} className="space-y-1">
       <input type="hidden" name="grantId" value={grantId} />
       <label htmlFor={id} className="block text-xs text-slate-600">
         Reason for rejecting {name}

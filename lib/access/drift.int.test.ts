@@ -97,3 +97,20 @@ describe("who had access at a past date (THREATS 45)", () => {
     await expect(accessReport(admin, { asOf: whileActive.toISOString() })).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
+
+describe("who has access, exported", () => {
+  it("writes CSV with formula-looking cells defused and JSONL, and audits the export", async () => {
+    const { id, name, ada } = await approvedWorkspace();
+    const { addContributor } = await import("./manage");
+    const { exportAccessReport } = await import("./report");
+    const subject = `=cmd.${name}@example.com`;
+    await addContributor(ada, { workspaceId: id, subjectKind: "User", subject, role: "view", reason: "on call" });
+    const auditor = await actor(`exp.${name}@example.com`, ["requester", "auditor"]);
+    const csv = await exportAccessReport(auditor, { format: "csv" });
+    expect(csv.body.split("\r\n")[0]).toBe('"workspace","subjectKind","subject","role","approvedBy","endsAt"');
+    expect(csv.body).toContain(`"${name}","User","'${subject}","view","${ada.actor.email}",""`);
+    const jsonl = await exportAccessReport(auditor, { format: "jsonl" });
+    expect(jsonl.body.split("\n").filter(Boolean).map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ workspace: name, subject }));
+    expect(await db.auditEvent.count({ where: { action: "audit.access_exported", actorEmail: auditor.actor.email } })).toBe(2);
+  });
+});

@@ -91,7 +91,7 @@ export const exportAccessReport = defineOperation({
   title: "exporting who has access to what",
   roles: ["admin", "auditor"],
   input: reportInput.extend({ format: z.enum(["csv", "jsonl"], { error: "format: choose csv or jsonl." }) }),
-  audit: ["access.exported"],
+  audit: ["audit.access_exported"],
   run: async (ctx, { asOf, format }) => {
     const result = await report(ctx, asOf);
     const body =
@@ -100,7 +100,7 @@ export const exportAccessReport = defineOperation({
         : result.rows.map((row) => JSON.stringify({ ...row, asOf: result.asOf })).join("\n") + (result.rows.length ? "\n" : "");
     await db.$transaction((tx) =>
       appendAuditEvent(tx, {
-        action: "access.exported",
+        action: "audit.access_exported",
         result: "success",
         actor: ctx.actor,
         context: ctx.meta,

@@ -54,7 +54,7 @@ export const AUDIT_ACTIONS = [
   "access.drift_detected",
   "access.adopted",
   "access.unmanaged_removed",
-  "access.exported",
+  "audit.access_exported",
   "workspace.listing_updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

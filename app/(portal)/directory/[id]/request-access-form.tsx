@@ -2,6 +2,7 @@
 // Asking for view or edit access, with a reason and an end date. The values stay after an error,
 // and a field the server refused is marked and described.
 import { useActionState, useState } from "react";
+import { submitKeepingValues } from "@/components/access/keep-values";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { FormMessage } from "@/components/ui/form-message";
 import { inputClass, primaryButtonClass } from "@/components/ui/styles";
@@ -16,7 +17,7 @@ export function RequestAccessForm({ workspaceId, maxDays }: { workspaceId: strin
   const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value });
 
   return (
-    <form action={formAction} className="mt-6 space-y-5" noValidate>
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} className="mt-6 space-y-5" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="workspaceId" value={workspaceId} />
       <fieldset aria-describedby="role-errors">
