@@ -12,7 +12,7 @@ import { defineOperation, noInput } from "@/lib/operations/define-operation";
 import { foldEmail } from "@/lib/workspaces/governance";
 import { syncGrantNow, type SyncOutcome } from "./cluster-sync";
 import { closeFinding } from "./drift";
-import { GRANT_SELECT, grantTarget, objectNameOf, snapshotOf, subjectKey } from "./grant";
+import { GRANT_SELECT, grantTarget, newGrantData, snapshotOf } from "./grant";
 import { driftObjectInput } from "./schemas";
 
 export const listAccessDrift = defineOperation({
@@ -56,22 +56,16 @@ export const adoptAccess = defineOperation({
     const workspace = await db.workspace.findFirst({ where: { name: row.namespace, status: { not: "DECOMMISSIONED" } }, select: { id: true } });
     if (!workspace) throw new NotFoundError();
     const subject = { kind: row.subjectKind, name: row.subject } as const;
+    const role: "edit" | "view" = row.role;
     let id: string;
     try {
       id = await db.$transaction(async (tx) => {
         const grant = await tx.accessGrant.create({
           data: {
-            workspaceId: workspace.id,
-            subjectKind: subject.kind,
-            subject: subject.name,
-            subjectKey: subjectKey(subject),
-            role: row.role as "edit" | "view",
-            reason: "adopted from the cluster",
-            requestedById: ctx.actor.userId,
+            ...newGrantData({ workspaceId: workspace.id, subject, role, reason: "adopted from the cluster", endsAt: null, requestedById: ctx.actor.userId }),
             decidedById: ctx.actor.userId,
             decidedAt: new Date(),
             state: "ACTIVE",
-            objectName: objectNameOf(subject, row.role as "edit" | "view"),
           },
           select: GRANT_SELECT,
         });

@@ -84,3 +84,18 @@ export const GRANT_SELECT = {
   approvedBy: { select: { email: true } },
   decidedBy: { select: { email: true } },
 } as const;
+
+/** The row of a new grant: the subject's folded key and KFAM's object name come from the subject. */
+export function newGrantData(grant: { workspaceId: string; subject: GrantSubject; role: ContributorRole; reason: string; endsAt: Date | null; requestedById: string }) {
+  return {
+    workspaceId: grant.workspaceId,
+    subjectKind: grant.subject.kind,
+    subject: grant.subject.name,
+    subjectKey: subjectKey(grant.subject),
+    role: grant.role,
+    reason: grant.reason,
+    endsAt: grant.endsAt,
+    requestedById: grant.requestedById,
+    objectName: objectNameOf(grant.subject, grant.role),
+  };
+}

@@ -13,7 +13,7 @@ import { defineOperation } from "@/lib/operations/define-operation";
 import { foldEmail } from "@/lib/workspaces/governance";
 import { syncGrantNow, type SyncOutcome } from "./cluster-sync";
 import { activateGrant, recordFirstApproval, type DecisionOutcome } from "./decide";
-import { GRANT_SELECT, grantTarget, objectNameOf, OPEN_REQUEST_STATES, snapshotOf, subjectKey, type GrantSubject } from "./grant";
+import { GRANT_SELECT, grantTarget, newGrantData, OPEN_REQUEST_STATES, snapshotOf, type GrantSubject } from "./grant";
 import { assertActive, checkEndDate, grantForManager, isOwner, managedWorkspace } from "./rules";
 import { addContributorInput, grantIdInput, listingInput } from "./schemas";
 
@@ -49,17 +49,7 @@ export const addContributor = defineOperation({
     try {
       id = await db.$transaction(async (tx) => {
         const grant = await tx.accessGrant.create({
-          data: {
-            workspaceId: workspace.id,
-            subjectKind: subject.kind,
-            subject: subject.name,
-            subjectKey: subjectKey(subject),
-            role: input.role,
-            reason: input.reason,
-            endsAt,
-            requestedById: ctx.actor.userId,
-            objectName: objectNameOf(subject, input.role),
-          },
+          data: newGrantData({ workspaceId: workspace.id, subject, role: input.role, reason: input.reason, endsAt, requestedById: ctx.actor.userId }),
           select: GRANT_SELECT,
         });
         // The one who adds is the first decider; the tier may want an admin as well.

@@ -11,8 +11,7 @@ import { WorkspaceStatus } from "@/lib/model/workspace-status";
 import { enqueueNotification } from "@/lib/notifications/outbox";
 import { defineOperation } from "@/lib/operations/define-operation";
 import { workspaceTarget } from "@/lib/model/audit-event";
-import { foldEmail } from "@/lib/workspaces/governance";
-import { GRANT_SELECT, grantTarget, objectNameOf, OPEN_REQUEST_STATES, snapshotOf } from "./grant";
+import { GRANT_SELECT, grantTarget, newGrantData, OPEN_REQUEST_STATES, snapshotOf } from "./grant";
 import { checkEndDate, isOwner } from "./rules";
 import { grantIdInput, requestAccessInput } from "./schemas";
 
@@ -37,17 +36,7 @@ export const requestAccess = defineOperation({
     try {
       return await db.$transaction(async (tx) => {
         const grant = await tx.accessGrant.create({
-          data: {
-            workspaceId: workspace.id,
-            subjectKind: "User",
-            subject: subject.name,
-            subjectKey: foldEmail(subject.name),
-            role: input.role,
-            reason: input.reason,
-            endsAt,
-            requestedById: ctx.actor.userId,
-            objectName: objectNameOf(subject, input.role),
-          },
+          data: newGrantData({ workspaceId: workspace.id, subject, role: input.role, reason: input.reason, endsAt, requestedById: ctx.actor.userId }),
           select: GRANT_SELECT,
         });
         await appendAuditEvent(tx, {

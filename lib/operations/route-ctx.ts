@@ -29,3 +29,15 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof ExpectedError) return textResponse(409, error.message);
   throw error;
 }
+
+/** A generated file as an attachment, never cached nor sniffed. */
+export function downloadResponse(download: { body: BodyInit; contentType: string; filename: string }): Response {
+  return new Response(download.body, {
+    headers: {
+      "content-type": download.contentType,
+      "content-disposition": `attachment; filename="${download.filename}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

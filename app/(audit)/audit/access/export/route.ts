@@ -1,7 +1,7 @@
 // GET /audit/access/export?format=csv|jsonl[&asOf=…]: who has access to what, as a download.
 import type { NextRequest } from "next/server";
 import { exportAccessReport } from "@/lib/access/report";
-import { errorResponse, routeCtx } from "@/lib/operations/route-ctx";
+import { downloadResponse, errorResponse, routeCtx } from "@/lib/operations/route-ctx";
 
 export const dynamic = "force-dynamic";
 
@@ -11,14 +11,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   const params = request.nextUrl.searchParams;
   try {
     const download = await exportAccessReport(ctx, { format: params.get("format") ?? "csv", ...(params.get("asOf") ? { asOf: params.get("asOf") } : {}) });
-    return new Response(download.body, {
-      headers: {
-        "content-type": download.contentType,
-        "content-disposition": `attachment; filename="${download.filename}"`,
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return downloadResponse(download);
   } catch (error) {
     return errorResponse(error);
   }
