@@ -48,13 +48,24 @@ describe("deploy/ kustomize base", () => {
     );
   });
 
-  it("grants exactly the verbs Berth uses, the rules its posture check expects: no wildcards, no secrets, no deletes but Profiles", () => {
+  it("grants exactly the verbs Berth uses, the rules its posture check expects: no wildcards, no secrets, deletes only Profiles and contributor objects, bind only the contributor roles", () => {
     const [role] = byKind("ClusterRole") as (K8sObject & { rules: { apiGroups: string[]; resources: string[]; verbs: string[] }[] })[];
     expect(role?.rules).toEqual(BERTH_CLUSTER_ROLE_RULES);
     expect(role?.rules.find((r) => r.resources.includes("namespaces") && r.verbs.includes("patch"))?.verbs).toEqual(["patch"]);
     expect(role?.rules.flatMap((r) => r.resources)).not.toContain("secrets");
-    expect(role?.rules.filter((r) => r.verbs.includes("delete")).flatMap((r) => r.resources)).toEqual(["profiles"]);
-    expect(role?.rules.filter((r) => r.verbs.includes("create")).flatMap((r) => r.resources).sort()).toEqual(["limitranges", "networkpolicies", "profiles"]);
+    // THREATS 41: besides Profiles, Berth deletes only the contributor objects it made.
+    expect(role?.rules.filter((r) => r.verbs.includes("delete")).flatMap((r) => r.resources).sort()).toEqual(["authorizationpolicies", "profiles", "rolebindings"]);
+    expect(role?.rules.filter((r) => r.verbs.includes("create")).flatMap((r) => r.resources).sort()).toEqual([
+      "authorizationpolicies",
+      "limitranges",
+      "networkpolicies",
+      "profiles",
+      "rolebindings",
+    ]);
+    // THREATS 41: "bind" only on the two contributor ClusterRoles, never kubeflow-admin or any other.
+    expect(role?.rules.filter((r) => r.verbs.includes("bind"))).toEqual([
+      { apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterroles"], resourceNames: ["kubeflow-edit", "kubeflow-view"], verbs: ["bind"] },
+    ]);
     expect(JSON.stringify(role)).not.toContain('"*"');
     const [binding] = byKind("ClusterRoleBinding") as (K8sObject & { roleRef: { name: string }; subjects: { kind: string; name: string }[] })[];
     expect(binding?.roleRef.name).toBe("berth");

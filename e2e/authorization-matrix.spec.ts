@@ -128,11 +128,17 @@ const PAGES: PageRow[] = [
   { path: "/audit", expect: TRAIL_READERS },
   { path: "/audit/events/[seq]", expect: TRAIL_READERS },
   { path: "/audit/verify", expect: TRAIL_READERS },
+  // Contributors: the directory lists active workspaces only, so a pending target's entry is "not found" to all.
+  { path: "/directory", expect: ANYONE_SIGNED_IN },
+  { path: "/directory/[id]", expect: { anonymous: 307, requester: 404, owner: 404, otherRequester: 404, admin: 404, adminOwner: 404, auditor: 404 } },
+  { path: "/access", expect: ANYONE_SIGNED_IN },
+  { path: "/audit/access", expect: TRAIL_READERS },
 ];
 const ROUTES: PageRow[] = [
   // Without a cookie the proxy sends a GET to sign-in; with a dead one the route answers 401 (security-headers.spec.ts).
   { path: "/audit/export", expect: TRAIL_READERS },
   { path: "/audit/verify/head", expect: TRAIL_READERS },
+  { path: "/audit/access/export", expect: TRAIL_READERS },
   { path: "/api/healthz", expect: PUBLIC },
   { path: "/api/readyz", expect: PUBLIC },
   // Auth.js's own routes: the session endpoint tells each caller only about their own session.

@@ -306,6 +306,40 @@ export function auditProofSettings(env: Env = process.env): AuditProofSettings {
   };
 }
 
+/** How contributor AuthorizationPolicies recognise a person or a group (Kubeflow's USERID_HEADER/USERID_PREFIX). */
+export interface AccessSettings {
+  userIdHeader: string;
+  userIdPrefix: string;
+  /** The header the gateway fills with one of the user's groups (a group contributor's policy matches it). */
+  groupsHeader: string;
+  groupsPrefix: string;
+  /** Sources a contributor's requests may come through: the ingress gateway and the pipelines UI, as KFAM says. */
+  gatewayPrincipals: string[];
+}
+
+const HEADER_NAME = /^[a-z0-9!#$%&'*+.^_`|~-]+$/;
+
+function headerName(env: Env, name: string, fallback: string): string {
+  const value = (text(env, name) ?? fallback).toLowerCase();
+  if (!HEADER_NAME.test(value)) throw new SettingsError(`${name} must be an HTTP header name, got "${value.slice(0, 80)}"`);
+  return value;
+}
+
+export function accessSettings(env: Env = process.env): AccessSettings {
+  const principals = list(env, "BERTH_GATEWAY_PRINCIPALS", [
+    "cluster.local/ns/istio-system/sa/istio-ingressgateway-service-account",
+    "cluster.local/ns/kubeflow/sa/ml-pipeline-ui",
+  ]);
+  if (principals.length === 0) throw new SettingsError("BERTH_GATEWAY_PRINCIPALS must name at least one principal");
+  return {
+    userIdHeader: headerName(env, "BERTH_USERID_HEADER", "kubeflow-userid"),
+    userIdPrefix: env["BERTH_USERID_PREFIX"] ?? "",
+    groupsHeader: headerName(env, "BERTH_GROUPS_HEADER", "kubeflow-groups"),
+    groupsPrefix: env["BERTH_GROUPS_PREFIX"] ?? "",
+    gatewayPrincipals: principals,
+  };
+}
+
 /** Every setting at once: what a process checks before it starts serving. */
 export function checkSettings(env: Env = process.env): void {
   roleGroupsFromEnv(env);
@@ -318,6 +352,7 @@ export function checkSettings(env: Env = process.env): void {
   auditProofSettings(env);
   guardrailSettings(env);
   rateLimitSettings(env);
+  accessSettings(env);
 }
 
 /** Stops the process with one line naming the bad setting, instead of failing later and vaguely. */

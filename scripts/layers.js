@@ -13,6 +13,7 @@ export const LIB_LAYERS = [
   { layer: "features", folders: ["people"], holds: "people who signed in, for admins: find, end their sessions" },
   { layer: "features", folders: ["reconcile"], holds: "applying one workspace's desired state to the cluster" },
   { layer: "features", folders: ["workspaces"], holds: "requests, approvals, lifecycle, renewals" },
+  { layer: "features", folders: ["access"], holds: "contributors: requests, decisions, KFAM's objects in the cluster, expiry, access drift, who has access" },
   { layer: "features", folders: ["cluster"], holds: "drift, unmanaged Profiles, adopt, the reconcile pass" },
   { layer: "features", folders: ["jobs"], holds: "the reconciler loop and timed workflow jobs" },
 ];

@@ -9,6 +9,8 @@ export function AppShell({ ctx, signOutAction, children }: { ctx: Ctx; signOutAc
   const { roles } = ctx.actor;
   const links = [
     { href: "/workspaces", label: "My workspaces", show: true },
+    { href: "/directory", label: "Directory", show: true },
+    { href: "/access", label: "Access requests", show: true },
     { href: "/admin/requests", label: "Approval queue", show: hasRole(roles, "admin") },
     { href: "/admin/tiers", label: "Tiers", show: hasRole(roles, "admin") },
     { href: "/admin/notifications", label: "Notifications", show: hasRole(roles, "admin") },
@@ -16,6 +18,7 @@ export function AppShell({ ctx, signOutAction, children }: { ctx: Ctx; signOutAc
     { href: "/admin/posture", label: "Posture", show: hasRole(roles, "admin") },
     { href: "/admin/people", label: "People", show: hasRole(roles, "admin") },
     { href: "/audit", label: "Audit trail", show: hasRole(roles, "auditor") || hasRole(roles, "admin") },
+    { href: "/audit/access", label: "Who has access", show: hasRole(roles, "auditor") || hasRole(roles, "admin") },
   ].filter((link) => link.show);
 
   return (

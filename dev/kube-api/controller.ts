@@ -1,9 +1,11 @@
 // Imitates Kubeflow's profile-controller (and the garbage collector and quota controller it relies
-// on): Profile -> Namespace + kf-resource-quota, synchronously after each Profile write.
+// on): Profile -> Namespace + kf-resource-quota + the owner's namespaceAdmin RoleBinding and
+// ns-owner-access-istio AuthorizationPolicy, synchronously after each Profile write.
 import { clone, deepEqual, isObject, metadataOf, stringAt, type Json, type JsonObject } from "./json";
 import type { Actor } from "./managed-fields";
 import { canonicalQuantity, isNegativeQuantity, isWholeQuantity } from "./quantity";
-import { NAMESPACES, PROFILES, RESOURCE_QUOTAS } from "./resources";
+import { ownerAccessObjects } from "./owner-access";
+import { ALL_RESOURCES, AUTHORIZATION_POLICIES, NAMESPACES, PROFILES, RESOURCE_QUOTAS, ROLE_BINDINGS, type ResourceDef } from "./resources";
 import type { ObjectStore } from "./store";
 import { isDns1123Label, isQualifiedName } from "./validation";
 import { commitWrite } from "./writer";
@@ -52,6 +54,15 @@ function quotaProblem(hard: JsonObject): string | undefined {
   return undefined;
 }
 
+const WRITTEN = {
+  namespaces: NAMESPACES,
+  profiles: PROFILES,
+  resourcequotas: RESOURCE_QUOTAS,
+  rolebindings: ROLE_BINDINGS,
+  authorizationpolicies: AUTHORIZATION_POLICIES,
+} satisfies Record<string, ResourceDef>;
+type WrittenResource = keyof typeof WRITTEN;
+
 export class ProfileController {
   /** Reconcile errors, newest last (the real controller only logs them and retries). */
   readonly errors: string[] = [];
@@ -90,7 +101,24 @@ export class ProfileController {
       metadataOf(next)["labels"] = labels;
       this.write("namespaces", ns, next, PROFILE_CONTROLLER);
     }
+    this.reconcileOwnerAccess(profile, name, owner);
     this.reconcileQuota(profile, name);
+  }
+
+  /** namespaceAdmin → kubeflow-admin and ns-owner-access-istio for the owner, kept as the controller wants them. */
+  private reconcileOwnerAccess(profile: JsonObject, namespace: string, owner: string): void {
+    const ref = ownerReference(profile);
+    for (const { resource, desired } of ownerAccessObjects(namespace, isObject(profile["spec"]) ? profile["spec"]["owner"] : undefined, owner, ref)) {
+      const found = this.store.get(resource, namespace, stringAt(desired, ["metadata", "name"]) ?? "");
+      if (!found) {
+        this.write(resource, undefined, desired, PROFILE_CONTROLLER);
+        continue;
+      }
+      const next = clone(found);
+      for (const key of Object.keys(desired)) if (key !== "metadata") next[key] = clone(desired[key] as Json);
+      metadataOf(next)["annotations"] = { ...(isObject(metadataOf(found)["annotations"]) ? (metadataOf(found)["annotations"] as JsonObject) : {}), ...(metadataOf(desired)["annotations"] as JsonObject) };
+      if (!deepEqual(next, found)) this.write(resource, found, next, PROFILE_CONTROLLER);
+    }
   }
 
   private reconcileQuota(profile: JsonObject, namespace: string): void {
@@ -160,7 +188,8 @@ export class ProfileController {
   }
 
   namespaceDeleted(namespace: string): void {
-    for (const resource of ["resourcequotas", "limitranges", "networkpolicies", "configmaps", "deployments", "authorizationpolicies"] as const) {
+    // The namespace controller empties a namespace of every namespaced kind.
+    for (const { resource } of ALL_RESOURCES.filter((def) => def.namespaced)) {
       for (const obj of this.store.list(resource, namespace)) {
         this.store.delete(resource, namespace, stringAt(obj, ["metadata", "name"]) ?? "");
       }
@@ -189,8 +218,8 @@ export class ProfileController {
     return this.write("namespaces", undefined, { apiVersion: "v1", kind: "Namespace", metadata: meta }, { ...PROFILE_CONTROLLER, manager });
   }
 
-  private write(resource: "namespaces" | "resourcequotas" | "profiles", existing: JsonObject | undefined, next: JsonObject, actor: Actor, subresource?: "status"): JsonObject {
-    const def = resource === "namespaces" ? NAMESPACES : resource === "profiles" ? PROFILES : RESOURCE_QUOTAS;
+  private write(resource: WrittenResource, existing: JsonObject | undefined, next: JsonObject, actor: Actor, subresource?: "status"): JsonObject {
+    const def = WRITTEN[resource];
     const name = stringAt(next, ["metadata", "name"]) ?? "";
     const namespace = stringAt(next, ["metadata", "namespace"]) ?? "";
     const result = commitWrite(this.store, { def, namespace, name, existing, candidate: next, actor, dryRun: false, now: this.now(), subresource });

@@ -19,11 +19,12 @@ const VERBS: Record<string, string[]> = {
   profiles: ["delete", "deletecollection", "get", "list", "patch", "create", "update", "watch"],
   namespaces: ["create", "delete", "get", "list", "patch", "update", "watch"],
   resourcequotas: ["create", "delete", "get", "list", "patch", "update", "watch"],
-  limitranges: ["create", "delete", "get", "list", "patch", "update", "watch"],
+  limitranges: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
   networkpolicies: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
   nodes: ["create", "delete", "get", "list", "patch", "update", "watch"],
   configmaps: ["create", "delete", "get", "list", "patch", "update", "watch"],
   deployments: ["create", "delete", "get", "list", "patch", "update", "watch"],
+  rolebindings: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
   authorizationpolicies: ["delete", "deletecollection", "get", "list", "patch", "create", "update", "watch"],
 };
 

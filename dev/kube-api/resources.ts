@@ -1,14 +1,16 @@
 // The resources the stand-in serves and their schemas: Kubeflow's Profile CRD (as in
 // kubeflow/dashboard's kubeflow.org_profiles.yaml), the core types Berth reads or writes
 // (Namespace, ResourceQuota, LimitRange, Node, ConfigMap), NetworkPolicy, Deployment (the central
-// dashboard's) and Istio's AuthorizationPolicy CRD.
+// dashboard's), and the contributor kinds (RoleBinding, Istio's AuthorizationPolicy CRD) of
+// access-resources.ts.
+import { authorizationPolicySchema, roleBindingSchema } from "./access-resources";
 import type { Schema, StructSchema } from "./schema";
 
 const str: Schema = { type: "string" };
 const strList: Schema = { type: "list", items: str };
 
 /** metav1.ObjectMeta, fields in Go declaration order (the order typed objects are encoded in). */
-const objectMeta: StructSchema = {
+export const objectMeta: StructSchema = {
   type: "struct",
   fields: {
     name: str,
@@ -189,9 +191,6 @@ const configMapSchema = typedObject({ immutable: { type: "boolean" }, data: { ty
 // Only what Berth reads of a Deployment is typed; the rest is kept as sent.
 const deploymentSchema = typedObject({ spec: anyMap, status: anyMap });
 
-// A custom resource: its keys are sorted on the wire, so the order here does not matter.
-const authorizationPolicySchema = typedObject({ spec: any, status: any });
-
 export type ResourceName =
   | "profiles"
   | "namespaces"
@@ -201,6 +200,7 @@ export type ResourceName =
   | "nodes"
   | "configmaps"
   | "deployments"
+  | "rolebindings"
   | "authorizationpolicies";
 
 export interface ResourceDef {
@@ -340,6 +340,21 @@ export const DEPLOYMENTS = typed({
   shortNames: ["deploy"],
 });
 
+export const ROLE_BINDINGS: ResourceDef = {
+  resource: "rolebindings",
+  group: "rbac.authorization.k8s.io",
+  versions: ["v1"],
+  storageVersion: "v1",
+  kind: "RoleBinding",
+  listKind: "RoleBindingList",
+  namespaced: true,
+  custom: false,
+  statusSubresource: false,
+  schema: roleBindingSchema(objectMeta),
+  patchTypes: [PATCH.json, PATCH.merge, PATCH.strategic, PATCH.apply],
+  shortNames: [],
+};
+
 export const AUTHORIZATION_POLICIES: ResourceDef = {
   resource: "authorizationpolicies",
   group: "security.istio.io",
@@ -350,11 +365,12 @@ export const AUTHORIZATION_POLICIES: ResourceDef = {
   namespaced: true,
   custom: true,
   statusSubresource: true,
-  schema: authorizationPolicySchema,
+  schema: authorizationPolicySchema(objectMeta),
   patchTypes: [PATCH.json, PATCH.merge, PATCH.apply],
   shortNames: ["ap"],
 };
 
+/** Every resource, by name: the store keeps one map per entry. */
 export const ALL_RESOURCES: readonly ResourceDef[] = [
   PROFILES,
   NAMESPACES,
@@ -364,6 +380,7 @@ export const ALL_RESOURCES: readonly ResourceDef[] = [
   NODES,
   CONFIG_MAPS,
   DEPLOYMENTS,
+  ROLE_BINDINGS,
   AUTHORIZATION_POLICIES,
 ];
 

@@ -6,6 +6,7 @@ import { decodeManagers, encodeManagers, ownableFilter, recordUpdate, stampTime,
 import { apiVersionOf, groupResource, type ResourceDef } from "./resources";
 import { conflict, invalid, OBJECT_MODIFIED, type FieldError } from "./status";
 import type { ObjectStore } from "./store";
+import { isValidPathSegmentName, roleBindingDefaults, validateRoleBinding } from "./access-resources";
 import { isDns1123Label, validateObjectMeta, validateSchema, validateTypeMeta } from "./validation";
 
 export interface WriteOp {
@@ -82,7 +83,7 @@ function podSecurityLabelErrors(meta: JsonObject): FieldError[] {
   return errs;
 }
 
-function validate(def: ResourceDef, obj: JsonObject, storageVersion: string): FieldError[] {
+function validate(def: ResourceDef, obj: JsonObject, storageVersion: string, existing: JsonObject | undefined): FieldError[] {
   const meta = metadataOf(obj);
   if (def.resource === "namespaces") {
     const errs = validateObjectMeta(meta, false, isDns1123Label);
@@ -92,6 +93,9 @@ function validate(def: ResourceDef, obj: JsonObject, storageVersion: string): Fi
     const typeErrs = validateTypeMeta(obj, def.kind, apiVersionOf(def, storageVersion));
     if (typeErrs.length) return typeErrs;
     return [...validateObjectMeta(meta, def.namespaced), ...validateSchema(obj, def.schema)];
+  }
+  if (def.resource === "rolebindings") {
+    return [...validateObjectMeta(meta, def.namespaced, isValidPathSegmentName), ...validateRoleBinding(obj, existing)];
   }
   return validateObjectMeta(meta, def.namespaced);
 }
@@ -162,8 +166,9 @@ export function commitWrite(store: ObjectStore, op: WriteOp): WriteResult {
     op.managers ??
     recordUpdate(existing ?? {}, stripped, before, actor, def.schema, ownableFilter(resetFieldsFor(def, op.subresource)));
   if (!existing && def.resource === "namespaces") namespaceDefaults(obj);
+  if (def.resource === "rolebindings") roleBindingDefaults(obj);
 
-  const errs = validate(def, obj, def.storageVersion);
+  const errs = validate(def, obj, def.storageVersion, existing);
   if (errs.length) throw invalid(def.group, def.kind, op.name, errs);
 
   stampTime(managers, actor, rfc3339(op.now));

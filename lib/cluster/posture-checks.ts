@@ -101,7 +101,7 @@ async function registrationFlow(): Promise<PostureResult> {
 
 /** A DENY policy covering POST (or every method) on /api/workgroup/create, for every source. */
 function blocksRegistration(policy: ClusterAuthorizationPolicy): boolean {
-  if (policy.spec.action !== "DENY") return false;
+  if (policy.spec?.action !== "DENY") return false;
   return (policy.spec.rules ?? []).some(
     (rule) =>
       !rule.from?.length &&
@@ -122,7 +122,7 @@ async function registrationRoute(): Promise<PostureResult> {
     const policies = await listAuthorizationPolicies(gatewayNamespace);
     const blocking = policies.find(blocksRegistration);
     return blocking
-      ? result(id, "pass", `AuthorizationPolicy ${gatewayNamespace}/${blocking.name} denies it.`)
+      ? result(id, "pass", `AuthorizationPolicy ${gatewayNamespace}/${blocking.metadata.name} denies it.`)
       : result(id, "fail", `No DENY AuthorizationPolicy in ${gatewayNamespace} covers POST /api/workgroup/create for every source.`);
   } catch (error) {
     return unknownFrom(id, error, `AuthorizationPolicies in ${gatewayNamespace}`);

@@ -19,7 +19,10 @@ export const BERTH_CLUSTER_ROLE_RULES: ExpectedRule[] = [
   { apiGroups: [""], resources: ["nodes"], verbs: ["list"] },
   { apiGroups: ["apps"], resources: ["deployments"], resourceNames: ["centraldashboard"], verbs: ["get"] },
   { apiGroups: [""], resources: ["configmaps"], resourceNames: ["centraldashboard-parameters", "centraldashboard-config"], verbs: ["get"] },
-  { apiGroups: ["security.istio.io"], resources: ["authorizationpolicies"], verbs: ["list"] },
+  // THREATS 41: contributor objects only, and "bind" limited to the two contributor ClusterRoles.
+  { apiGroups: ["rbac.authorization.k8s.io"], resources: ["rolebindings"], verbs: ["get", "list", "create", "patch", "delete"] },
+  { apiGroups: ["security.istio.io"], resources: ["authorizationpolicies"], verbs: ["get", "list", "create", "patch", "delete"] },
+  { apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterroles"], resourceNames: ["kubeflow-edit", "kubeflow-view"], verbs: ["bind"] },
 ];
 
 /** system:basic-user: every authenticated user may review its own access. */

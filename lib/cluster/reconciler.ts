@@ -1,6 +1,8 @@
 // The reconciler: one pass retries every workspace whose desired state the cluster has not
 // confirmed (when its backoff allows), then scans the cluster for drift. Exactly one process
 // runs passes at a time, across replicas: the holder of a PostgreSQL advisory lock.
+import { dueGrants, syncGrant } from "@/lib/access/cluster-sync";
+import { scanAccess } from "@/lib/access/drift";
 import { databaseSettings } from "@/lib/config";
 import "server-only";
 import pg from "pg";
@@ -23,6 +25,8 @@ export interface PassReport {
   attempted: { id: string; outcome: ProvisionOutcome["status"] }[];
   drifted: number;
   unmanaged: number;
+  /** Access grants whose RoleBinding/AuthorizationPolicy were (re)applied or removed, and access drift found. */
+  access: { attempted: number; findings: number };
   /** Set when the cluster scan failed: the admins' banner shows it. */
   scanError?: { failure: string; message: string };
   /** Posture checks answering fail on this pass. */
@@ -38,20 +42,26 @@ export async function reconcileOnce(options: { now?: Date; limit?: number } = {}
       AND (next_attempt_at IS NULL OR next_attempt_at <= ${now})
     ORDER BY next_attempt_at NULLS FIRST
     LIMIT ${options.limit ?? 50}`;
-  const report: PassReport = { attempted: [], drifted: 0, unmanaged: 0, postureFailing: [] };
+  const report: PassReport = { attempted: [], drifted: 0, unmanaged: 0, postureFailing: [], access: { attempted: 0, findings: 0 } };
   for (const { id } of due) {
     const outcome = await attemptWorkspace(BY, id, now);
     report.attempted.push({ id, outcome: outcome.status });
   }
-  let scan: ClusterScan | Error;
+  for (const id of await dueGrants(now, options.limit ?? 50)) {
+    await syncGrant(BY, id, now);
+    report.access.attempted += 1;
+  }
+  let scan: ClusterScan | Error | undefined;
   try {
     scan = await scanCluster(BY);
     report.drifted = scan.drifted.length;
     report.unmanaged = scan.unmanaged.length;
+    report.access.findings = (await scanAccess(BY)).length;
   } catch (error) {
     const mapped = toKubeApiError(error);
     report.scanError = { failure: mapped.failure, message: mapped.message };
-    scan = mapped;
+    // A failed access scan keeps the cluster scan the posture reuses.
+    scan ??= mapped;
   }
   // The posture reuses this pass's scan; its own reads degrade to "unknown", never fail the pass.
   report.postureFailing = (await checkPosture(BY, scan)).filter((check) => check.state === "fail").map((check) => check.id);

@@ -1,6 +1,7 @@
 // One entry point for the workflow's periodic work, safe to run as often as wanted and on
 // several replicas at once: every step is conditional and idempotent.
 import "server-only";
+import { expireGrants } from "@/lib/access/expiry";
 import { workflowConfigFromEnv, type WorkflowConfig } from "@/lib/config";
 import { deliverPendingNotifications, type DeliveryReport } from "@/lib/notifications/deliver";
 import { expireStaleRequests, expireWorkspaces, noticeExpiringWorkspaces } from "@/lib/workspaces/expiry";
@@ -10,6 +11,8 @@ export interface WorkflowJobsReport {
   expiryNotices: number;
   /** Ids of workspaces that just expired: the cluster lifecycle suspends these. */
   expiredWorkspaces: string[];
+  /** Ids of access grants that reached their end date: their cluster objects are removed. */
+  expiredGrants: string[];
   notifications: DeliveryReport;
 }
 
@@ -17,6 +20,7 @@ export async function runWorkflowJobs(now: Date = new Date(), config: WorkflowCo
   const expiredRequests = await expireStaleRequests(now, config);
   const expiryNotices = await noticeExpiringWorkspaces(now, config);
   const expiredWorkspaces = await expireWorkspaces(now);
+  const expiredGrants = await expireGrants(now);
   const notifications = await deliverPendingNotifications({ url: config.webhookUrl, now });
-  return { expiredRequests, expiryNotices, expiredWorkspaces, notifications };
+  return { expiredRequests, expiryNotices, expiredWorkspaces, expiredGrants, notifications };
 }

@@ -8,6 +8,7 @@ import {
   CustomObjectsApi,
   NetworkingV1Api,
   Observable,
+  RbacAuthorizationV1Api,
   type ConfigurationOptions,
 } from "@kubernetes/client-node";
 import { kubeSettings } from "@/lib/config";
@@ -20,6 +21,7 @@ interface Clients {
   networking: NetworkingV1Api;
   apps: AppsV1Api;
   authorization: AuthorizationV1Api;
+  rbac: RbacAuthorizationV1Api;
 }
 
 let clients: Clients | undefined;
@@ -33,6 +35,7 @@ export function kubeClients(): Clients {
       networking: config.makeApiClient(NetworkingV1Api),
       apps: config.makeApiClient(AppsV1Api),
       authorization: config.makeApiClient(AuthorizationV1Api),
+      rbac: config.makeApiClient(RbacAuthorizationV1Api),
     };
   }
   return clients;

@@ -48,6 +48,23 @@ export const AUDIT_ACTIONS = [
   // Hardening (THREATS 70–79): refused for going too fast; every session of a person ended.
   "auth.rate_limited",
   "auth.sessions_ended",
+  // Contributors (lib/access).
+  "access.requested",
+  "access.approval_recorded",
+  "access.granted",
+  "access.rejected",
+  "access.cancelled",
+  "access.added",
+  "access.revoked",
+  "access.expired",
+  "access.applied",
+  "access.removed",
+  "access.apply_failed",
+  "access.drift_detected",
+  "access.adopted",
+  "access.unmanaged_removed",
+  "audit.access_exported",
+  "workspace.listing_updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

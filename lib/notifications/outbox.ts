@@ -4,7 +4,20 @@ import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
-export const NOTIFICATION_EVENTS = ["request.created", "request.approved", "request.rejected", "request.expired", "workspace.expiry_soon", "workspace.expired"] as const;
+export const NOTIFICATION_EVENTS = [
+  "request.created",
+  "request.approved",
+  "request.rejected",
+  "request.expired",
+  "workspace.expiry_soon",
+  "workspace.expired",
+  // Contributors: the text names the person or group and the role.
+  "access.requested",
+  "access.granted",
+  "access.rejected",
+  "access.revoked",
+  "access.expired",
+] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
 export interface NotificationSubject {

@@ -29,7 +29,14 @@ const minuteStart = new Date(Math.floor(Date.now() / RATE_WINDOW_MS) * RATE_WIND
 
 beforeAll(async () => {
   // The operations register themselves when their modules load.
-  await Promise.all([import("@/lib/workspaces/cancel"), import("@/lib/workspaces/decide"), import("@/lib/audit-trail/verify-trail"), import("@/lib/audit-trail/export")]);
+  await Promise.all([
+    import("@/lib/workspaces/cancel"),
+    import("@/lib/workspaces/decide"),
+    import("@/lib/audit-trail/verify-trail"),
+    import("@/lib/audit-trail/verify-job"),
+    import("@/lib/audit-trail/export"),
+    import("@/lib/access/report"),
+  ]);
 });
 
 describe("rate limits (THREATS 70)", () => {
@@ -88,7 +95,7 @@ describe("rate limits (THREATS 70)", () => {
     const rows = authorizationMatrix();
     for (const row of rows) if (row.audit.length > 0) expect(row.rateLimit, row.name).toBeDefined();
     const exports = rows.filter((row) => row.rateLimit === "export").map((row) => row.name);
-    expect(exports).toEqual(expect.arrayContaining(["audit.export", "audit.verify", "audit.export-head", "audit.check-head"]));
+    expect(exports).toEqual(expect.arrayContaining(["audit.export", "audit.verify-start", "audit.export-head", "audit.check-head", "access.export"]));
   });
 
   it("applies to an operation through its declaration: refused, nothing changed", async () => {

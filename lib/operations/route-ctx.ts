@@ -18,6 +18,30 @@ export function textResponse(status: number, message: string, extra: Record<stri
   return new Response(`${message}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...extra } });
 }
 
+/** A POST that started on one of Berth's pages: its Origin (or, without one, Sec-Fetch-Site) is Berth's own (THREATS 68). */
+export function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return request.headers.get("sec-fetch-site") === "same-origin";
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    const claimed = new URL(origin).host;
+    return claimed === host || claimed === request.headers.get("host");
+  } catch {
+    return false;
+  }
+}
+
+/** The string fields of a posted form, or null when the body is not one. */
+export async function formParams(request: Request): Promise<URLSearchParams | null> {
+  const params = new URLSearchParams();
+  try {
+    for (const [key, value] of (await request.formData()).entries()) if (typeof value === "string") params.append(key, value);
+  } catch {
+    return null;
+  }
+  return params;
+}
+
 /** Expected errors become their status and message; anything else is thrown on (a 500, logged). */
 export function errorResponse(error: unknown): Response {
   if (error instanceof ValidationError) {
@@ -31,4 +55,16 @@ export function errorResponse(error: unknown): Response {
   }
   if (error instanceof ExpectedError) return textResponse(409, error.message);
   throw error;
+}
+
+/** A generated file as an attachment, never cached nor sniffed. */
+export function downloadResponse(download: { body: BodyInit; contentType: string; filename: string }): Response {
+  return new Response(download.body, {
+    headers: {
+      "content-type": download.contentType,
+      "content-disposition": `attachment; filename="${download.filename}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
 }

@@ -46,7 +46,9 @@ export type Change =
   | { kind: "resume" }
   | { kind: "transfer"; toEmail: string }
   | { kind: "renew" }
-  | { kind: "adopt"; ownerEmail: string };
+  | { kind: "adopt"; ownerEmail: string }
+  /** Contributor access to the workspace; `adminRequired` is the tier's access policy. */
+  | { kind: "access"; beneficiaryEmail?: string; adminRequired: boolean };
 
 export type Verdict =
   /** The change may be made now, by anyone the operation's roles allow (it gives no more power). */
@@ -77,6 +79,11 @@ export function requirementOf(change: Change, tier: TierRules): Verdict {
       return tier.approvalsRequired >= 2
         ? { outcome: "approvals", required: 2, why: "the tier needs two approvals", aboveMaximum: [] }
         : { outcome: "allowed" };
+    case "access":
+      // The owner (or an admin) decides; the tier may want an admin's approval as well.
+      return change.adminRequired
+        ? { outcome: "approvals", required: 2, why: "the tier needs an admin's approval besides the owner's", aboveMaximum: [] }
+        : { outcome: "approvals", required: 1, why: "the workspace's owner or an admin", aboveMaximum: [] };
     case "resume":
     case "transfer":
     case "adopt":
@@ -86,6 +93,14 @@ export function requirementOf(change: Change, tier: TierRules): Verdict {
 
 /** Whether `actor` may be one of the deciders of `change`: the one question every decision asks. */
 export function mayDecide(actor: Person, parties: Parties, change: Change): { ok: true } | { ok: false; reason: string } {
+  if (change.kind === "access") {
+    // Here the owner is the natural decider; the party is whoever asked or would gain the access.
+    const beneficiary = change.beneficiaryEmail !== undefined && foldEmail(actor.email) === foldEmail(change.beneficiaryEmail);
+    if (samePerson(actor, parties.requester) || beneficiary) {
+      return { ok: false, reason: "You cannot decide on access you asked for or would receive; the owner or another admin has to." };
+    }
+    return { ok: true };
+  }
   if (samePerson(actor, parties.requester) || foldEmail(actor.email) === foldEmail(parties.ownerEmail)) {
     return { ok: false, reason: "You cannot decide on a workspace you own or requested; another admin has to." };
   }

@@ -1,6 +1,7 @@
 "use server";
 // Cluster page actions: re-apply a workspace's desired state, adopt an unmanaged Profile.
 import { revalidatePath } from "next/cache";
+import { adoptAccess, removeUnmanagedAccess } from "@/lib/access/drift-actions";
 import { adoptProfile } from "@/lib/cluster/adopt";
 import { serverAction } from "@/lib/operations/server-action";
 import { reapplyWorkspace } from "@/lib/workspaces/lifecycle";
@@ -14,4 +15,14 @@ export const reapplyWorkspaceAction = serverAction(reapplyWorkspace, ({ result }
 export const adoptProfileAction = serverAction(adoptProfile, ({ input, result }) => {
   revalidatePath("/admin/cluster");
   return outcomeState(`Adopted ${input.name}${input.suspend ? " and suspended it" : ""}.`, result.outcome);
+});
+
+export const adoptAccessAction = serverAction(adoptAccess, ({ result }) => {
+  revalidatePath("/admin/cluster");
+  return { status: "success", message: result.status === "retrying" ? `Adopted; the cluster did not confirm yet (${result.message}).` : "Adopted; Berth manages this access now." };
+});
+
+export const removeUnmanagedAccessAction = serverAction(removeUnmanagedAccess, () => {
+  revalidatePath("/admin/cluster");
+  return { status: "success", message: "Removed from the cluster." };
 });

@@ -7,7 +7,8 @@ import { StatusBadge } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { DRIFT_LABELS } from "@/lib/cluster/drift";
 import { getClusterOverview, listApprovedWorkspaces } from "@/lib/cluster/overview";
-import { adoptProfileAction, reapplyWorkspaceAction } from "./actions";
+import { UnmanagedAccess } from "@/components/access/unmanaged-access";
+import { adoptAccessAction, adoptProfileAction, reapplyWorkspaceAction, removeUnmanagedAccessAction } from "./actions";
 import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "Cluster" };
@@ -78,6 +79,8 @@ export default async function ClusterPage() {
           </ul>
         )}
       </section>
+
+      <UnmanagedAccess ctx={ctx} adopt={adoptAccessAction} remove={removeUnmanagedAccessAction} />
 
       <section aria-labelledby="workspaces-heading" className="mt-8">
         <h2 id="workspaces-heading" className="text-lg font-semibold">Approved workspaces</h2>

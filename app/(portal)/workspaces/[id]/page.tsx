@@ -15,6 +15,14 @@ import { getMyRequestHistory } from "@/lib/workspaces/history";
 import { getMyWorkspace } from "@/lib/workspaces/queries";
 import { WorkspaceGuardrails } from "@/components/guardrails/workspace-guardrails";
 import { getWorkspaceGuardrails } from "@/lib/cluster/guardrails-view";
+import { ContributorsSection } from "@/components/access/contributors-section";
+import {
+  addContributorAction,
+  approveAccessAction,
+  rejectAccessAction,
+  removeContributorAction,
+  updateListingAction,
+} from "../../access/actions";
 import { askQuotaChangeAction } from "./actions";
 import { LatestChange } from "./latest-change";
 import { CancelForm, RenewForm } from "./owner-forms";
@@ -149,6 +157,12 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
           ))}
         </ol>
       </section>
+      <ContributorsSection
+        ctx={ctx}
+        workspaceId={workspace.id}
+        active={workspace.status === "ACTIVE"}
+        actions={{ approve: approveAccessAction, reject: rejectAccessAction, add: addContributorAction, remove: removeContributorAction, listing: updateListingAction }}
+      />
     </article>
   );
 }
