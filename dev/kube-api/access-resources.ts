@@ -3,7 +3,8 @@
 // v1 stored and v1beta1 served), with the schemas and the RoleBinding validation the server runs.
 import { isObject, type Json, type JsonObject } from "./json";
 import type { Schema, StructSchema } from "./schema";
-import type { FieldError } from "./status";
+import { ruleAllows, type PolicyRule } from "./auth";
+import { notFound, type ApiError, type FieldError } from "./status";
 
 const str: Schema = { type: "string" };
 const strList: Schema = { type: "list", items: str };
@@ -136,4 +137,22 @@ export function roleBindingDefaults(obj: JsonObject): void {
     if (!isObject(subject) || (subject["apiGroup"] !== undefined && subject["apiGroup"] !== "")) continue;
     if (subject["kind"] === "User" || subject["kind"] === "Group") subject["apiGroup"] = RBAC_GROUP;
   }
+}
+
+/**
+ * RBAC escalation prevention (pkg/registry/rbac/rolebinding/policybased): writing a RoleBinding
+ * needs "bind" on its role (in the binding's namespace); without it the server reads the role to
+ * check the writer already holds all of its rules. The stand-in serves no Roles or ClusterRoles,
+ * so that read answers NotFound, as a server without the role does. Undefined: allowed.
+ */
+export function bindRefusal(rules: readonly PolicyRule[], binding: JsonObject, namespace: string): ApiError | undefined {
+  const roleRef = isObject(binding["roleRef"]) ? binding["roleRef"] : {};
+  const kind = roleRef["kind"];
+  const name = typeof roleRef["name"] === "string" ? roleRef["name"] : "";
+  if (kind !== "ClusterRole" && kind !== "Role") return undefined; // validation refuses it
+  const resource = kind === "ClusterRole" ? "clusterroles" : "roles";
+  const apiGroup = typeof roleRef["apiGroup"] === "string" ? roleRef["apiGroup"] : "";
+  const info = { isResourceRequest: true, path: "", verb: "bind", apiPrefix: "apis", apiGroup, apiVersion: "", namespace, resource, subresource: "", name };
+  if (rules.some((rule) => ruleAllows(rule, info))) return undefined;
+  return notFound({ group: RBAC_GROUP, resource }, name);
 }

@@ -3,7 +3,10 @@
 // controller's owner objects: namespaceAdmin and ns-owner-access-istio.
 import { KubeConfig, PatchStrategy, RbacAuthorizationV1Api, setHeaderOptions } from "@kubernetes/client-node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { apiError, apply, profile, raw, startHarness, type AnyJson, type Harness } from "./test-support";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { apiError, apply, control, profile, raw, startHarness, type AnyJson, type Harness } from "./test-support";
 
 let h: Harness;
 let rbac: RbacAuthorizationV1Api;
@@ -67,6 +70,20 @@ describe("rolebindings and authorizationpolicies", () => {
     const missing = await apiError(rbac.readNamespacedRoleBinding({ name: "b1", namespace: "ws" }));
     expect(missing.code).toBe(404);
     expect(missing.body).toMatchObject({ reason: "NotFound", message: 'rolebindings.rbac.authorization.k8s.io "b1" not found' });
+  });
+
+  it("binds only roles the writer may bind: with Berth's ClusterRole, kubeflow-edit but never kubeflow-admin (THREATS 41)", async () => {
+    await apply(h, profile("ws"));
+    const role = parse(readFileSync(path.resolve(import.meta.dirname, "../../deploy/base/clusterrole.yaml"), "utf8")) as { rules: AnyJson[] };
+    expect((await control(h.standIn, "PUT", "/rbac/full", { rules: role.rules })).status).toBe(200);
+    await rbac.patchNamespacedRoleBinding({ name: "b1", namespace: "ws", body: binding("b1"), fieldManager: "berth", force: true }, ssa());
+    const admin = binding("b2", { roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "kubeflow-admin" } });
+    const refused = await apiError(rbac.patchNamespacedRoleBinding({ name: "b2", namespace: "ws", body: admin, fieldManager: "berth", force: true }, ssa()));
+    // Without "bind" the server looks the role up to compare rules; the stand-in serves no ClusterRoles.
+    expect(refused.code).toBe(404);
+    expect(refused.body).toMatchObject({ reason: "NotFound", message: 'clusterroles.rbac.authorization.k8s.io "kubeflow-admin" not found' });
+    expect((await apiError(rbac.createNamespacedRoleBinding({ namespace: "ws", body: admin }))).code).toBe(404);
+    expect((await rbac.listNamespacedRoleBinding({ namespace: "ws" })).items.map((b) => b.metadata?.name).sort()).toEqual(["b1", "namespaceAdmin"]);
   });
 
   it("refuses what RBAC validation refuses: an unsupported subject kind, a missing roleRef name, a changed roleRef", async () => {

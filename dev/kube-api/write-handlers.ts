@@ -84,6 +84,7 @@ export function createObject(store: ObjectStore, def: ResourceDef, ctx: RequestC
   }
   const result = commitWrite(store, {
     def,
+    rules: ctx.rules,
     namespace: info.namespace,
     name,
     existing: undefined,
@@ -127,6 +128,7 @@ function commitUpdate(
 ): ApiResult {
   const result = commitWrite(store, {
     def,
+    rules: ctx.rules,
     namespace: ctx.info.namespace,
     name: ctx.info.name,
     existing,
@@ -224,6 +226,7 @@ function applyPatch(
   }
   const result = commitWrite(store, {
     def,
+    rules: ctx.rules,
     namespace: info.namespace,
     name: info.name,
     existing,

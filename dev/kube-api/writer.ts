@@ -6,7 +6,8 @@ import { decodeManagers, encodeManagers, ownableFilter, recordUpdate, stampTime,
 import { apiVersionOf, groupResource, type ResourceDef } from "./resources";
 import { conflict, invalid, OBJECT_MODIFIED, type FieldError } from "./status";
 import type { ObjectStore } from "./store";
-import { isValidPathSegmentName, roleBindingDefaults, validateRoleBinding } from "./access-resources";
+import { bindRefusal, isValidPathSegmentName, roleBindingDefaults, validateRoleBinding } from "./access-resources";
+import type { PolicyRule } from "./auth";
 import { isDns1123Label, validateObjectMeta, validateSchema, validateTypeMeta } from "./validation";
 
 export interface WriteOp {
@@ -16,6 +17,8 @@ export interface WriteOp {
   existing: JsonObject | undefined;
   /** The proposed object in the storage version (after the patch, apply or PUT body). */
   candidate: JsonObject;
+  /** The writing user's RBAC rules (a request's; the stand-in's own controllers pass none): binding a role needs "bind". */
+  rules?: readonly PolicyRule[];
   /** Ownership already worked out by server-side apply; otherwise recorded as an Update by `actor`. */
   managers?: Managers;
   actor: Actor;
@@ -168,6 +171,10 @@ export function commitWrite(store: ObjectStore, op: WriteOp): WriteResult {
   if (!existing && def.resource === "namespaces") namespaceDefaults(obj);
   if (def.resource === "rolebindings") roleBindingDefaults(obj);
 
+  if (def.resource === "rolebindings" && op.rules) {
+    const refused = bindRefusal(op.rules, obj, op.namespace);
+    if (refused) throw refused;
+  }
   const errs = validate(def, obj, def.storageVersion, existing);
   if (errs.length) throw invalid(def.group, def.kind, op.name, errs);
 
