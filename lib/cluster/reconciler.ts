@@ -10,6 +10,7 @@ import { toKubeApiError } from "@/lib/kube/errors";
 import { attemptWorkspace, type Attempter, type ProvisionOutcome } from "@/lib/reconcile/provision";
 import { RECONCILED_STATUSES } from "@/lib/model/workspace-status";
 import { scanCluster } from "./scan";
+import { recordUsageSamples } from "./usage-samples";
 
 /** Any constant; the same in every replica. Distinct from the migration runner's. */
 export const RECONCILER_LOCK_KEY = 7_342_002;
@@ -44,6 +45,8 @@ export async function reconcileOnce(options: { now?: Date; limit?: number } = {}
     const scan = await scanCluster(BY);
     report.drifted = scan.drifted.length;
     report.unmanaged = scan.unmanaged.length;
+    // Usage over time comes from the same list of quotas; losing a sample never fails the pass.
+    await recordUsageSamples(scan.snapshot, now).catch((error: unknown) => console.error("[berth] usage sampling failed", error));
   } catch (error) {
     const mapped = toKubeApiError(error);
     report.scanError = { failure: mapped.failure, message: mapped.message };

@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   "workspace.change_requested",
   "workspace.change_rejected",
   "workspace.change_cancelled",
+  "notification.marked_read",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
