@@ -6,5 +6,5 @@ import { LiveRefresh } from "./live-refresh";
 
 export async function LiveAdmin({ ctx, scope, announcement }: { ctx: Ctx; scope: "queue" | "cluster" | "workspaces"; announcement: string }) {
   const live = await readAdminLive(ctx, { scope });
-  return <LiveRefresh source={`/api/live?scope=${scope}`} v={live.v} inFlight={live.inFlight} announcement={announcement} />;
+  return <LiveRefresh source={`/api/live?scope=${scope}`} v={live.v} inFlight={live.inFlight} announcement={announcement} quiet />;
 }

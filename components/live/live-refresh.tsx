@@ -14,7 +14,20 @@ export function nextDelay(previous: number, changed: boolean): number {
   return changed ? FIRST_DELAY_MS : Math.min(Math.round(previous * 1.6), MAX_DELAY_MS);
 }
 
-export function LiveRefresh({ source, v, inFlight, announcement }: { source: string; v: string; inFlight: boolean; announcement: string }) {
+export function LiveRefresh({
+  source,
+  v,
+  inFlight,
+  announcement,
+  quiet = false,
+}: {
+  source: string;
+  v: string;
+  inFlight: boolean;
+  announcement: string;
+  /** A polite live region without role=status: for pages whose own banners already carry each result (the queue). */
+  quiet?: boolean;
+}) {
   const router = useRouter();
   // Announce only what a live refresh brought, not the page itself nor the person's own action
   // (a form says its own outcome).
@@ -85,7 +98,7 @@ export function LiveRefresh({ source, v, inFlight, announcement }: { source: str
   return (
     <div aria-live="polite" data-testid="live-announcement">
       {said && (
-        <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
+        <p role={quiet ? undefined : "status"} className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
           {said}
         </p>
       )}

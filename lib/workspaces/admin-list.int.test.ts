@@ -1,4 +1,4 @@
-// The admins' Workspaces list: search, filters, both sorts and keyset pages (THREATS 86).
+// The admins' Workspaces list: search, filters, both sorts and keyset pages.
 import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { ForbiddenError, ValidationError } from "@/lib/model/errors";

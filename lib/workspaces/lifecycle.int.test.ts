@@ -179,7 +179,7 @@ describe("who may operate (THREATS 2, 6)", () => {
   });
 });
 
-describe("removing a quota limit (issue 14)", () => {
+describe("removing a quota limit (THREATS 86)", () => {
   it("a limit left empty is refused unless the removal is confirmed, naming the field; confirmed, it is a proposal", async () => {
     const { id, admin } = await approvedWorkspace();
     const v = String(await version(id));
