@@ -9,7 +9,7 @@ test("an admin finds a workspace by part of its name and state, and its page sho
   await requestAs(browser, { name, tier: /^Small/, reason: "To be found in the admin list." });
   const grace = await pageAs(browser, "admin");
   await grace.goto("/admin/requests");
-  await grace.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workspaces" }).click();
+  await grace.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Workspaces", exact: true }).click();
   await expect(grace.getByRole("heading", { name: "Workspaces", exact: true })).toBeVisible();
 
   const search = grace.getByRole("search", { name: "Search workspaces" });
@@ -30,6 +30,8 @@ test("an admin finds a workspace by part of its name and state, and its page sho
 });
 
 test("removing a quota limit on the admin workspace page needs its own confirmation", async ({ browser }) => {
+  // A request and its approval come first.
+  test.slow();
   const { activeWorkspace } = await import("./support/workspaces");
   const { ClusterPage } = await import("./pages/admin-cluster");
   const name = uniqueName("keep-limits");

@@ -17,6 +17,7 @@ describe("usage chart geometry", () => {
   it("compares quantities in base units whatever their suffix (1500m of 2 cores is three quarters up)", () => {
     const g = chartGeometry([{ at: at(10), used: "1500m" }], "2", box);
     expect(g.path).toBe("M200 10");
+    expect(g.last).toEqual({ x: 200, y: 10 });
   });
 
   it("raises the top above the limit when usage exceeded it (a lowered quota), so the line stays inside", () => {
@@ -33,6 +34,6 @@ describe("usage chart geometry", () => {
   });
 
   it("draws nothing without samples", () => {
-    expect(chartGeometry([], "10", box)).toMatchObject({ path: "", points: 0, peak: 0, top: 10 });
+    expect(chartGeometry([], "10", box)).toMatchObject({ path: "", points: 0, peak: 0, top: 10, last: null });
   });
 });

@@ -25,6 +25,8 @@ export interface ChartGeometry {
   /** Highest usage seen, in base units. */
   peak: number;
   points: number;
+  /** The newest sample, marked with a dot (a single sample has no line to draw). */
+  last: { x: number; y: number } | null;
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -44,5 +46,6 @@ export function chartGeometry(samples: readonly UsagePoint[], limit: string, box
   const x = (t: number) => round(((Math.min(Math.max(t, box.from.getTime()), box.to.getTime()) - box.from.getTime()) / span) * box.width);
   const y = (v: number) => round(box.height - (v / top) * box.height);
   const path = values.map((s, i) => `${i === 0 ? "M" : "L"}${x(s.t)} ${y(s.v)}`).join(" ");
-  return { path, limitY: y(limitValue), top, peak, points: values.length };
+  const newest = values.at(-1);
+  return { path, limitY: y(limitValue), top, peak, points: values.length, last: newest ? { x: x(newest.t), y: y(newest.v) } : null };
 }

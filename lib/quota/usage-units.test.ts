@@ -10,7 +10,7 @@ describe("usage in the unit of its limit", () => {
   it("says memory in the limit's binary unit, whatever unit the cluster reported", () => {
     expect(usageInUnits("requests.memory", "3221225472", "8Gi").text).toBe("3Gi / 8Gi");
     expect(usageInUnits("requests.memory", "1536Mi", "8Gi").text).toBe("1.5Gi / 8Gi");
-    expect(usageInUnits("requests.storage", "0", "100Gi").text).toBe("0Gi / 100Gi");
+    expect(usageInUnits("requests.storage", "0", "100Gi").text).toBe("0 / 100Gi");
   });
 
   it("counts pods, claims and GPUs with a word, and treats missing usage as zero", () => {

@@ -39,6 +39,7 @@ function unitOf(limit: string): { suffix: string; factor: number } {
 
 /** Expresses a base-unit value in the unit a limit is written in. */
 export function inUnitOf(value: number, limit: string): string {
+  if (value === 0) return "0";
   const { suffix, factor } = unitOf(limit);
   return `${trimNumber(value / factor)}${suffix}`;
 }

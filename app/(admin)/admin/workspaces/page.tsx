@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TierFilter } from "@/components/admin/tier-filter";
 import { LiveAdmin } from "@/components/live/live-admin";
 import { TableHead } from "@/components/ui/table-head";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
@@ -54,15 +55,7 @@ export default async function AdminWorkspacesPage({ searchParams }: { searchPara
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="ws-tier" className="block">Tier</label>
-          <select id="ws-tier" name="tier" defaultValue={filter.tier ?? ""} className={inputClass}>
-            <option value="">Any</option>
-            {tiers.map((tier) => (
-              <option key={tier.slug} value={tier.slug}>{tier.name}</option>
-            ))}
-          </select>
-        </div>
+        <TierFilter id="ws-tier" value={filter.tier} tiers={tiers} />
         <div>
           <label htmlFor="ws-owner" className="block">Owner starts with</label>
           <input id="ws-owner" name="owner" defaultValue={filter.owner ?? ""} className={inputClass} />
