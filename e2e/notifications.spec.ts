@@ -16,6 +16,8 @@ async function markAllRead(page: Page): Promise<void> {
 }
 
 test("an approval shows up under the owner's bell; opening and marking it read clears the count, the admin's stays their own", async ({ browser }) => {
+  // Three personas, a request and its approval.
+  test.slow();
   const ada = await pageAs(browser, "requester");
   await markAllRead(ada);
   const katherine = await pageAs(browser, "secondAdmin");

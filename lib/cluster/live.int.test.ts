@@ -16,16 +16,18 @@ describe("live status", () => {
     const ada = await actor(`ada.${name}@example.com`);
     const grace = await actor(`grace.${name}@example.com`, ["requester", "admin"]);
     const { id } = await requestWorkspace(ada, { name, tier: "small-cpu", reason: "r" });
+    const queueBefore = await readAdminLive(grace, { scope: "queue" });
     const pending = await readWorkspaceLive(ada, { workspaceId: id });
     expect(pending.inFlight).toBe(true);
     expect(await readWorkspaceLive(ada, { workspaceId: id })).toEqual(pending);
-    expect((await readAdminLive(grace, { scope: "queue" })).inFlight).toBe(true);
 
     // The namespace appears only later: the approval's own attempt waits on it.
     await standIn.injectFault({ method: "GET", pathPrefix: `/api/v1/namespaces/${name}`, count: 1, status: 404, reason: "NotFound" });
     await approveWorkspace(grace, { workspaceId: id });
     const provisioning = await readWorkspaceLive(ada, { workspaceId: id });
     expect(provisioning.v).not.toBe(pending.v);
+    // The queue's fingerprint follows the request leaving it.
+    expect((await readAdminLive(grace, { scope: "queue" })).v).not.toBe(queueBefore.v);
     const row = await db.workspace.findUniqueOrThrow({ where: { id }, select: { status: true } });
     if (row.status === "PROVISIONING") {
       expect(provisioning.inFlight).toBe(true);

@@ -56,25 +56,24 @@ export const readAdminLive = defineOperation({
 const WATCHED_ROWS = 500;
 
 async function readAdmin(_ctx: Ctx, { scope }: z.infer<typeof adminScope>): Promise<LiveState> {
-  // The queue watches requests waiting for a decision, open quota changes and approvals being applied;
-  // the cluster pages watch every workspace whose desired state the cluster has not confirmed yet.
-  const [row] = scope === "queue"
-    ? await db.$queryRaw<{ v: string; in_flight: boolean }[]>`
-        WITH watched AS (
-          (SELECT concat_ws(':', id, status, version, provision_step) AS k FROM workspaces
-            WHERE status IN ('PENDING', 'PROVISIONING') OR renewal_requested_at IS NOT NULL ORDER BY id LIMIT ${WATCHED_ROWS})
-          UNION ALL
-          (SELECT concat_ws(':', c.id, c.status, (SELECT count(*) FROM workspace_approvals a WHERE a.purpose = 'change:' || c.id))
-            FROM workspace_changes c WHERE c.status = 'PENDING' ORDER BY c.id LIMIT ${WATCHED_ROWS}))
-        SELECT md5(coalesce(string_agg(k, ',' ORDER BY k), '')) AS v, count(*) > 0 AS in_flight FROM watched`
-    : await db.$queryRaw<{ v: string; in_flight: boolean }[]>`
-        WITH watched AS (
-          SELECT concat_ws(':', id, status, generation, applied_generation, provision_step, blocked, drift) AS k, blocked FROM workspaces
-          WHERE applied_generation < generation AND decided_by_id IS NOT NULL
-            AND status IN ('PROVISIONING', 'ACTIVE', 'SUSPENDED', 'EXPIRED', 'DECOMMISSIONED')
-          ORDER BY id LIMIT ${WATCHED_ROWS})
-        SELECT md5(concat_ws('|', coalesce(string_agg(k, ',' ORDER BY k), ''),
-                     (SELECT count(*) FROM workspaces WHERE drift IS NOT NULL))) AS v,
-               coalesce(bool_or(NOT blocked), false) AS in_flight FROM watched`;
+  // Every admin page is in flight only while an approved change is being applied (that is what
+  // changes without anyone acting); the queue's fingerprint also covers the requests, quota
+  // changes and renewals waiting, so a refresh then shows those as they are.
+  const [row] = await db.$queryRaw<{ v: string; in_flight: boolean }[]>`
+    WITH applying AS (
+      SELECT concat_ws(':', id, status, generation, applied_generation, provision_step, blocked, drift) AS k, blocked FROM workspaces
+      WHERE applied_generation < generation AND decided_by_id IS NOT NULL
+        AND status IN ('PROVISIONING', 'ACTIVE', 'SUSPENDED', 'EXPIRED', 'DECOMMISSIONED')
+      ORDER BY id LIMIT ${WATCHED_ROWS}),
+    waiting AS (
+      (SELECT concat_ws(':', id, status, version) AS k FROM workspaces
+        WHERE ${scope === "queue"} AND (status = 'PENDING' OR renewal_requested_at IS NOT NULL) ORDER BY id LIMIT ${WATCHED_ROWS})
+      UNION ALL
+      (SELECT concat_ws(':', c.id, c.status, (SELECT count(*) FROM workspace_approvals a WHERE a.purpose = 'change:' || c.id))
+        FROM workspace_changes c WHERE ${scope === "queue"} AND c.status = 'PENDING' ORDER BY c.id LIMIT ${WATCHED_ROWS}))
+    SELECT md5(concat_ws('|', (SELECT coalesce(string_agg(k, ',' ORDER BY k), '') FROM applying),
+                 (SELECT coalesce(string_agg(k, ',' ORDER BY k), '') FROM waiting),
+                 (SELECT count(*) FROM workspaces WHERE drift IS NOT NULL))) AS v,
+           (SELECT coalesce(bool_or(NOT blocked), false) FROM applying) AS in_flight`;
   return { v: row?.v ?? "", inFlight: row?.in_flight ?? false };
 }
