@@ -154,6 +154,58 @@ export function reconcilerSettings(env: Env = process.env): ReconcilerSettings {
   };
 }
 
+/** What every workspace's guardrails may reach and how capacity is judged (README, "Guardrails"). */
+export interface GuardrailSettings {
+  /** In-cluster namespaces a workspace's pods may send traffic to (Kubeflow's own services). */
+  egressNamespaces: string[];
+  /** Where cluster DNS runs (pods labelled k8s-app=kube-dns: kube-dns and CoreDNS alike). */
+  dnsNamespace: string;
+  /** Overcommit ratio (committed quota / allocatable) above which the approval card warns, per resource. */
+  overcommitLimits: { cpu: number; memory: number; gpu: number };
+  /** Where the central dashboard runs, for the registration-flow check. */
+  dashboardNamespace: string;
+  dashboardDeployment: string;
+  /** Where the AuthorizationPolicy blocking the dashboard's registration route lives. */
+  gatewayNamespace: string;
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+function namespaceName(env: Env, name: string, fallback: string): string {
+  const value = text(env, name) ?? fallback;
+  if (!DNS_LABEL.test(value)) throw new SettingsError(`${name} must be a namespace name, got "${value.slice(0, 80)}"`);
+  return value;
+}
+
+function overcommitLimits(env: Env): GuardrailSettings["overcommitLimits"] {
+  const limits = { cpu: 4, memory: 1.5, gpu: 1 };
+  const value = text(env, "BERTH_OVERCOMMIT_LIMITS");
+  if (value === undefined) return limits;
+  for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const match = /^(cpu|memory|gpu)=(\d+(\.\d+)?)$/.exec(part);
+    const ratio = match ? Number(match[2]) : NaN;
+    if (!match || !(ratio > 0)) {
+      throw new SettingsError(`BERTH_OVERCOMMIT_LIMITS must be like "cpu=4,memory=1.5,gpu=1" (ratios > 0), got "${value.slice(0, 80)}"`);
+    }
+    limits[match[1] as keyof typeof limits] = ratio;
+  }
+  return limits;
+}
+
+export function guardrailSettings(env: Env = process.env): GuardrailSettings {
+  const egressNamespaces = list(env, "BERTH_EGRESS_NAMESPACES", ["kubeflow", "istio-system", "knative-serving"]);
+  const bad = egressNamespaces.find((ns) => !DNS_LABEL.test(ns));
+  if (bad !== undefined) throw new SettingsError(`BERTH_EGRESS_NAMESPACES must list namespace names, got "${bad.slice(0, 80)}"`);
+  return {
+    egressNamespaces,
+    dnsNamespace: namespaceName(env, "BERTH_DNS_NAMESPACE", "kube-system"),
+    overcommitLimits: overcommitLimits(env),
+    dashboardNamespace: namespaceName(env, "BERTH_DASHBOARD_NAMESPACE", "kubeflow"),
+    dashboardDeployment: namespaceName(env, "BERTH_DASHBOARD_DEPLOYMENT", "centraldashboard"),
+    gatewayNamespace: namespaceName(env, "BERTH_GATEWAY_NAMESPACE", "istio-system"),
+  };
+}
+
 /** Limits and timings of the request workflow (README, "Requests and approvals"). */
 export interface WorkflowConfig {
   maxOpenRequests: number;
@@ -212,6 +264,7 @@ export function checkSettings(env: Env = process.env): void {
   reconcilerSettings(env);
   workflowConfigFromEnv(env);
   portalSettings(env);
+  guardrailSettings(env);
 }
 
 /** Stops the process with one line naming the bad setting, instead of failing later and vaguely. */

@@ -40,6 +40,10 @@ export const AUDIT_ACTIONS = [
   "workspace.change_rejected",
   "workspace.change_cancelled",
   "notification.marked_read",
+  // Guardrails and posture (issue 11).
+  "tier.pod_security_overridden",
+  "cluster.posture_failed",
+  "cluster.posture_recovered",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -6,6 +6,7 @@ import { keysAbove, labelOf, QUOTA_PREFIX, quotaFieldShape, readQuotaFields } fr
 import type { Hard } from "@/lib/quota/keys";
 import { plainText } from "@/lib/model/text";
 import { DEFAULT_FIELDS, readContainerDefaults, type ContainerDefaults, type DefaultField } from "./container-defaults";
+import { MAX_EGRESS_RULES, readGuardrails, type TierGuardrails } from "./guardrails";
 
 export const MAX_PREFIX = "max.";
 
@@ -27,6 +28,9 @@ const tierFields = {
   ...quotaFieldShape(QUOTA_PREFIX),
   ...quotaFieldShape(MAX_PREFIX),
   ...defaultFieldShape,
+  podSecurity: z.string().max(20).optional(),
+  privilegedOverride: z.literal("on").optional(),
+  egressAllow: z.string().max(MAX_EGRESS_RULES * 200, "The allowlist is too long.").optional(),
 };
 
 const versionField = z.coerce.number({ error: "Missing version." }).int().positive();
@@ -48,6 +52,7 @@ export interface TierValues {
   approvalsRequired: number;
   lifetimeDays: number | null;
   containerDefaults: ContainerDefaults | null;
+  guardrails: TierGuardrails;
 }
 
 /** The values a parsed tier form stores, or one ValidationError with every field's messages. */
@@ -71,6 +76,8 @@ export function tierValues(input: z.infer<typeof createTierInput> | z.infer<type
   }
   const defaults = readContainerDefaults(fields as Partial<Record<DefaultField, string>>, quota.hard);
   Object.assign(errors, defaults.errors);
+  const guardrails = readGuardrails(input);
+  Object.assign(errors, guardrails.errors);
   if (Object.keys(errors).length > 0) throw new ValidationError("Please correct the highlighted fields.", errors);
   const lifetime = input.lifetimeDays ? Number(input.lifetimeDays) : null;
   return {
@@ -81,5 +88,6 @@ export function tierValues(input: z.infer<typeof createTierInput> | z.infer<type
     approvalsRequired: Number(input.approvalsRequired),
     lifetimeDays: lifetime,
     containerDefaults: defaults.defaults,
+    guardrails: guardrails.guardrails,
   };
 }

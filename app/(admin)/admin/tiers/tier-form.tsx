@@ -8,6 +8,7 @@ import { IDLE } from "@/lib/model/action-state";
 import { QUOTA_KEYS } from "@/lib/quota/keys";
 import { DEFAULT_FIELDS, type DefaultField } from "@/lib/tiers/container-defaults";
 import type { TierDetail } from "@/lib/tiers/detail";
+import { GuardrailFields } from "@/components/guardrails/guardrail-fields";
 import { createTierAction, updateTierAction } from "./actions";
 
 export function TierForm({ tier }: { tier?: TierDetail }) {
@@ -101,6 +102,7 @@ export function TierForm({ tier }: { tier?: TierDetail }) {
           ))}
         </div>
       </fieldset>
+      <GuardrailFields guardrails={tier?.guardrails} errors={errors} />
       <button type="submit" disabled={pending} className={primaryButtonClass}>
         {pending ? "Saving…" : tier ? "Save changes" : "Create tier"}
       </button>

@@ -17,6 +17,8 @@ import { formatUtc, formatUtcDay } from "@/lib/model/utc-time";
 import { getMyLatestChange } from "@/lib/workspaces/change-queries";
 import { getMyRequestHistory } from "@/lib/workspaces/history";
 import { getMyWorkspace } from "@/lib/workspaces/queries";
+import { WorkspaceGuardrails } from "@/components/guardrails/workspace-guardrails";
+import { getWorkspaceGuardrails } from "@/lib/cluster/guardrails-view";
 import { askQuotaChangeAction } from "./actions";
 import { LatestChange } from "./latest-change";
 import { CancelForm, RenewForm } from "./owner-forms";
@@ -91,7 +93,8 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
         </section>
       )}
       <QuotaView tierName={workspace.tierName} hard={workspace.hard} usage={usage} history={usageHistory} customJustification={workspace.customJustification} />
-      {/* Contributors (who else may use this namespace) and guardrails go here, each as its own section component. */}
+      <WorkspaceGuardrails view={await getWorkspaceGuardrails(ctx, { workspaceId: workspace.id })} />
+      {/* Contributors (who else may use this namespace) go here, as their own section component. */}
       {inCluster && (
         <section aria-labelledby="quota-change-heading" className="mt-4 rounded-lg bg-white p-4 shadow-sm">
           <h2 id="quota-change-heading" className="font-medium">Ask for a quota change</h2>

@@ -6,6 +6,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { IDLE } from "@/lib/model/action-state";
 import { QUOTA_KEYS } from "@/lib/quota/keys";
 import type { OfferedTier } from "@/lib/tiers/queries";
+import { GuardrailSummary } from "@/components/guardrails/guardrail-summary";
 import { JUSTIFICATION_MAX, REASON_MAX } from "@/lib/workspaces/text-limits";
 import { requestWorkspaceAction } from "./actions";
 
@@ -51,6 +52,7 @@ export function RequestForm({ tiers }: { tiers: OfferedTier[] }) {
                 <span className="block text-xs text-slate-500">
                   {tier.approvalsRequired === 2 ? "Two admins approve" : "One admin approves"} · {tier.lifetimeDays ? `${tier.lifetimeDays} days, renewable` : "no end date"}
                 </span>
+                <span className="mt-1 block"><GuardrailSummary guardrails={tier.guardrails} containerDefaults={tier.containerDefaults} compact /></span>
               </span>
             </label>
           ))}

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { WorkspaceGuardrails } from "@/components/guardrails/workspace-guardrails";
+import { getWorkspaceGuardrails } from "@/lib/cluster/guardrails-view";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConfirmBox, OperationDisclosure } from "@/components/admin/operation-disclosure";
@@ -67,7 +69,8 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
       {workspace.drift && <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">Drift in the cluster: {workspace.drift}</p>}
 
       <QuotaView tierName={workspace.tierName} hard={workspace.hard} usage={usage} history={usageHistory} />
-      {/* Contributors and guardrails go here, each as its own section component. */}
+      <WorkspaceGuardrails view={await getWorkspaceGuardrails(ctx, { workspaceId: workspace.id })} />
+      {/* Contributors go here, as their own section component. */}
 
       <section aria-labelledby="ops-heading" className="mt-4 rounded-lg bg-white p-4 shadow-sm">
         <h2 id="ops-heading" className="font-medium">Operations</h2>
