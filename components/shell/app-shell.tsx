@@ -4,12 +4,14 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Ctx } from "@/lib/model/actor";
 import { hasRole } from "@/lib/model/roles";
+import { NotificationBell } from "./notification-bell";
 
 export function AppShell({ ctx, signOutAction, children }: { ctx: Ctx; signOutAction: () => Promise<void>; children: ReactNode }) {
   const { roles } = ctx.actor;
   const links = [
     { href: "/workspaces", label: "My workspaces", show: true },
     { href: "/admin/requests", label: "Approval queue", show: hasRole(roles, "admin") },
+    { href: "/admin/workspaces", label: "Workspaces", show: hasRole(roles, "admin") },
     { href: "/admin/tiers", label: "Tiers", show: hasRole(roles, "admin") },
     { href: "/admin/notifications", label: "Notifications", show: hasRole(roles, "admin") },
     { href: "/admin/cluster", label: "Cluster", show: hasRole(roles, "admin") },
@@ -33,6 +35,7 @@ export function AppShell({ ctx, signOutAction, children }: { ctx: Ctx; signOutAc
             ))}
           </nav>
           <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+            <NotificationBell ctx={ctx} />
             <span className="text-slate-600" data-testid="signed-in-as">
               {ctx.actor.email}
               <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">

@@ -1,7 +1,7 @@
 // Reads of workspaces, each scoped by the caller's identity and role before any filter is built.
 import "server-only";
 import type { Ctx } from "@/lib/model/actor";
-import { workflowConfigFromEnv } from "@/lib/config";
+import { portalSettings, workflowConfigFromEnv } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/model/errors";
 import { defineOperation, noInput } from "@/lib/operations/define-operation";
@@ -91,6 +91,13 @@ export interface MyWorkspace extends WorkspaceSummary {
   /** Whether the owner may ask for a renewal now, and if not why (lib/workspaces/renewal-window.ts). */
   renewal: RenewalWindow | null;
   tierApprovals: number;
+  /** The Kubeflow central dashboard opened on this namespace, when configured and the workspace is active. */
+  kubeflowUrl: string | null;
+}
+
+/** `<dashboard>/?ns=<namespace>`: the central dashboard's own namespace selector. */
+export function kubeflowUrlFor(dashboardUrl: string | undefined, namespace: string): string | null {
+  return dashboardUrl ? `${dashboardUrl}/?ns=${encodeURIComponent(namespace)}` : null;
 }
 
 export const getMyWorkspace = defineOperation({
@@ -124,6 +131,7 @@ async function readMine(ctx: Ctx, { workspaceId }: { workspaceId: string }): Pro
     renewalRequestedAt: row.renewalRequestedAt,
     renewal: row.expiresAt ? renewalWindow(row.expiresAt, row.lastRenewedAt, workflowConfigFromEnv().expiryNoticeDays, new Date()) : null,
     tierApprovals: row.tier.approvalsRequired,
+    kubeflowUrl: row.status === WorkspaceStatus.ACTIVE ? kubeflowUrlFor(portalSettings().kubeflowDashboardUrl, row.name) : null,
   };
 }
 

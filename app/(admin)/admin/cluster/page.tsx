@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClusterBanner } from "@/components/admin/cluster-banner";
+import { LiveAdmin } from "@/components/live/live-admin";
 import { OperationForm, TextField } from "@/components/admin/operation-form";
 import { QuotaList } from "@/components/workspaces/quota-list";
 import { StatusBadge } from "@/components/workspaces/status-badge";
@@ -19,6 +20,11 @@ export default async function ClusterPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold">Cluster</h1>
+      <LiveAdmin
+        ctx={ctx}
+        scope="cluster"
+        announcement={`Cluster updated: ${workspaces.filter((w) => w.status === "PROVISIONING").length} provisioning, ${overview.drifted.length} drifted.`}
+      />
       <p className="mt-1 text-sm text-slate-600">What the cluster really holds, compared with what Berth approved.</p>
       <ClusterBanner overview={overview} />
 

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LiveAdmin } from "@/components/live/live-admin";
 import { FormMessage } from "@/components/ui/form-message";
 import { QuotaDiff } from "@/components/workspaces/quota-diff";
-import { StatusBadge } from "@/components/workspaces/status-badge";
+import { StatusBadge, statusLabel } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { getWorkspaceForAdmin } from "@/lib/cluster/overview";
 import type { Ctx } from "@/lib/model/actor";
@@ -55,6 +56,11 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
   return (
     <>
       <h1 className="text-2xl font-semibold">Approval queue</h1>
+      <LiveAdmin
+        ctx={ctx}
+        scope="queue"
+        announcement={`Queue updated: ${pending.length} request${pending.length === 1 ? "" : "s"} waiting${decided ? `; ${decided.name} is ${statusLabel(decided.status).toLowerCase()}` : ""}.`}
+      />
       {decided && <DecisionOutcome name={decided.name} status={decided.status} message={decided.statusMessage} />}
       {awaiting && (
         <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
