@@ -15,5 +15,5 @@ export const currentCtx = cache(async (): Promise<Ctx | null> => {
   if (!identity) return null;
   const userId = await userIdFor(identity);
   const { roles, stale } = effectiveRoles(identity.roles, identity.rolesVerifiedAt, Math.floor(Date.now() / 1000), roleTtlSeconds());
-  return { actor: { ...identity, roles, userId }, meta: await requestMeta(), staleRoles: stale };
+  return { actor: { ...identity, roles, userId }, meta: await requestMeta(), staleRoles: stale, rolesExpireAt: identity.rolesVerifiedAt + roleTtlSeconds() };
 });

@@ -65,7 +65,7 @@ export default async function ClusterPage() {
                 <p className="text-sm">Owner: {p.owner ?? "none"}</p>
                 <div className="mt-2 max-w-md"><QuotaList hard={p.hard} /></div>
                 <div className="mt-3 max-w-md">
-                  <OperationForm action={adoptProfileAction} hidden={{ name: p.name }} submitLabel={`Adopt ${p.name}`} errorFields={["reason"]}>
+                  <OperationForm action={adoptProfileAction} hidden={{ name: p.name }} submitLabel={`Adopt ${p.name}`}>
                     <TextField name="reason" label={`Reason for adopting ${p.name}`} required />
                     <label className="flex items-center gap-2 text-sm">
                       <input type="checkbox" name="suspend" value="on" />

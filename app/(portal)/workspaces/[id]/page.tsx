@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OperationForm, TextField } from "@/components/admin/operation-form";
-import { QUOTA_FORM_ERROR_FIELDS, QuotaFields } from "@/components/workspaces/quota-fields";
+import { QuotaFields } from "@/components/workspaces/quota-fields";
 import { ProvisioningState } from "@/components/workspaces/provisioning-state";
 import { QuotaList } from "@/components/workspaces/quota-list";
 import { StatusBadge } from "@/components/workspaces/status-badge";
@@ -121,7 +121,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
           </p>
           {latestChange && <LatestChange change={latestChange} current={workspace.hard} />}
           <div className="mt-3">
-            <OperationForm action={askQuotaChangeAction} hidden={{ workspaceId: workspace.id }} submitLabel="Ask for this quota" errorFields={QUOTA_FORM_ERROR_FIELDS}>
+            <OperationForm action={askQuotaChangeAction} hidden={{ workspaceId: workspace.id }} submitLabel="Ask for this quota">
               <QuotaFields hard={workspace.hard} />
               <TextField name="reason" label="Reason for the change" required />
             </OperationForm>
@@ -141,7 +141,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
               <span className="font-medium">{HISTORY_LABELS[entry.action] ?? entry.action}</span>
               {entry.by && <span className="text-slate-600"> by {entry.by}</span>}
               {entry.reason && <span className="whitespace-pre-wrap break-words text-slate-600">: {entry.reason}</span>}{" "}
-              <span className="font-mono text-xs text-slate-400">{entry.action}</span>
+              <span className="font-mono text-xs text-slate-600">{entry.action}</span>
             </li>
           ))}
         </ol>

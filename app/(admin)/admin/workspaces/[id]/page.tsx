@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OperationForm, TextField } from "@/components/admin/operation-form";
-import { QUOTA_FORM_ERROR_FIELDS, QuotaFields } from "@/components/workspaces/quota-fields";
+import { QuotaFields } from "@/components/workspaces/quota-fields";
 import { ProvisioningState } from "@/components/workspaces/provisioning-state";
 import { StatusBadge } from "@/components/workspaces/status-badge";
 import { UsageBars } from "@/components/workspaces/usage-bars";
@@ -66,7 +66,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
             left empty, which drops that limit) is proposed: another admin approves it in the approval queue, two when it goes above
             the tier&apos;s maximum or the tier needs two approvals.
           </p>
-          <OperationForm action={editQuotaAction} hidden={ids} submitLabel="Save quota" errorFields={QUOTA_FORM_ERROR_FIELDS}>
+          <OperationForm action={editQuotaAction} hidden={ids} submitLabel="Save quota">
             <QuotaFields hard={workspace.hard} />
             <TextField name="reason" label="Reason for the quota change" required />
           </OperationForm>
@@ -76,18 +76,18 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
       <section aria-labelledby="ops-heading" className="mt-6 grid gap-4 rounded-lg bg-white p-4 shadow-sm md:grid-cols-2">
         <h2 id="ops-heading" className="font-medium md:col-span-2">Operations</h2>
         {workspace.status === "ACTIVE" && (
-          <OperationForm action={suspendWorkspaceAction} hidden={ids} submitLabel="Suspend" danger errorFields={["reason"]}>
+          <OperationForm action={suspendWorkspaceAction} hidden={ids} submitLabel="Suspend" danger>
             <TextField name="reason" label="Reason for suspending" required />
           </OperationForm>
         )}
         {workspace.status === "SUSPENDED" && (
-          <OperationForm action={resumeWorkspaceAction} hidden={ids} submitLabel="Resume" errorFields={["reason"]}>
+          <OperationForm action={resumeWorkspaceAction} hidden={ids} submitLabel="Resume">
             {ownedByMe && <p className="text-sm text-slate-600">You own this workspace: another admin has to resume it.</p>}
             <TextField name="reason" label="Reason for resuming" required />
           </OperationForm>
         )}
         {editable && (
-          <OperationForm action={transferWorkspaceAction} hidden={ids} submitLabel="Transfer owner" errorFields={["newOwnerEmail", "reason"]}>
+          <OperationForm action={transferWorkspaceAction} hidden={ids} submitLabel="Transfer owner">
             <TextField name="newOwnerEmail" label="New owner's email" required />
             <TextField name="reason" label="Reason for the transfer" required />
           </OperationForm>
@@ -99,7 +99,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
           <div className="md:col-span-2">
             <h3 className="text-sm font-medium text-red-800">Decommission</h3>
             <p className="text-sm text-slate-600">Deletes the Profile, and with it the namespace and all its data. The record and its history stay.</p>
-            <OperationForm action={decommissionWorkspaceAction} hidden={ids} submitLabel="Decommission" danger errorFields={["confirmName", "reason"]}>
+            <OperationForm action={decommissionWorkspaceAction} hidden={ids} submitLabel="Decommission" danger>
               <TextField name="confirmName" label={`Type ${workspace.name} to confirm`} required />
               <TextField name="reason" label="Reason for decommissioning" required />
             </OperationForm>
