@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TimeAgo } from "@/components/ui/time-ago";
 import Link from "next/link";
 import { StatusBadge } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
@@ -42,7 +43,7 @@ export default async function MyWorkspacesPage({ searchParams }: { searchParams:
                   <StatusBadge status={workspace.status} />
                 </td>
                 <td className="px-4 py-2 text-slate-600">
-                  <time dateTime={workspace.createdAt.toISOString()}>{workspace.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+                  <TimeAgo date={workspace.createdAt} />
                 </td>
               </tr>
             ))}

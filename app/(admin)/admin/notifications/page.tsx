@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { listNotificationProblems } from "@/lib/notifications/queries";
 import { TableHead } from "@/components/ui/table-head";
@@ -22,7 +23,7 @@ export default async function NotificationsPage() {
           <tbody>
             {problems.map((p) => (
               <tr key={p.id} className="border-t border-slate-100">
-                <td className="px-4 py-2">{p.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                <td className="px-4 py-2"><TimeAgo date={p.createdAt} /></td>
                 <td className="px-4 py-2 font-mono">{p.event}</td>
                 <td className="px-4 py-2">{p.status === "FAILED" ? "Gave up" : `Retrying after ${p.nextAttemptAt.toISOString().slice(11, 16)} UTC`}</td>
                 <td className="px-4 py-2">{p.attempts}</td>

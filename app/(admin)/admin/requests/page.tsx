@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TimeAgo } from "@/components/ui/time-ago";
 import Link from "next/link";
 import { FormMessage } from "@/components/ui/form-message";
 import { QuotaDiff } from "@/components/workspaces/quota-diff";
@@ -88,7 +89,7 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
                 <h2 className="font-mono text-lg font-semibold">{request.name}</h2>
                 <span className="text-sm text-slate-600">
                   {request.tier.name} · requested by {request.requesterName ?? request.requesterEmail} ({request.requesterEmail}) ·{" "}
-                  {request.createdAt.toISOString().slice(0, 10)}
+                  <TimeAgo date={request.createdAt} />
                 </span>
                 {request.customJustification && <span className="rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">Custom quota</span>}
               </div>
@@ -138,7 +139,7 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
                   </Link>
                 </h3>
                 <span className="text-sm text-slate-600">
-                  {change.tier.name} · owner {change.ownerEmail} · proposed by {change.proposedBy} · {change.createdAt.toISOString().slice(0, 10)}
+                  {change.tier.name} · owner {change.ownerEmail} · proposed by {change.proposedBy} · <TimeAgo date={change.createdAt} />
                 </span>
               </div>
               <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800">{change.reason}</p>

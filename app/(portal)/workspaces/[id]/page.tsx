@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TimeAgo } from "@/components/ui/time-ago";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OperationForm, TextField } from "@/components/admin/operation-form";
@@ -19,7 +20,6 @@ import { CancelForm, RenewForm } from "./owner-forms";
 
 export const metadata: Metadata = { title: "Workspace" };
 
-const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 
 const HISTORY_LABELS: Record<string, string> = {
   "workspace.requested": "Requested",
@@ -65,7 +65,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
       <h1 className="mt-2 font-mono text-2xl font-semibold">{workspace.name}</h1>
       <div className="mt-2 flex items-center gap-3">
         <StatusBadge status={workspace.status} />
-        {workspace.expiresAt && <span className="text-sm text-slate-600">Ends {utc(workspace.expiresAt)}</span>}
+        {workspace.expiresAt && <span className="text-sm text-slate-600">Ends <TimeAgo date={workspace.expiresAt} /></span>}
       </div>
       {workspace.status === "PENDING" && <CancelForm workspaceId={workspace.id} />}
       {workspace.status === "REJECTED" && workspace.decisionNote && (
@@ -84,7 +84,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
         <section className="mt-4 rounded-lg bg-white p-4 shadow-sm">
           <h2 className="font-medium">Renewal</h2>
           {workspace.renewalRequestedAt ? (
-            <p className="mt-1 text-sm text-slate-700">Renewal requested {utc(workspace.renewalRequestedAt)}; waiting for two admins.</p>
+            <p className="mt-1 text-sm text-slate-700">Renewal requested <TimeAgo date={workspace.renewalRequestedAt} />; waiting for two admins.</p>
           ) : workspace.renewal && !workspace.renewal.open ? (
             <p className="mt-1 text-sm text-slate-700">{workspace.renewal.reason}</p>
           ) : (
@@ -137,7 +137,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
         <ol className="mt-2 space-y-1 text-sm">
           {history.map((entry) => (
             <li key={entry.seq}>
-              <time dateTime={entry.at.toISOString()} className="text-slate-500">{utc(entry.at)}</time>{" "}
+              <TimeAgo date={entry.at} className="text-slate-600" />{" "}
               <span className="font-medium">{HISTORY_LABELS[entry.action] ?? entry.action}</span>
               {entry.by && <span className="text-slate-600"> by {entry.by}</span>}
               {entry.reason && <span className="whitespace-pre-wrap break-words text-slate-600">: {entry.reason}</span>}{" "}
