@@ -42,7 +42,7 @@ describe("audit trail browsing", () => {
     expect(denials.map((d) => d.reason)).toEqual(["reading the audit trail needs role auditor or admin", "reading an audit event needs role auditor or admin"]);
   });
 
-  it("matches a part of an actor's address anywhere, ignoring case, and a whole address exactly", async () => {
+  it("matches a part of an actor's address anywhere, ignoring case, and a whole address exactly (THREATS 81)", async () => {
     const alan = await actor("alan.partial@example.com", ["requester", "auditor"]);
     const name = uniqueName("Partial");
     const [mine] = await seedFor(`${name}@example.com`, 1);

@@ -76,7 +76,7 @@ describe("actor parts and hiding validation failures", () => {
     expect(() => parseAuditFilter(new URLSearchParams("hideInvalid=yes"))).toThrow(ValidationError);
   });
 
-  it("takes a part of an address of three characters or more, or any whole address", () => {
+  it("takes a part of an address of three characters or more, or any whole address (THREATS 81)", () => {
     expect(parseAuditFilter({ actor: "gra" })).toEqual({ actor: "gra" });
     expect(parseAuditFilter({ actor: "a@b" })).toEqual({ actor: "a@b" });
     expect(() => parseAuditFilter({ actor: "gr" })).toThrow(expect.objectContaining({ fieldErrors: { actor: [expect.stringMatching(/at least 3 characters/)] } }));

@@ -51,7 +51,7 @@ describe("serverAction", () => {
     });
   });
 
-  it("bounds what it hands back: no files, long text cut", async () => {
+  it("bounds what it hands back: no files, long text cut (THREATS 80)", async () => {
     const data = form({ reason: "x".repeat(20_000) });
     data.set("upload", new File(["secret"], "a.txt"));
     const state = await serverAction(operationThatThrows(new ForbiddenError()))({ status: "idle" }, data);
