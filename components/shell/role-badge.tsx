@@ -4,7 +4,7 @@
 // page is open, and when a form's action was refused for that reason (RECONFIRM_EVENT).
 import { usePathname } from "next/navigation";
 import { useEffect, useState } from "react";
-import { RECONFIRM_EVENT } from "@/components/ui/action-form";
+import { RECONFIRM_EVENT } from "@/components/ui/reconfirm-event";
 import type { Role } from "@/lib/model/roles";
 
 export function RoleBadge({ roles, staleRoles, rolesExpireAt }: { roles: Role[]; staleRoles: Role[]; rolesExpireAt?: number }) {

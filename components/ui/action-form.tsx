@@ -8,6 +8,7 @@ import { useRouter } from "next/navigation";
 import { createContext, useActionState, useContext, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { IDLE, type ActionState } from "@/lib/model/action-state";
 import type { FieldErrors } from "@/lib/model/errors";
+import { RECONFIRM_EVENT } from "./reconfirm-event";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -19,7 +20,6 @@ interface FormContextValue {
 
 const FormContext = createContext<FormContextValue>({ formId: "form", state: IDLE, pending: false });
 
-export const RECONFIRM_EVENT = "berth:reconfirm";
 const DRAFT_PREFIX = "berth:draft:";
 
 /** The id of a field's control, its help text and its error list, the same in every form. */
