@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TakesFocus } from "@/components/ui/takes-focus";
 import { TimeAgo } from "@/components/ui/time-ago";
 import Link from "next/link";
 import { FormMessage } from "@/components/ui/form-message";
@@ -52,6 +53,7 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
   return (
     <>
       <h1 className="text-2xl font-semibold">Approval queue</h1>
+      <TakesFocus>
       {decided && <DecisionOutcome name={decided.name} status={decided.status} message={decided.statusMessage} />}
       {awaiting && (
         <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
@@ -73,6 +75,7 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
           Rejected the quota change of {changeRejected.name}. The owner can read your reason.
         </p>
       )}
+      </TakesFocus>
       <QueueFilters filter={filter} tiers={tiers} />
       {pending.length === QUEUE_PAGE_SIZE && (
         <p className="mt-4 text-sm text-slate-600">
