@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CheckboxField } from "@/components/ui/field";
 import Link from "next/link";
 import { ClusterBanner } from "@/components/admin/cluster-banner";
 import { OperationForm, TextField } from "@/components/admin/operation-form";
@@ -67,10 +68,7 @@ export default async function ClusterPage() {
                 <div className="mt-3 max-w-md">
                   <OperationForm action={adoptProfileAction} hidden={{ name: p.name }} submitLabel={`Adopt ${p.name}`}>
                     <TextField name="reason" label={`Reason for adopting ${p.name}`} required />
-                    <label className="flex items-center gap-2 text-sm">
-                      <input type="checkbox" name="suspend" value="on" />
-                      Suspend at once (no new pods; data kept)
-                    </label>
+                    <CheckboxField name="suspend" label="Suspend at once (no new pods; data kept)" />
                   </OperationForm>
                 </div>
               </li>
