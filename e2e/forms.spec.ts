@@ -40,15 +40,17 @@ test("the request form keeps name, tier, reason, custom quota and justification 
   await page.context().close();
 });
 
-test("a missing required field is reported in the browser without losing anything", async ({ browser }) => {
+test("a missing required field is reported with the others, without losing anything", async ({ browser }) => {
   const page = await pageAs(browser, "requester");
   await page.goto("/workspaces/new");
-  const name = uniqueName("kept");
-  await page.getByLabel("Workspace name").fill(name);
+  await expect(page.getByLabel("Reason")).toHaveAttribute("aria-required", "true");
+  await page.getByLabel("Workspace name").fill("Not_Valid_Either");
   await page.getByRole("button", { name: "Submit request" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Reason is required." })).toBeVisible();
+  const summary = page.getByRole("alert").filter({ hasText: "Please correct the highlighted fields." });
+  await expect(summary).toContainText("Reason is required.");
+  expect(await summary.getByRole("link").count()).toBeGreaterThanOrEqual(2);
   await expect(page.getByLabel("Reason")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByLabel("Workspace name")).toHaveValue(name);
+  await expect(page.getByLabel("Workspace name")).toHaveValue("Not_Valid_Either");
   await page.context().close();
 });
 

@@ -1,13 +1,13 @@
 "use client";
 // Every form that runs a server action: it keeps what was typed on any error (the action hands
-// the submitted values back, and the browser's own checks never reset anything), marks each bad
-// field, lists all errors in one summary that takes the focus, and moves the focus to the outcome
-// after a success. When the role re-check asks the person to confirm their sign-in, the draft is
+// the submitted values back), marks each bad field, lists all errors in one summary that takes the
+// focus, and moves the focus to the outcome after a success. Required fields are marked with
+// aria-required rather than checked by the browser one at a time: the server checks every field
+// and reports all errors of one submit at once. When the role re-check asks the person to confirm their sign-in, the draft is
 // kept in this tab's sessionStorage and put back when they return to the same page.
 import { useRouter } from "next/navigation";
-import { createContext, useActionState, useContext, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { createContext, useActionState, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { IDLE, type ActionState } from "@/lib/model/action-state";
-import type { FieldErrors } from "@/lib/model/errors";
 import { RECONFIRM_EVENT } from "./reconfirm-event";
 
 type Action = (previous: ActionState, formData: FormData) => Promise<ActionState>;
@@ -68,10 +68,8 @@ export function ActionForm({
   children: ReactNode;
   successFocus?: boolean;
 }) {
-  const [serverState, formAction, pending] = useActionState(action, IDLE);
-  const [clientState, setClientState] = useState<ActionState | null>(null);
+  const [state, formAction, pending] = useActionState(action, IDLE);
   const [restored, setRestored] = useState(false);
-  const state = clientState ?? serverState;
   const formRef = useRef<HTMLFormElement>(null);
   const outcomeRef = useRef<HTMLDivElement>(null);
   const router = useRouter();
@@ -93,17 +91,6 @@ export function ActionForm({
     setRestored(true);
   }, [id]);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const errors = browserErrors(event.currentTarget);
-    if (Object.keys(errors).length === 0) {
-      setClientState(null);
-      setRestored(false);
-      return;
-    }
-    // Nothing is sent and nothing is reset: the person fixes the fields and submits again.
-    event.preventDefault();
-    setClientState({ status: "error", message: "Please correct the highlighted fields.", errors });
-  }
 
   function confirmSignIn() {
     const form = formRef.current;
@@ -114,7 +101,7 @@ export function ActionForm({
 
   return (
     <FormContext.Provider value={{ formId: id, state, pending }}>
-      <form ref={formRef} id={id} action={formAction} onSubmit={onSubmit} className={className} noValidate>
+      <form ref={formRef} id={id} action={formAction} onSubmit={() => setRestored(false)} className={className} noValidate>
         <div ref={outcomeRef} tabIndex={-1} className="outline-none">
           <Outcome formId={id} state={state} restored={restored} onConfirm={confirmSignIn} />
         </div>
@@ -186,15 +173,4 @@ function restoreDraft(form: HTMLFormElement, draft: Record<string, string>): voi
     if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox")) el.checked = draft[el.name] === el.value;
     else if (draft[el.name] !== undefined) el.value = draft[el.name] ?? "";
   }
-}
-
-/** The browser's own checks (required, type, length), as messages naming each field. */
-function browserErrors(form: HTMLFormElement): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const el of controlsOf(form)) {
-    if (el.validity.valid || errors[el.name]) continue;
-    const label = el.labels?.[0]?.textContent?.trim() || el.getAttribute("aria-label") || el.name;
-    errors[el.name] = [el.validity.valueMissing ? `${label} is required.` : `${label}: ${el.validationMessage}`];
-  }
-  return errors;
 }

@@ -33,7 +33,8 @@ export function TextField({ name, label, defaultValue, help, required, maxLength
     name,
     // A changed initial value (another save, a restored draft) replaces what is shown.
     defaultValue: field.value,
-    required,
+    // Marked, not enforced by the browser: the server reports every missing field at once.
+    "aria-required": required || undefined,
     maxLength,
     placeholder,
     "aria-invalid": field.invalid || undefined,
