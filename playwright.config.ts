@@ -67,6 +67,11 @@ export default defineConfig({
       // 10-minute role bound, after which every admin page would ask them to confirm. The specs of the bound
       // itself (role-confirmation, forms) use sessions confirmed an hour ago, still beyond this one.
       BERTH_ROLE_TTL_SECONDS: "1800",
+      // The personas act faster than people; the limits' rules are covered by lib/operations/rate-limit.int.test.ts.
+      BERTH_CHANGE_RATE_LIMIT: "1000",
+      BERTH_EXPORT_RATE_LIMIT: "1000",
+      // A signed audit checkpoint on every reconciler pass with new events, so "Prove this event" has one to prove against.
+      BERTH_AUDIT_CHECKPOINT_EVERY: "1",
     },
   },
 });

@@ -1,6 +1,8 @@
 // `npm run bench:seed-audit [-- --count N]`: fills the benchmark database with N (default
 // 1,000,000) realistic, correctly chained audit events, written in bulk as the schema owner
-// (the app's append path takes one lock per event; this is a one-off load). Skips when the
+// with the append and head triggers switched off for the load (the app's path assigns each
+// event's position and hash in the database, one lock per event; this is a one-off load whose
+// hashes bench/audit-events-generator.ts computes with the same hashEvent()). Skips when the
 // database already holds at least N events.
 import { pathToFileURL } from "node:url";
 import pg from "pg";
@@ -64,6 +66,8 @@ export async function seedAuditEvents(ownerUrl: string, count = DEFAULT_COUNT, l
     if (existing >= count) return existing;
     if (existing > 0) throw new Error(`the benchmark trail holds ${existing} events, fewer than ${count}: remove ${"the bench data dir"} and seed again`);
     const started = Date.now();
+    await client.query("ALTER TABLE audit_events DISABLE TRIGGER audit_events_append");
+    await client.query("ALTER TABLE audit_chain_head DISABLE TRIGGER audit_chain_head_guard");
     let batch: SeedRow[] = [];
     let last: SeedRow | undefined;
     const flush = async () => {
@@ -79,7 +83,11 @@ export async function seedAuditEvents(ownerUrl: string, count = DEFAULT_COUNT, l
       }
     }
     if (batch.length) await flush();
-    if (last) await client.query("UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE id = 1", [last.seq.toString(), last.hash]);
+    if (last) {
+      await client.query("UPDATE audit_chain_head SET seq = $1, hash = $2, occurred_at = $3 WHERE id = 1", [last.seq.toString(), last.hash, last.occurredAt]);
+    }
+    await client.query("ALTER TABLE audit_events ENABLE TRIGGER audit_events_append");
+    await client.query("ALTER TABLE audit_chain_head ENABLE TRIGGER audit_chain_head_guard");
     await client.query("VACUUM ANALYZE audit_events");
     log(`seeded ${count} events in ${Math.round((Date.now() - started) / 1000)} s`);
     return count;

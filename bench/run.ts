@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { approveBenchmark } from "./approve.bench";
+import { auditProofBenchmark } from "./audit-proof.bench";
 import { auditQueryBenchmark } from "./audit-query.bench";
 import { startBenchDatabase } from "./bench-db";
 import { pagesBenchmark } from "./pages.bench";
@@ -15,6 +16,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: "audit query", run: auditQueryBenchmark },
   { name: "approve", run: approveBenchmark },
   { name: "pages", run: pagesBenchmark },
+  { name: "audit proof", run: auditProofBenchmark },
 ];
 
 async function postgresVersion(): Promise<string> {

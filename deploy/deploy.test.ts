@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments, parse } from "yaml";
+import { BERTH_CLUSTER_ROLE_RULES } from "../lib/cluster/posture-rules";
 
 interface K8sObject {
   apiVersion: string;
@@ -31,17 +32,29 @@ const byKind = (kind: string) => objects.filter((o) => o.kind === kind);
 describe("deploy/ kustomize base", () => {
   it("renders the objects Berth runs with, and no others", () => {
     expect(objects.map((o) => o.kind).sort()).toEqual(
-      ["ClusterRole", "ClusterRoleBinding", "ConfigMap", "Deployment", "Namespace", "Service", "ServiceAccount"].sort(),
+      [
+        "ClusterRole",
+        "ClusterRoleBinding",
+        "ConfigMap",
+        "Deployment",
+        "Namespace",
+        "Service",
+        "ServiceAccount",
+        "ValidatingAdmissionPolicy",
+        "ValidatingAdmissionPolicy",
+        "ValidatingAdmissionPolicyBinding",
+        "ValidatingAdmissionPolicyBinding",
+      ].sort(),
     );
   });
 
-  it("grants exactly the verbs Berth uses: no wildcards, only reads on namespaces and quotas", () => {
+  it("grants exactly the verbs Berth uses, the rules its posture check expects: no wildcards, no secrets, no deletes but Profiles", () => {
     const [role] = byKind("ClusterRole") as (K8sObject & { rules: { apiGroups: string[]; resources: string[]; verbs: string[] }[] })[];
-    expect(role?.rules).toEqual([
-      { apiGroups: ["kubeflow.org"], resources: ["profiles"], verbs: ["get", "list", "watch", "create", "patch", "delete"] },
-      { apiGroups: [""], resources: ["namespaces", "resourcequotas"], verbs: ["get", "list", "watch"] },
-      { apiGroups: [""], resources: ["limitranges"], verbs: ["create", "patch"] },
-    ]);
+    expect(role?.rules).toEqual(BERTH_CLUSTER_ROLE_RULES);
+    expect(role?.rules.find((r) => r.resources.includes("namespaces") && r.verbs.includes("patch"))?.verbs).toEqual(["patch"]);
+    expect(role?.rules.flatMap((r) => r.resources)).not.toContain("secrets");
+    expect(role?.rules.filter((r) => r.verbs.includes("delete")).flatMap((r) => r.resources)).toEqual(["profiles"]);
+    expect(role?.rules.filter((r) => r.verbs.includes("create")).flatMap((r) => r.resources).sort()).toEqual(["limitranges", "networkpolicies", "profiles"]);
     expect(JSON.stringify(role)).not.toContain('"*"');
     const [binding] = byKind("ClusterRoleBinding") as (K8sObject & { roleRef: { name: string }; subjects: { kind: string; name: string }[] })[];
     expect(binding?.roleRef.name).toBe("berth");
@@ -84,6 +97,77 @@ describe("deploy/ kustomize base", () => {
     expect(block.spec.rules[0]?.to[0]?.operation.paths).toContain("/api/workgroup/create");
     expect(existsSync(path.join(DIR, "examples/dex-static-client.example.yaml"))).toBe(true);
     expect(existsSync(path.join(DIR, "examples/virtualservice.example.yaml"))).toBe(true);
+  });
+});
+
+interface Policy extends K8sObject {
+  spec: {
+    failurePolicy: string;
+    matchConstraints: { resourceRules: { apiGroups: string[]; resources: string[]; operations: string[] }[] };
+    matchConditions: { name: string; expression: string }[];
+    variables?: { name: string; expression: string }[];
+    validations: { expression: string; message: string; reason: string }[];
+  };
+}
+
+/** CEL as far as it can be checked without a CEL engine: brackets and quotes balance. */
+function balanced(expression: string): boolean {
+  const pairs: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+  const stack: string[] = [];
+  let quote: string | null = null;
+  for (const ch of expression) {
+    if (quote) {
+      if (ch === quote) quote = null;
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if ("([{".includes(ch)) stack.push(ch);
+    else if (ch in pairs && stack.pop() !== pairs[ch]) return false;
+  }
+  return stack.length === 0 && quote === null;
+}
+
+describe("ValidatingAdmissionPolicies (THREATS 56)", () => {
+  const policies = byKind("ValidatingAdmissionPolicy") as Policy[];
+  const bindings = byKind("ValidatingAdmissionPolicyBinding") as (K8sObject & { spec: { policyName: string; validationActions: string[] } })[];
+  const [sa] = byKind("ServiceAccount");
+  const username = `system:serviceaccount:${sa?.metadata.namespace}:${sa?.metadata.name}`;
+  const byName = (name: string) => policies.find((p) => p.metadata.name === name)!;
+
+  it("are GA (admissionregistration.k8s.io/v1), fail closed, apply to Berth's ServiceAccount only, and are each bound to deny", () => {
+    expect(policies).toHaveLength(2);
+    for (const policy of policies) {
+      expect(policy.apiVersion).toBe("admissionregistration.k8s.io/v1");
+      expect(policy.spec.failurePolicy).toBe("Fail");
+      expect(policy.spec.matchConditions).toEqual([{ name: "only-berth", expression: `request.userInfo.username == '${username}'` }]);
+      expect(bindings.find((b) => b.spec.policyName === policy.metadata.name)?.spec.validationActions).toEqual(["Deny"]);
+      for (const cel of [...policy.spec.validations.map((v) => v.expression), ...(policy.spec.variables ?? []).map((v) => v.expression)]) {
+        expect(balanced(cel), cel).toBe(true);
+      }
+      for (const v of policy.spec.validations) expect(v).toMatchObject({ message: expect.any(String), reason: "Forbidden" });
+    }
+    for (const binding of bindings) expect(binding.apiVersion).toBe("admissionregistration.k8s.io/v1");
+  });
+
+  it("confine writes of LimitRanges, NetworkPolicies, RoleBindings and AuthorizationPolicies to Profile namespaces, never platform ones", () => {
+    const policy = byName("berth-writes-in-profile-namespaces");
+    const kinds = policy.spec.matchConstraints.resourceRules.map((r) => `${r.apiGroups[0]}/${r.resources.join()}`);
+    expect(kinds).toEqual(["/limitranges", "networking.k8s.io/networkpolicies", "rbac.authorization.k8s.io/rolebindings", "security.istio.io/authorizationpolicies"]);
+    for (const rule of policy.spec.matchConstraints.resourceRules) expect(rule.operations).toEqual(["CREATE", "UPDATE", "DELETE"]);
+    const [platform, profile] = policy.spec.validations;
+    for (const ns of ["kube-system", "kube-public", "default", "kubeflow", "istio-system", "berth"]) expect(platform?.expression).toContain(`'${ns}'`);
+    expect(profile?.expression).toContain("namespaceObject.metadata.ownerReferences.exists(");
+    expect(profile?.expression).toMatch(/r\.kind == 'Profile' && r\.name == namespaceObject\.metadata\.name/);
+  });
+
+  it("let Berth change nothing of a namespace but its Pod Security labels, and never create or delete one", () => {
+    const policy = byName("berth-namespace-labels-only");
+    expect(policy.spec.matchConstraints.resourceRules).toEqual([
+      { apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE", "UPDATE", "DELETE"], resources: ["namespaces"] },
+    ]);
+    const expressions = policy.spec.validations.map((v) => v.expression);
+    expect(expressions[0]).toBe("request.operation == 'UPDATE'");
+    expect(expressions[1]).toContain("r.kind == 'Profile'");
+    expect(expressions[2]).toContain("startsWith('pod-security.kubernetes.io/')");
+    expect(expressions[3]).toContain("object.metadata.ownerReferences == oldObject.metadata.ownerReferences");
   });
 });
 

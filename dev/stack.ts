@@ -6,7 +6,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { appRoleFor, migrate } from "../lib/db/migrate";
+import { generateSignerKey, parseSignerKey } from "../lib/audit/checkpoint-note";
+import { appRoleFor, migrate, sharedRoleWarning } from "../lib/db/migrate";
 import { startEmbeddedPostgres } from "./db/embedded-postgres";
 import { DEMO_ACCOUNTS } from "./dex/accounts";
 import { startDexStandIn } from "./dex/server";
@@ -34,12 +35,24 @@ async function persistentSecret(file: string): Promise<string> {
   return secret;
 }
 
+/** A checkpoint key kept in .data/, and the witness directory beside it, unless configured. */
+async function auditCheckpointKey(): Promise<void> {
+  if (!env.BERTH_AUDIT_SIGNING_KEY) {
+    const file = path.join(dataDir, "audit-signing-key");
+    if (!existsSync(file)) await writeFile(file, `${generateSignerKey("localhost/berth-audit").signerKey}\n`, { mode: 0o600 });
+    env.BERTH_AUDIT_SIGNING_KEY = (await readFile(file, "utf8")).trim();
+  }
+  env.BERTH_AUDIT_WITNESS_DIR ??= path.join(dataDir, "audit-witness");
+  lines.push(`Audit key     ${parseSignerKey(env.BERTH_AUDIT_SIGNING_KEY).verifierKey}  (witness: ${env.BERTH_AUDIT_WITNESS_DIR})`);
+}
+
 async function main(): Promise<void> {
   // Before anything starts: a taken port would otherwise end in Next's failure after the banner.
   await assertPortFree(port);
   await mkdir(dataDir, { recursive: true });
   env.AUTH_URL ??= `http://localhost:${port}`;
   env.AUTH_SECRET ??= await persistentSecret("auth-secret");
+  await auditCheckpointKey();
 
   if (!env.DATABASE_URL) {
     const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), log: console.error });
@@ -51,7 +64,10 @@ async function main(): Promise<void> {
     lines.push("Database      DATABASE_URL");
   }
   const migrationUrl = env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL;
-  await migrate(migrationUrl, { log: (line) => console.log(`[berth] ${line}`), appRole: appRoleFor(env.DATABASE_URL, migrationUrl) });
+  const appRole = appRoleFor(env.DATABASE_URL, migrationUrl);
+  const shared = sharedRoleWarning(Boolean(env.DATABASE_MIGRATION_URL), appRole !== undefined);
+  if (shared) console.warn(`[berth] warning: ${shared}`);
+  await migrate(migrationUrl, { log: (line) => console.log(`[berth] ${line}`), appRole });
 
   if (!env.KUBECONFIG && !env.KUBERNETES_SERVICE_HOST) {
     const kube = await startKubeApiStandIn({

@@ -8,6 +8,8 @@ import { pageAs } from "./support/personas";
 import { activeWorkspace, requestAs, uniqueName } from "./support/workspaces";
 
 test("an auditor filters the trail, opens an approval's diff, exports it and verifies the chain", async ({ browser }) => {
+  // A workspace made active, then the whole story, ending with a verification job that runs to its end.
+  test.setTimeout(90_000);
   const name = uniqueName("audited-ws");
   await activeWorkspace(browser, name, "For the auditor.");
 
@@ -46,7 +48,9 @@ test("an auditor filters the trail, opens an approval's diff, exports it and ver
   const verify = new VerifyPage(alan);
   await verify.open();
   await verify.verify();
-  await expect(alan.getByRole("status").filter({ hasText: /\d+ events intact, head hash [0-9a-f]{64}/ })).toBeVisible();
+  // A job: its row moves from running to its outcome while the page refreshes itself.
+  await expect(alan.getByRole("table", { name: "Verifications" }).getByRole("status").first()).toContainText(/\d+ events intact, up to event \d+/);
+  await expect(alan.getByText(/^Checkpoint signing key$/)).toBeVisible();
   const head = await readFile((await (await verify.downloadHead()).path()) ?? "", "utf8");
   expect(JSON.parse(head)).toMatchObject({ seq: expect.stringMatching(/^\d+$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
   await verify.checkHead(head);
@@ -59,7 +63,7 @@ test("a forged page cursor gets a clear message, and the export answers 400", as
   const alan = await pageAs(browser, "auditor");
   await alan.goto("/audit?before=1%20OR%201%3D1");
   await expect(alan.getByRole("alert").filter({ hasText: "That page link is not valid." })).toBeVisible();
-  const response = await alan.request.get(`${baseURL}/audit/export?format=csv&before=abc`);
+  const response = await alan.request.post(`${baseURL}/audit/export`, { form: { format: "csv", before: "abc" }, headers: { origin: baseURL ?? "" } });
   expect(response.status()).toBe(400);
   expect(await response.text()).toContain("That page link is not valid.");
 });
@@ -86,14 +90,48 @@ test.describe("requesters cannot open the audit pages", () => {
       await expect(ada.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
     });
   }
-  for (const path of ["/audit/export?format=csv", "/audit/verify/head"]) {
-    test(`requester downloading ${path} gets 403 and no data`, async ({ browser, baseURL }) => {
-      const ada = await pageAs(browser, "requester");
-      const response = await ada.request.get(`${baseURL}${path}`);
-      expect(response.status()).toBe(403);
-      expect(await response.text()).not.toContain("hash");
-    });
-  }
+  test("requester downloading /audit/verify/head gets 403 and no data", async ({ browser, baseURL }) => {
+    const ada = await pageAs(browser, "requester");
+    const response = await ada.request.get(`${baseURL}/audit/verify/head`);
+    expect(response.status()).toBe(403);
+    expect(await response.text()).not.toContain("hash");
+  });
+  test("requester starting an export gets 403 and no data", async ({ browser, baseURL }) => {
+    const ada = await pageAs(browser, "requester");
+    const response = await ada.request.post(`${baseURL}/audit/export`, { form: { format: "csv" }, headers: { origin: baseURL ?? "" } });
+    expect(response.status()).toBe(403);
+    expect(await response.text()).not.toContain("hash");
+  });
+});
+
+test("an export cannot be started by a GET or from another site (THREATS 68)", async ({ browser, baseURL }) => {
+  const alan = await pageAs(browser, "auditor");
+  expect((await alan.request.get(`${baseURL}/audit/export?format=csv`)).status()).toBe(405);
+  const crossSite = await alan.request.post(`${baseURL}/audit/export`, { form: { format: "csv" }, headers: { origin: "https://evil.example" } });
+  expect(crossSite.status()).toBe(403);
+  expect(await crossSite.text()).not.toContain("hash");
+});
+
+test("an auditor proves one event against a signed checkpoint and downloads the verifiable bundle", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const alan = await pageAs(browser, "auditor");
+  const trail = new AuditTrailPage(alan);
+  await trail.open("?action=auth.sign_in");
+  await trail.rows().first().getByRole("link", { name: /^Event \d+$/ }).click();
+  await expect(alan.getByRole("heading", { name: /^Event \d+$/ })).toBeVisible();
+  const eventUrl = alan.url();
+  await alan.getByRole("link", { name: "Prove this event" }).click();
+  await expect(alan).toHaveURL(/\?prove=1$/);
+  // The checkpoint is signed by the next reconciler pass: until then the page says so.
+  await expect(async () => {
+    await alan.goto(`${eventUrl}?prove=1`);
+    await expect(alan.getByRole("region", { name: "Proof" }).getByRole("status")).toContainText(/the proof of \d+ hashes verifies/, { timeout: 1_000 });
+  }).toPass({ timeout: 40_000 });
+  await trail.open();
+  const bundle = await trail.export("verifiable bundle");
+  const lines = (await readFile((await bundle.path()) ?? "", "utf8")).trim().split("\n");
+  expect(JSON.parse(lines[0] ?? "{}")).toMatchObject({ type: "header", verifierKey: expect.stringMatching(/^localhost\/berth-audit\+[0-9a-f]{8}\+/) });
+  expect(lines.some((line) => line.includes('"type":"checkpoint"'))).toBe(true);
 });
 
 test("a requester sees their own workspace's history on its page", async ({ browser }) => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
+  auditProofSettings,
   checkSettings,
   checkSettingsAtStart,
   databaseSettings,
   identitySettings,
   kubeSettings,
+  rateLimitSettings,
   reconcilerSettings,
   roleTtlSeconds,
   SettingsError,
@@ -22,7 +24,8 @@ describe("settings", () => {
     expect(roleTtlSeconds({})).toBe(600);
     expect(kubeSettings({}).timeoutMs).toBe(10_000);
     expect(reconcilerSettings({})).toEqual({ enabled: true, intervalMs: 15_000, retryBaseMs: 5_000, retryCapMs: 300_000, applyLeaseMs: 60_000 });
-    expect(databaseSettings(complete)).toEqual({ url: complete.DATABASE_URL, migrationUrl: complete.DATABASE_URL, poolSize: 10 });
+    expect(databaseSettings(complete)).toEqual({ url: complete.DATABASE_URL, migrationUrl: complete.DATABASE_URL, poolSize: 10, allowUnsafeRole: false });
+    expect(rateLimitSettings({})).toEqual({ changesPerMinute: 30, exportsPerMinute: 6, addressFactor: 10 });
     expect(identitySettings(complete)).toMatchObject({ sessionMaxAgeSeconds: 28_800, trustHost: false, roleTtlSeconds: 600 });
   });
 
@@ -71,5 +74,23 @@ describe("settings", () => {
     lines.length = 0;
     checkSettingsAtStart(checkSettings, complete, stop);
     expect(lines).toEqual([]);
+  });
+});
+
+describe("audit proof settings (THREATS 64)", () => {
+  it("accepts a Go note signing key and the checkpoint cadence, with defaults", () => {
+    const key = `PRIVATE+KEY+berth.example/audit+0a1b2c3d+${Buffer.alloc(33, 1).toString("base64")}`;
+    expect(auditProofSettings({ BERTH_AUDIT_SIGNING_KEY: key, BERTH_AUDIT_WITNESS_DIR: "/witness" })).toEqual({
+      signingKey: key,
+      checkpointEvery: 1_000,
+      checkpointIntervalMs: 300_000,
+      witnessDir: "/witness",
+    });
+    expect(auditProofSettings({}).signingKey).toBeUndefined();
+  });
+
+  it("refuses a malformed key or cadence, naming the variable", () => {
+    expect(() => auditProofSettings({ BERTH_AUDIT_SIGNING_KEY: "ed25519:abc" })).toThrow(/BERTH_AUDIT_SIGNING_KEY must read PRIVATE\+KEY/);
+    expect(() => auditProofSettings({ BERTH_AUDIT_CHECKPOINT_EVERY: "0" })).toThrow(/BERTH_AUDIT_CHECKPOINT_EVERY must be a whole number ≥ 1/);
   });
 });

@@ -101,6 +101,8 @@ export interface DatabaseSettings {
   /** The schema owner's connection, for migrations only. */
   migrationUrl: string;
   poolSize: number;
+  /** Serve although the app's role could rewrite the audit trail (`/api/readyz` still says so; admins see a banner). */
+  allowUnsafeRole: boolean;
 }
 
 export function databaseSettings(env: Env = process.env): DatabaseSettings {
@@ -109,15 +111,17 @@ export function databaseSettings(env: Env = process.env): DatabaseSettings {
     url: appUrl,
     migrationUrl: text(env, "DATABASE_MIGRATION_URL") ?? appUrl,
     poolSize: wholeNumber(env, "DATABASE_POOL_SIZE", 10, { min: 1 }),
+    allowUnsafeRole: onOff(env, "BERTH_ALLOW_UNSAFE_DB_ROLE", false),
   };
 }
 
 /** For `npm run db:migrate`, which may run with only the schema owner's connection. */
-export function migrationSettings(env: Env = process.env): { url: string; appUrl: string | undefined } {
+export function migrationSettings(env: Env = process.env): { url: string; appUrl: string | undefined; migrationUrlSet: boolean } {
   const appUrl = text(env, "DATABASE_URL");
-  const url = text(env, "DATABASE_MIGRATION_URL") ?? appUrl;
+  const migrationUrl = text(env, "DATABASE_MIGRATION_URL");
+  const url = migrationUrl ?? appUrl;
   if (!url) throw new SettingsError("DATABASE_MIGRATION_URL is not set: set it (or DATABASE_URL) to the database to migrate");
-  return { url, appUrl };
+  return { url, appUrl, migrationUrlSet: migrationUrl !== undefined };
 }
 
 export interface KubeSettings {
@@ -154,6 +158,58 @@ export function reconcilerSettings(env: Env = process.env): ReconcilerSettings {
   };
 }
 
+/** What every workspace's guardrails may reach and how capacity is judged (README, "Guardrails"). */
+export interface GuardrailSettings {
+  /** In-cluster namespaces a workspace's pods may send traffic to (Kubeflow's own services). */
+  egressNamespaces: string[];
+  /** Where cluster DNS runs (pods labelled k8s-app=kube-dns: kube-dns and CoreDNS alike). */
+  dnsNamespace: string;
+  /** Overcommit ratio (committed quota / allocatable) above which the approval card warns, per resource. */
+  overcommitLimits: { cpu: number; memory: number; gpu: number };
+  /** Where the central dashboard runs, for the registration-flow check. */
+  dashboardNamespace: string;
+  dashboardDeployment: string;
+  /** Where the AuthorizationPolicy blocking the dashboard's registration route lives. */
+  gatewayNamespace: string;
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+
+function namespaceName(env: Env, name: string, fallback: string): string {
+  const value = text(env, name) ?? fallback;
+  if (!DNS_LABEL.test(value)) throw new SettingsError(`${name} must be a namespace name, got "${value.slice(0, 80)}"`);
+  return value;
+}
+
+function overcommitLimits(env: Env): GuardrailSettings["overcommitLimits"] {
+  const limits = { cpu: 4, memory: 1.5, gpu: 1 };
+  const value = text(env, "BERTH_OVERCOMMIT_LIMITS");
+  if (value === undefined) return limits;
+  for (const part of value.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const match = /^(cpu|memory|gpu)=(\d+(\.\d+)?)$/.exec(part);
+    const ratio = match ? Number(match[2]) : NaN;
+    if (!match || !(ratio > 0)) {
+      throw new SettingsError(`BERTH_OVERCOMMIT_LIMITS must be like "cpu=4,memory=1.5,gpu=1" (ratios > 0), got "${value.slice(0, 80)}"`);
+    }
+    limits[match[1] as keyof typeof limits] = ratio;
+  }
+  return limits;
+}
+
+export function guardrailSettings(env: Env = process.env): GuardrailSettings {
+  const egressNamespaces = list(env, "BERTH_EGRESS_NAMESPACES", ["kubeflow", "istio-system", "knative-serving"]);
+  const bad = egressNamespaces.find((ns) => !DNS_LABEL.test(ns));
+  if (bad !== undefined) throw new SettingsError(`BERTH_EGRESS_NAMESPACES must list namespace names, got "${bad.slice(0, 80)}"`);
+  return {
+    egressNamespaces,
+    dnsNamespace: namespaceName(env, "BERTH_DNS_NAMESPACE", "kube-system"),
+    overcommitLimits: overcommitLimits(env),
+    dashboardNamespace: namespaceName(env, "BERTH_DASHBOARD_NAMESPACE", "kubeflow"),
+    dashboardDeployment: namespaceName(env, "BERTH_DASHBOARD_DEPLOYMENT", "centraldashboard"),
+    gatewayNamespace: namespaceName(env, "BERTH_GATEWAY_NAMESPACE", "istio-system"),
+  };
+}
+
 /** Limits and timings of the request workflow (README, "Requests and approvals"). */
 export interface WorkflowConfig {
   maxOpenRequests: number;
@@ -181,6 +237,75 @@ export function workflowConfigFromEnv(env: Env = process.env): WorkflowConfig {
   };
 }
 
+/** Per person per minute; each client address gets `addressFactor` times as many (THREATS 70). */
+export interface RateLimitSettings {
+  /** Any operation that changes something. */
+  changesPerMinute: number;
+  /** Audit exports and verification: each reads much of the trail. */
+  exportsPerMinute: number;
+  /** A client address may be shared (a NAT, an office): it gets this many people's worth. */
+  addressFactor: number;
+}
+
+export function rateLimitSettings(env: Env = process.env): RateLimitSettings {
+  return {
+    changesPerMinute: wholeNumber(env, "BERTH_CHANGE_RATE_LIMIT", 30, { min: 1 }),
+    exportsPerMinute: wholeNumber(env, "BERTH_EXPORT_RATE_LIMIT", 6, { min: 1 }),
+    addressFactor: wholeNumber(env, "BERTH_ADDRESS_RATE_FACTOR", 10, { min: 1 }),
+  };
+}
+
+/** What the response headers need (lib/auth/security-headers.ts); never fails, so that the proxy never does. */
+export interface HeaderSettings {
+  /** `next dev` evaluates code with eval for fast refresh; production never does. */
+  development: boolean;
+  /** Sign-in forms post to Auth.js, which redirects to Dex: `form-action` must allow that origin. */
+  identityOrigin: string | undefined;
+}
+
+export function headerSettings(env: Env = process.env): HeaderSettings {
+  let identityOrigin: string | undefined;
+  try {
+    const issuer = text(env, "AUTH_DEX_ISSUER");
+    identityOrigin = issuer ? new URL(issuer).origin : undefined;
+  } catch {
+    identityOrigin = undefined;
+  }
+  return { development: env.NODE_ENV === "development", identityOrigin };
+}
+
+/** How many proxies in front of Berth append to X-Forwarded-For (THREATS 65). */
+export function trustedProxyHops(env: Env = process.env): number {
+  return wholeNumber(env, "BERTH_TRUSTED_PROXY_HOPS", 0);
+}
+
+/** The audit trail's Merkle checkpoints (README, "Audit trail"; THREATS 63, 64, 66). */
+export interface AuditProofSettings {
+  /** PRIVATE+KEY+<name>+<id>+<key> (Go note format); unset: no checkpoints are signed. */
+  signingKey: string | undefined;
+  /** A checkpoint once this many events were appended since the last one … */
+  checkpointEvery: number;
+  /** … or once this long has passed with any new event. */
+  checkpointIntervalMs: number;
+  /** Each checkpoint is also written here, outside PostgreSQL. */
+  witnessDir: string | undefined;
+}
+
+const SIGNING_KEY = /^PRIVATE\+KEY\+[^\s+]+\+[0-9a-f]{8}\+[A-Za-z0-9+/]{44}$/;
+
+export function auditProofSettings(env: Env = process.env): AuditProofSettings {
+  const signingKey = text(env, "BERTH_AUDIT_SIGNING_KEY");
+  if (signingKey !== undefined && !SIGNING_KEY.test(signingKey)) {
+    throw new SettingsError("BERTH_AUDIT_SIGNING_KEY must read PRIVATE+KEY+<name>+<8 hex>+<base64 key> (npm run audit:keygen prints one)");
+  }
+  return {
+    signingKey,
+    checkpointEvery: wholeNumber(env, "BERTH_AUDIT_CHECKPOINT_EVERY", 1_000, { min: 1 }),
+    checkpointIntervalMs: wholeNumber(env, "BERTH_AUDIT_CHECKPOINT_INTERVAL_SECONDS", 300, { min: 1 }) * 1_000,
+    witnessDir: text(env, "BERTH_AUDIT_WITNESS_DIR"),
+  };
+}
+
 /** Every setting at once: what a process checks before it starts serving. */
 export function checkSettings(env: Env = process.env): void {
   roleGroupsFromEnv(env);
@@ -189,6 +314,10 @@ export function checkSettings(env: Env = process.env): void {
   kubeSettings(env);
   reconcilerSettings(env);
   workflowConfigFromEnv(env);
+  trustedProxyHops(env);
+  auditProofSettings(env);
+  guardrailSettings(env);
+  rateLimitSettings(env);
 }
 
 /** Stops the process with one line naming the bad setting, instead of failing later and vaguely. */

@@ -10,6 +10,7 @@ export const LIB_LAYERS = [
   { layer: "infrastructure", folders: ["auth"], holds: "Auth.js with Dex, session → Ctx, authorize()" },
   { layer: "operations", folders: ["operations"], holds: "defineOperation, the server-action and route bindings, error states" },
   { layer: "features", folders: ["tiers", "notifications", "audit-trail"], holds: "tiers, the outbox, browsing/exporting/verifying the trail" },
+  { layer: "features", folders: ["people"], holds: "people who signed in, for admins: find, end their sessions" },
   { layer: "features", folders: ["reconcile"], holds: "applying one workspace's desired state to the cluster" },
   { layer: "features", folders: ["workspaces"], holds: "requests, approvals, lifecycle, renewals" },
   { layer: "features", folders: ["cluster"], holds: "drift, unmanaged Profiles, adopt, the reconcile pass" },

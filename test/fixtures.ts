@@ -57,6 +57,11 @@ export const standIn = {
   createNamespace: (name: string, owner?: string) => control("POST", "/namespaces", { name, owner }),
   setQuotaUsed: (namespace: string, used: Record<string, string>) =>
     control("PUT", `/namespaces/${namespace}/resourcequotas/kf-resource-quota/used`, used),
+  /** Replaces what Berth's token may do (enforced); resetRules makes it cluster-admin again. */
+  setRules: (rules: { verbs: string[]; apiGroups?: string[]; resources?: string[]; resourceNames?: string[]; nonResourceURLs?: string[] }[]) =>
+    control("PUT", "/rbac/full", { rules }),
+  resetRules: () => control("DELETE", "/rbac"),
+  setNodes: (nodes: { name: string; allocatable: Record<string, string>; unschedulable?: boolean }[]) => control("PUT", "/nodes", nodes),
 };
 
 /** Requests of one method to one Profile's path that the stand-in has served so far. */
@@ -92,6 +97,8 @@ export async function testTier(
     hard?: Record<string, string>;
     maxHard?: Record<string, string>;
     containerDefaults?: { defaultRequest: Record<string, string>; default: Record<string, string> };
+    podSecurity?: "baseline" | "restricted" | "privileged";
+    egressAllow?: { cidr: string; ports: { port: number; protocol: "TCP" | "UDP" | "SCTP" }[] }[];
   } = {},
 ): Promise<string> {
   const slug = `tier-${randomUUID().slice(0, 8)}`;
@@ -105,6 +112,8 @@ export async function testTier(
       approvalsRequired: options.approvalsRequired ?? 1,
       lifetimeDays: options.lifetimeDays === undefined ? 30 : options.lifetimeDays,
       ...(options.containerDefaults ? { containerDefaults: options.containerDefaults } : {}),
+      ...(options.podSecurity ? { podSecurity: options.podSecurity } : {}),
+      ...(options.egressAllow ? { egressAllow: options.egressAllow } : {}),
     },
   });
   return slug;

@@ -6,3 +6,7 @@ process.env.DATABASE_URL = stack.databaseUrl;
 process.env.KUBECONFIG = stack.kubeconfigPath;
 delete process.env.KUBERNETES_SERVICE_HOST;
 process.env.BERTH_KUBE_TIMEOUT_MS ??= "2000";
+// Every test actor comes from 127.0.0.1 and some tests act in bursts: the rate limits' rules are
+// covered by lib/operations/rate-limit.int.test.ts, which sets its own.
+process.env.BERTH_CHANGE_RATE_LIMIT ??= "100000";
+process.env.BERTH_EXPORT_RATE_LIMIT ??= "100000";

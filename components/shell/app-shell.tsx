@@ -15,6 +15,8 @@ export function AppShell({ ctx, signOutAction, children }: { ctx: Ctx; signOutAc
     { href: "/admin/tiers", label: "Tiers", show: hasRole(roles, "admin") },
     { href: "/admin/notifications", label: "Notifications", show: hasRole(roles, "admin") },
     { href: "/admin/cluster", label: "Cluster", show: hasRole(roles, "admin") },
+    { href: "/admin/posture", label: "Posture", show: hasRole(roles, "admin") },
+    { href: "/admin/people", label: "People", show: hasRole(roles, "admin") },
     { href: "/audit", label: "Audit trail", show: hasRole(roles, "auditor") || hasRole(roles, "admin") },
   ].filter((link) => link.show);
   const navLinks = (className: string) =>

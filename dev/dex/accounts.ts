@@ -33,6 +33,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { subject: dexSubject("alan"), email: "alan@example.com", name: "Alan Turing", groups: ["kubeflow-auditors"], password: DEMO_PASSWORD },
   // Eve belongs to no group at all: the portal must treat her as a plain requester.
   { subject: dexSubject("eve"), email: "eve@example.com", name: "Eve", groups: [], password: DEMO_PASSWORD },
+  // Margaret's sessions are ended by the tests of revocable sessions, so no other test signs in as her.
+  { subject: dexSubject("margaret"), email: "margaret@example.com", name: "Margaret Hamilton", groups: ["data-scientists"], password: DEMO_PASSWORD },
 ];
 
 export interface AccountStore {

@@ -6,6 +6,7 @@ import type { JsonObject } from "./json";
 import { decodeContinue, parseLabelSelector } from "./list";
 import { getObject, listObjects } from "./read-handlers";
 import { ALL_RESOURCES, apiVersionOf, type ResourceDef } from "./resources";
+import { isRulesReview, rulesReview } from "./rules-review";
 import { methodNotAllowed, pathNotFound } from "./status";
 import { nameOf, type ObjectStore } from "./store";
 import { toWireItem, type ApiResult, type RequestContext } from "./wire";
@@ -47,6 +48,7 @@ export class ApiRouter {
       if (method !== "GET") throw methodNotAllowed();
       return { status: 200, body: doc.body, ...(doc.text === undefined ? {} : { text: doc.text }) };
     }
+    if (isRulesReview(ctx)) return rulesReview(ctx, method);
     const def = ALL_RESOURCES.find(
       (d) =>
         d.group === info.apiGroup &&

@@ -1,5 +1,7 @@
-// Bearer-token authentication (anonymous auth off) and an RBAC stand-in: the portal's service
-// account may do anything, the read-only one only get/list/watch, with the server's 403 wording.
+// Bearer-token authentication (anonymous auth off) and an RBAC stand-in: each token's user holds
+// policy rules, evaluated as RBAC does (verbs, API groups, resources, resource names, non-resource
+// URLs; `*` matches all), with the server's 403 wording. By default the portal's service account
+// is cluster-admin and the read-only one may get/list/watch; tests replace the rules (control API).
 import { timingSafeEqual } from "node:crypto";
 import { forbidden, unauthorized, type ApiError } from "./status";
 import type { RequestInfo } from "./wire";
@@ -7,9 +9,75 @@ import type { RequestInfo } from "./wire";
 export const FULL_USER = "system:serviceaccount:berth:berth";
 export const READONLY_USER = "system:serviceaccount:berth:berth-readonly";
 
+export interface PolicyRule {
+  verbs: string[];
+  apiGroups?: string[];
+  resources?: string[];
+  resourceNames?: string[];
+  nonResourceURLs?: string[];
+}
+
 export interface Principal {
   name: string;
   readOnly: boolean;
+}
+
+export const CLUSTER_ADMIN_RULES: PolicyRule[] = [
+  { verbs: ["*"], apiGroups: ["*"], resources: ["*"] },
+  { verbs: ["*"], nonResourceURLs: ["*"] },
+];
+export const READ_ONLY_RULES: PolicyRule[] = [
+  { verbs: ["get", "list", "watch"], apiGroups: ["*"], resources: ["*"] },
+  { verbs: ["get"], nonResourceURLs: ["*"] },
+];
+
+/** What system:basic-user, system:discovery and system:public-info-viewer give every authenticated user. */
+export const AUTHENTICATED_RULES: PolicyRule[] = [
+  { verbs: ["create"], apiGroups: ["authorization.k8s.io"], resources: ["selfsubjectaccessreviews", "selfsubjectrulesreviews"] },
+  { verbs: ["create"], apiGroups: ["authentication.k8s.io"], resources: ["selfsubjectreviews"] },
+  {
+    verbs: ["get"],
+    nonResourceURLs: ["/api", "/api/*", "/apis", "/apis/*", "/healthz", "/livez", "/openapi", "/openapi/*", "/readyz", "/version", "/version/"],
+  },
+];
+
+/** Each user's rules: the defaults until a test replaces them. */
+export class RbacModel {
+  private rules = new Map<string, PolicyRule[]>();
+
+  constructor() {
+    this.reset();
+  }
+
+  reset(): void {
+    this.rules.set(FULL_USER, CLUSTER_ADMIN_RULES);
+    this.rules.set(READONLY_USER, READ_ONLY_RULES);
+  }
+
+  set(user: string, rules: PolicyRule[]): void {
+    this.rules.set(user, rules);
+  }
+
+  /** The user's own rules plus what every authenticated user holds, as a rules review lists them. */
+  rulesOf(user: string): PolicyRule[] {
+    return [...(this.rules.get(user) ?? []), ...AUTHENTICATED_RULES];
+  }
+}
+
+const matches = (list: string[] | undefined, value: string): boolean => (list ?? []).some((v) => v === "*" || v === value);
+
+function nonResourceMatch(patterns: string[] | undefined, path: string): boolean {
+  return (patterns ?? []).some((p) => p === "*" || p === path || (p.endsWith("*") && path.startsWith(p.slice(0, -1))));
+}
+
+/** RBAC's RuleAllows for one request. */
+export function ruleAllows(rule: PolicyRule, info: RequestInfo): boolean {
+  if (!matches(rule.verbs, info.verb)) return false;
+  if (!info.isResourceRequest) return nonResourceMatch(rule.nonResourceURLs, info.path);
+  const resource = info.subresource ? `${info.resource}/${info.subresource}` : info.resource;
+  if (!matches(rule.apiGroups, info.apiGroup) || !matches(rule.resources, resource)) return false;
+  const names = rule.resourceNames ?? [];
+  return names.length === 0 || (info.name !== "" && names.includes(info.name));
 }
 
 export interface Tokens {
@@ -36,11 +104,9 @@ export function authenticate(header: string | undefined, tokens: Tokens): Princi
   return unauthorized();
 }
 
-const READ_VERBS = new Set(["get", "list", "watch"]);
-
 /** Returns the 403 a denied request gets, or undefined when allowed. */
-export function authorize(principal: Principal, info: RequestInfo): ApiError | undefined {
-  if (!principal.readOnly || READ_VERBS.has(info.verb)) return undefined;
+export function authorize(principal: Principal, info: RequestInfo, rbac: RbacModel): ApiError | undefined {
+  if (rbac.rulesOf(principal.name).some((rule) => ruleAllows(rule, info))) return undefined;
   const user = JSON.stringify(principal.name);
   if (!info.isResourceRequest) {
     return forbidden({ group: "", resource: "" }, "", `User ${user} cannot ${info.verb} path ${JSON.stringify(info.path)}`);

@@ -1,5 +1,7 @@
 // The test-only /_standin endpoints: inject faults, reset state, read the request log, and simulate
 // what happens in a cluster outside Berth (quota usage, namespaces created by someone else).
+import { FULL_USER, READONLY_USER, type PolicyRule, type RbacModel } from "./auth";
+import { seedCluster, setNodes, type NodeSpec } from "./cluster-seed";
 import type { ProfileController } from "./controller";
 import { parseFaultSpec, type Faults } from "./faults";
 import { isObject, type Json } from "./json";
@@ -28,6 +30,37 @@ export interface ControlDeps {
   controller: ProfileController;
   faults: Faults;
   log: RequestLogEntry[];
+  rbac: RbacModel;
+}
+
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
+
+function parseRules(body: Json | undefined): PolicyRule[] {
+  const rules = isObject(body) ? body["rules"] : undefined;
+  if (!Array.isArray(rules)) throw badRequest("body must be {rules: [{verbs, apiGroups?, resources?, resourceNames?, nonResourceURLs?}]}");
+  return rules.map((rule) => {
+    if (!isObject(rule) || !isStringList(rule["verbs"])) throw badRequest("every rule needs verbs: string[]");
+    const out: PolicyRule = { verbs: rule["verbs"] };
+    for (const key of ["apiGroups", "resources", "resourceNames", "nonResourceURLs"] as const) {
+      const value = rule[key];
+      if (value === undefined) continue;
+      if (!isStringList(value)) throw badRequest(`${key} must be a list of strings`);
+      out[key] = value;
+    }
+    return out;
+  });
+}
+
+function parseNodes(body: Json | undefined): NodeSpec[] {
+  if (!Array.isArray(body)) throw badRequest('body must be [{name, allocatable: {"cpu": "16", ...}, unschedulable?}]');
+  return body.map((node) => {
+    if (!isObject(node) || typeof node["name"] !== "string" || isDns1123Label(node["name"]).length) throw badRequest("every node needs a valid name");
+    const allocatable = node["allocatable"];
+    if (!isObject(allocatable) || !Object.values(allocatable).every((v) => typeof v === "string")) {
+      throw badRequest("allocatable must map resource names to quantities");
+    }
+    return { name: node["name"], allocatable: allocatable as Record<string, string>, unschedulable: node["unschedulable"] === true };
+  });
 }
 
 export interface ControlResult {
@@ -36,7 +69,7 @@ export interface ControlResult {
 }
 
 export function handleControl(deps: ControlDeps, method: string, path: string, body: Json | undefined): ControlResult {
-  const { store, controller, faults, log } = deps;
+  const { store, controller, faults, log, rbac } = deps;
   const parts = path.split("/").filter(Boolean).slice(1);
   const route = parts.join("/");
 
@@ -57,7 +90,9 @@ export function handleControl(deps: ControlDeps, method: string, path: string, b
   if (route === "reset" && method === "POST") {
     store.clear();
     controller.seedSystemNamespaces();
+    seedCluster(store);
     faults.clear();
+    rbac.reset();
     return { status: 200, body: {} };
   }
   if (route === "compact" && method === "POST") {
@@ -71,6 +106,23 @@ export function handleControl(deps: ControlDeps, method: string, path: string, b
       return { status: 200, body: {} };
     }
     throw methodNotAllowed();
+  }
+  // rbac/full or rbac/readonly: replace that token's rules; DELETE rbac restores the defaults.
+  if (route === "rbac" && method === "DELETE") {
+    rbac.reset();
+    return { status: 200, body: {} };
+  }
+  if (parts.length === 2 && parts[0] === "rbac") {
+    if (method !== "PUT") throw methodNotAllowed();
+    const user = parts[1] === "full" ? FULL_USER : parts[1] === "readonly" ? READONLY_USER : undefined;
+    if (!user) throw pathNotFound();
+    rbac.set(user, parseRules(body));
+    return { status: 200, body: { user, rules: rbac.rulesOf(user) as unknown as Json } };
+  }
+  if (route === "nodes") {
+    if (method !== "PUT") throw methodNotAllowed();
+    setNodes(store, parseNodes(body));
+    return { status: 200, body: { nodes: store.list("nodes").length } };
   }
   if (route === "controller" && method === "GET") return { status: 200, body: { errors: [...controller.errors] } };
   if (route === "namespaces" && method === "POST") {

@@ -160,7 +160,7 @@ export class ProfileController {
   }
 
   namespaceDeleted(namespace: string): void {
-    for (const resource of ["resourcequotas", "limitranges"] as const) {
+    for (const resource of ["resourcequotas", "limitranges", "networkpolicies", "configmaps", "deployments", "authorizationpolicies"] as const) {
       for (const obj of this.store.list(resource, namespace)) {
         this.store.delete(resource, namespace, stringAt(obj, ["metadata", "name"]) ?? "");
       }

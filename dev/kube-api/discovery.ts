@@ -19,7 +19,15 @@ const VERBS: Record<string, string[]> = {
   profiles: ["delete", "deletecollection", "get", "list", "patch", "create", "update", "watch"],
   namespaces: ["create", "delete", "get", "list", "patch", "update", "watch"],
   resourcequotas: ["create", "delete", "get", "list", "patch", "update", "watch"],
+  limitranges: ["create", "delete", "get", "list", "patch", "update", "watch"],
+  networkpolicies: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"],
+  nodes: ["create", "delete", "get", "list", "patch", "update", "watch"],
+  configmaps: ["create", "delete", "get", "list", "patch", "update", "watch"],
+  deployments: ["create", "delete", "get", "list", "patch", "update", "watch"],
+  authorizationpolicies: ["delete", "deletecollection", "get", "list", "patch", "create", "update", "watch"],
 };
+
+const API_GROUPS = [...new Set(ALL_RESOURCES.map((d) => d.group).filter(Boolean))];
 
 function resourceList(groupVersion: string, defs: readonly ResourceDef[]): JsonObject {
   const resources: Json[] = [];
@@ -33,7 +41,9 @@ function resourceList(groupVersion: string, defs: readonly ResourceDef[]): JsonO
     };
     if (def.shortNames.length) main["shortNames"] = [...def.shortNames];
     resources.push(main);
-    resources.push({ name: `${def.resource}/status`, singularName: "", namespaced: def.namespaced, kind: def.kind, verbs: ["get", "patch", "update"] });
+    if (def.statusSubresource) {
+      resources.push({ name: `${def.resource}/status`, singularName: "", namespaced: def.namespaced, kind: def.kind, verbs: ["get", "patch", "update"] });
+    }
   }
   return { kind: "APIResourceList", apiVersion: "v1", groupVersion, resources };
 }
@@ -54,8 +64,10 @@ export function nonResource(path: string, serverAddress: string): { body: Json; 
       body: { kind: "APIVersions", versions: ["v1"], serverAddressByClientCIDRs: [{ clientCIDR: "0.0.0.0/0", serverAddress }] },
     };
   }
-  if (p === "/apis") return { body: { kind: "APIGroupList", apiVersion: "v1", groups: [groupDoc("kubeflow.org")] } };
-  if (p === "/apis/kubeflow.org") return { body: { kind: "APIGroup", apiVersion: "v1", ...groupDoc("kubeflow.org") } };
+  if (p === "/apis") return { body: { kind: "APIGroupList", apiVersion: "v1", groups: API_GROUPS.map(groupDoc) } };
+  for (const group of API_GROUPS) {
+    if (p === `/apis/${group}`) return { body: { kind: "APIGroup", apiVersion: "v1", ...groupDoc(group) } };
+  }
   if (p === "/api/v1") return { body: resourceList("v1", ALL_RESOURCES.filter((d) => d.group === "")) };
   for (const def of ALL_RESOURCES.filter((d) => d.group)) {
     for (const v of def.versions) {

@@ -1,5 +1,7 @@
-// The three resources the stand-in serves and their schemas: Kubeflow's Profile CRD (as in
-// kubeflow/dashboard's kubeflow.org_profiles.yaml) and the core Namespace and ResourceQuota types.
+// The resources the stand-in serves and their schemas: Kubeflow's Profile CRD (as in
+// kubeflow/dashboard's kubeflow.org_profiles.yaml), the core types Berth reads or writes
+// (Namespace, ResourceQuota, LimitRange, Node, ConfigMap), NetworkPolicy, Deployment (the central
+// dashboard's) and Istio's AuthorizationPolicy CRD.
 import type { Schema, StructSchema } from "./schema";
 
 const str: Schema = { type: "string" };
@@ -163,7 +165,43 @@ const limitRangeSchema: StructSchema = {
   },
 };
 
-export type ResourceName = "profiles" | "namespaces" | "resourcequotas" | "limitranges";
+const anyMap: Schema = { type: "map", values: { type: "any" } };
+const any: Schema = { type: "any" };
+
+/** A typed object: kind, apiVersion, metadata, then its own top-level fields. */
+const typedObject = (fields: Record<string, Schema>): StructSchema => ({ type: "struct", fields: { kind: str, apiVersion: str, metadata: objectMeta, ...fields } });
+
+// NetworkPolicySpec: its lists are atomic (replaced whole by an apply), as upstream declares them.
+const networkPolicySchema = typedObject({
+  spec: {
+    type: "struct",
+    fields: { podSelector: any, ingress: { type: "list", items: any }, egress: { type: "list", items: any }, policyTypes: strList },
+  },
+});
+
+const nodeSchema = typedObject({
+  spec: { type: "struct", fields: { podCIDR: str, podCIDRs: strList, providerID: str, unschedulable: { type: "boolean" }, taints: { type: "list", items: any } } },
+  status: { type: "struct", fields: { capacity: quantityMap, allocatable: quantityMap, conditions: { type: "list", items: any }, nodeInfo: any } },
+});
+
+const configMapSchema = typedObject({ immutable: { type: "boolean" }, data: { type: "map", values: str }, binaryData: { type: "map", values: str } });
+
+// Only what Berth reads of a Deployment is typed; the rest is kept as sent.
+const deploymentSchema = typedObject({ spec: anyMap, status: anyMap });
+
+// A custom resource: its keys are sorted on the wire, so the order here does not matter.
+const authorizationPolicySchema = typedObject({ spec: any, status: any });
+
+export type ResourceName =
+  | "profiles"
+  | "namespaces"
+  | "resourcequotas"
+  | "limitranges"
+  | "networkpolicies"
+  | "nodes"
+  | "configmaps"
+  | "deployments"
+  | "authorizationpolicies";
 
 export interface ResourceDef {
   resource: ResourceName;
@@ -250,7 +288,84 @@ export const LIMIT_RANGES: ResourceDef = {
   shortNames: ["limits"],
 };
 
-export const ALL_RESOURCES: readonly ResourceDef[] = [PROFILES, NAMESPACES, RESOURCE_QUOTAS, LIMIT_RANGES];
+const typed = (def: Omit<ResourceDef, "custom" | "patchTypes" | "storageVersion" | "versions">): ResourceDef => ({
+  ...def,
+  versions: ["v1"],
+  storageVersion: "v1",
+  custom: false,
+  patchTypes: [PATCH.json, PATCH.merge, PATCH.strategic, PATCH.apply],
+});
+
+export const NETWORK_POLICIES = typed({
+  resource: "networkpolicies",
+  group: "networking.k8s.io",
+  kind: "NetworkPolicy",
+  listKind: "NetworkPolicyList",
+  namespaced: true,
+  statusSubresource: false,
+  schema: networkPolicySchema,
+  shortNames: ["netpol"],
+});
+
+export const NODES = typed({
+  resource: "nodes",
+  group: "",
+  kind: "Node",
+  listKind: "NodeList",
+  namespaced: false,
+  statusSubresource: true,
+  schema: nodeSchema,
+  shortNames: ["no"],
+});
+
+export const CONFIG_MAPS = typed({
+  resource: "configmaps",
+  group: "",
+  kind: "ConfigMap",
+  listKind: "ConfigMapList",
+  namespaced: true,
+  statusSubresource: false,
+  schema: configMapSchema,
+  shortNames: ["cm"],
+});
+
+export const DEPLOYMENTS = typed({
+  resource: "deployments",
+  group: "apps",
+  kind: "Deployment",
+  listKind: "DeploymentList",
+  namespaced: true,
+  statusSubresource: true,
+  schema: deploymentSchema,
+  shortNames: ["deploy"],
+});
+
+export const AUTHORIZATION_POLICIES: ResourceDef = {
+  resource: "authorizationpolicies",
+  group: "security.istio.io",
+  versions: ["v1", "v1beta1"],
+  storageVersion: "v1",
+  kind: "AuthorizationPolicy",
+  listKind: "AuthorizationPolicyList",
+  namespaced: true,
+  custom: true,
+  statusSubresource: true,
+  schema: authorizationPolicySchema,
+  patchTypes: [PATCH.json, PATCH.merge, PATCH.apply],
+  shortNames: ["ap"],
+};
+
+export const ALL_RESOURCES: readonly ResourceDef[] = [
+  PROFILES,
+  NAMESPACES,
+  RESOURCE_QUOTAS,
+  LIMIT_RANGES,
+  NETWORK_POLICIES,
+  NODES,
+  CONFIG_MAPS,
+  DEPLOYMENTS,
+  AUTHORIZATION_POLICIES,
+];
 
 export function apiVersionOf(def: ResourceDef, version: string): string {
   return def.group ? `${def.group}/${version}` : version;

@@ -5,8 +5,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import https from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import { ApiRouter } from "./api-router";
-import { authenticate, authorize, bearer, requestInfo } from "./auth";
+import { authenticate, authorize, bearer, RbacModel, requestInfo } from "./auth";
 import { handleControl, type RequestLogEntry } from "./control";
+import { seedCluster } from "./cluster-seed";
 import { ProfileController } from "./controller";
 import { Faults } from "./faults";
 import type { Json } from "./json";
@@ -67,8 +68,12 @@ export async function startKubeApiStandIn(options: KubeApiStandInOptions = {}): 
   const host = options.host ?? "127.0.0.1";
   const store = new ObjectStore(options.stateFile);
   const controller = new ProfileController(store, () => new Date());
-  if (!store.load()) controller.seedSystemNamespaces();
+  if (!store.load()) {
+    controller.seedSystemNamespaces();
+    seedCluster(store);
+  }
   const faults = new Faults();
+  const rbac = new RbacModel();
   const log: RequestLogEntry[] = [];
   const tokens = {
     token: process.env["BERTH_STANDIN_TOKEN"] || newToken(),
@@ -146,7 +151,7 @@ export async function startKubeApiStandIn(options: KubeApiStandInOptions = {}): 
     if (principal instanceof ApiError) return sendError(principal, false);
     entry.user = principal.name;
     const info = requestInfo(method, url.pathname, url.searchParams);
-    const denied = authorize(principal, info);
+    const denied = authorize(principal, info, rbac);
     if (denied) return sendError(denied);
 
     const ctx: RequestContext = {
@@ -157,6 +162,7 @@ export async function startKubeApiStandIn(options: KubeApiStandInOptions = {}): 
       contentType: req.headers["content-type"] ?? "",
       userAgent: req.headers["user-agent"] ?? "",
       now: new Date(),
+      rules: rbac.rulesOf(principal.name),
     };
     try {
       const result = router.route(ctx);
@@ -189,7 +195,7 @@ export async function startKubeApiStandIn(options: KubeApiStandInOptions = {}): 
     }
     try {
       const parsed = body === "too-large" || body.length === 0 ? undefined : parseJson(body);
-      const result = handleControl({ store, controller, faults, log }, req.method ?? "GET", url.pathname, parsed);
+      const result = handleControl({ store, controller, faults, log, rbac }, req.method ?? "GET", url.pathname, parsed);
       writeJson(res, result.status, result.body, {});
     } catch (err) {
       const apiErr = err instanceof ApiError ? err : internalError(String(err));

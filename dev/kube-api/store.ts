@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { clone, isObject, metadataOf, type JsonObject } from "./json";
-import type { ResourceName } from "./resources";
+import { ALL_RESOURCES, type ResourceName } from "./resources";
 
 interface Change {
   rv: number;
@@ -46,7 +46,7 @@ export class ObjectStore {
   private listeners = new Set<ChangeListener>();
 
   constructor(private readonly stateFile?: string) {
-    for (const r of ["profiles", "namespaces", "resourcequotas", "limitranges"] as const) this.objects.set(r, new Map());
+    for (const def of ALL_RESOURCES) this.objects.set(def.resource, new Map());
   }
 
   /** Loads the state file if there is one; returns false when starting empty. */
@@ -170,12 +170,9 @@ export class ObjectStore {
       kind: "BerthKubeApiStandInState",
       version: 1,
       resourceVersion: this.revision,
-      objects: {
-        profiles: this.sorted(this.objects.get("profiles") as Map<string, JsonObject>),
-        namespaces: this.sorted(this.objects.get("namespaces") as Map<string, JsonObject>),
-        resourcequotas: this.sorted(this.objects.get("resourcequotas") as Map<string, JsonObject>),
-        limitranges: this.sorted(this.objects.get("limitranges") as Map<string, JsonObject>),
-      },
+      objects: Object.fromEntries(
+        ALL_RESOURCES.map((def) => [def.resource, this.sorted(this.objects.get(def.resource) as Map<string, JsonObject>)]),
+      ) as Record<ResourceName, JsonObject[]>,
     };
     mkdirSync(path.dirname(this.stateFile), { recursive: true });
     const tmp = `${this.stateFile}.${process.pid}.tmp`;

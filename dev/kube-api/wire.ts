@@ -1,5 +1,6 @@
 // Between HTTP and storage: the request/response shapes handlers share, decoding request bodies the
 // way the server's decoders fail, version conversion, and encoding objects in the server's key order.
+import type { PolicyRule } from "./auth";
 import { clone, isObject, sortKeysDeep, type Json, type JsonObject } from "./json";
 import { apiVersionOf, type ResourceDef } from "./resources";
 import { canonicalQuantity } from "./quantity";
@@ -27,6 +28,8 @@ export interface RequestContext {
   contentType: string;
   userAgent: string;
   now: Date;
+  /** The authenticated user's RBAC rules (a SelfSubjectRulesReview answers with them). */
+  rules?: readonly PolicyRule[];
 }
 
 export interface ApiResult {

@@ -50,14 +50,50 @@ function specPart(obj: JsonObject): JsonObject {
   return rest;
 }
 
+const POD_SECURITY_LEVELS = ["privileged", "baseline", "restricted"];
+
+/**
+ * The PodSecurity admission plugin's check of a namespace's labels (ValidateNamespace): a level
+ * label must name a level, a version label must be "latest" or "v1.<minor>". Refused as Invalid.
+ */
+function podSecurityLabelErrors(meta: JsonObject): FieldError[] {
+  const labels = isObject(meta["labels"]) ? meta["labels"] : {};
+  const errs: FieldError[] = [];
+  for (const mode of ["enforce", "audit", "warn"]) {
+    const level = labels[`pod-security.kubernetes.io/${mode}`];
+    if (typeof level === "string" && !POD_SECURITY_LEVELS.includes(level)) {
+      errs.push({
+        type: "FieldValueInvalid",
+        field: `metadata.labels[pod-security.kubernetes.io/${mode}]`,
+        value: JSON.stringify(level),
+        detail: `must be one of ${POD_SECURITY_LEVELS.join(", ")}`,
+      });
+    }
+    const version = labels[`pod-security.kubernetes.io/${mode}-version`];
+    if (typeof version === "string" && version !== "latest" && !/^v1\.(0|[1-9][0-9]*)$/.test(version)) {
+      errs.push({
+        type: "FieldValueInvalid",
+        field: `metadata.labels[pod-security.kubernetes.io/${mode}-version]`,
+        value: JSON.stringify(version),
+        detail: 'must be "latest" or "v1.x"',
+      });
+    }
+  }
+  return errs;
+}
+
 function validate(def: ResourceDef, obj: JsonObject, storageVersion: string): FieldError[] {
   const meta = metadataOf(obj);
+  if (def.resource === "namespaces") {
+    const errs = validateObjectMeta(meta, false, isDns1123Label);
+    return errs.length ? errs : podSecurityLabelErrors(meta);
+  }
   if (def.custom) {
     const typeErrs = validateTypeMeta(obj, def.kind, apiVersionOf(def, storageVersion));
     if (typeErrs.length) return typeErrs;
     return [...validateObjectMeta(meta, def.namespaced), ...validateSchema(obj, def.schema)];
   }
-  return validateObjectMeta(meta, def.namespaced, def.resource === "namespaces" ? isDns1123Label : undefined);
+  return validateObjectMeta(meta, def.namespaced);
 }
 
 /** What the namespace strategy fills in on create; set after ownership, so no manager owns it. */

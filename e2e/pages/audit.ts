@@ -22,9 +22,9 @@ export class AuditTrailPage {
     return this.page.getByRole("row").filter({ has: this.page.getByRole("link", { name: /^Event \d+$/ }) });
   }
 
-  async export(format: "CSV" | "JSONL"): Promise<Download> {
+  async export(format: "CSV" | "JSONL" | "verifiable bundle"): Promise<Download> {
     const download = this.page.waitForEvent("download");
-    await this.page.getByRole("link", { name: `Export ${format}` }).click();
+    await this.page.getByRole("button", { name: `Export ${format}` }).click();
     return download;
   }
 }
@@ -37,8 +37,8 @@ export class VerifyPage {
     await expect(this.page.getByRole("heading", { name: "Verify the audit trail" })).toBeVisible();
   }
 
-  async verify(): Promise<void> {
-    await this.page.getByRole("button", { name: "Verify the chain" }).click();
+  async verify(kind: "Verify the whole trail" | "Verify new events" = "Verify the whole trail"): Promise<void> {
+    await this.page.getByRole("button", { name: kind }).click();
   }
 
   async downloadHead(): Promise<Download> {

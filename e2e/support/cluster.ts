@@ -62,3 +62,16 @@ export async function createForeignProfile(name: string, owner: string): Promise
     body: { apiVersion: "kubeflow.org/v1", kind: "Profile", metadata: { name }, spec: { owner: { kind: "User", name: owner }, resourceQuotaSpec: { hard: { pods: "4" } } } },
   });
 }
+
+/** A namespace's labels and its berth-egress policy, as an operator with kubectl reads them. */
+export async function readGuardrails(namespace: string): Promise<{ labels: Record<string, string>; egress: unknown[] | null }> {
+  const { NetworkingV1Api } = await import("@kubernetes/client-node");
+  const config = new KubeConfig();
+  config.loadFromFile(path.join(DATA_DIR, "kubeconfig"));
+  const ns = await config.makeApiClient(CoreV1Api).readNamespace({ name: namespace });
+  const policy = await config
+    .makeApiClient(NetworkingV1Api)
+    .readNamespacedNetworkPolicy({ name: "berth-egress", namespace })
+    .catch(() => null);
+  return { labels: ns.metadata?.labels ?? {}, egress: policy ? JSON.parse(JSON.stringify(policy.spec?.egress ?? [])) : null };
+}

@@ -47,7 +47,7 @@ export function csvLine(row: ExportRow): string {
   return `${EXPORT_COLUMNS.map((column) => csvCell(row[column])).join(",")}\r\n`;
 }
 
-export function jsonLine(row: ExportRow): string {
-  const object = Object.fromEntries(EXPORT_COLUMNS.map((column) => [column, row[column] ?? null]));
+export function jsonLine(row: ExportRow, extra: Record<string, string> = {}): string {
+  const object = { ...extra, ...Object.fromEntries(EXPORT_COLUMNS.map((column) => [column, row[column] ?? null])) };
   return `${JSON.stringify(object, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))}\n`;
 }

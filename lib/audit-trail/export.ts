@@ -1,5 +1,5 @@
-// Export of the current filter as CSV or JSONL, streamed page by page (keyset), never held
-// in memory as a whole. The export itself is audited first: who, which filter, which format.
+// Export of the current filter as CSV or JSONL, or of the whole trail as an offline-verifiable
+// bundle (bundle-export.ts), streamed page by page (keyset), never held in memory as a whole. The export itself is audited first: who, which filter, which format.
 import "server-only";
 import { z } from "zod";
 import type { Ctx } from "@/lib/model/actor";
@@ -9,35 +9,13 @@ import { csvHeader, csvLine, jsonLine, type ExportRow } from "./export-format";
 import { auditFilter, describeFilter } from "./filter";
 import { auditWhere, readAuditPage } from "./page-query";
 import { recordAuditEvent } from "@/lib/audit/record";
+import { bundleStream, fullSelect } from "./bundle-export";
+import { checkpointSettings } from "./checkpoints";
 
-const exportInput = z.strictObject({ filter: auditFilter, format: z.enum(["csv", "jsonl"]) });
+const exportInput = z.strictObject({ filter: auditFilter, format: z.enum(["csv", "jsonl", "bundle"]) });
 export type ExportFormat = z.infer<typeof exportInput>["format"];
 const BATCH = 500;
 
-const fullSelect = {
-  seq: true,
-  occurredAt: true,
-  actorIssuer: true,
-  actorSubject: true,
-  actorEmail: true,
-  actorName: true,
-  actorRoles: true,
-  action: true,
-  targetType: true,
-  targetId: true,
-  targetName: true,
-  before: true,
-  after: true,
-  reason: true,
-  result: true,
-  errorCode: true,
-  requestId: true,
-  clientAddress: true,
-  userAgent: true,
-  kubeAuditId: true,
-  prevHash: true,
-  hash: true,
-} as const;
 
 export interface AuditExport {
   filename: string;
@@ -51,6 +29,7 @@ export const exportAuditEvents = defineOperation({
   roles: ["auditor", "admin"],
   input: exportInput,
   audit: ["audit.exported"],
+  rateLimit: "export",
   run: exportTrail,
 });
 
@@ -64,6 +43,15 @@ async function exportTrail(ctx: Ctx, { filter, format }: z.infer<typeof exportIn
     target: { type: "audit_trail" },
     after: { format, filter: criteria },
   });
+  const stamp = new Date().toISOString().replaceAll(":", "").slice(0, 15);
+  if (format === "bundle") {
+    // The whole trail up to the export's own event, whatever the filter: a verifier needs every leaf.
+    return {
+      filename: `berth-audit-bundle-${stamp}.jsonl`,
+      contentType: "application/x-ndjson; charset=utf-8",
+      body: bundleStream(db, exportSeq, checkpointSettings().signer?.verifierKey ?? null),
+    };
+  }
   const where = await auditWhere(db, filter);
   // Everything up to and including the export's own event; later events are not included.
   let cursor: bigint | null = exportSeq + 1n;
@@ -83,7 +71,6 @@ async function exportTrail(ctx: Ctx, { filter, format }: z.infer<typeof exportIn
       if (cursor === null) controller.close();
     },
   });
-  const stamp = new Date().toISOString().replaceAll(":", "").slice(0, 15);
   return {
     filename: `berth-audit-${stamp}.${format}`,
     contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",

@@ -1,20 +1,10 @@
-// The auditor's "Verify" page and head download: the role check around chain-walk.ts and
-// head.ts.
+// The auditor's head download and check: the role check around head.ts. Verification itself
+// is a job (verify-job.ts).
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { defineOperation, noInput } from "@/lib/operations/define-operation";
 import { checkExportedHead, parseExportedHead, type HeadCheck } from "./head";
-import { verifyAuditChain, type ChainReport } from "./chain-walk";
-
-export const verifyTrail = defineOperation({
-  name: "audit.verify",
-  title: "verifying the audit trail",
-  roles: ["auditor", "admin"],
-  input: noInput,
-  audit: [],
-  run: (): Promise<ChainReport> => verifyAuditChain(db),
-});
 
 export interface HeadExport {
   seq: string;
@@ -29,6 +19,7 @@ export const exportHead = defineOperation({
   roles: ["auditor", "admin"],
   input: noInput,
   audit: [],
+  rateLimit: "export",
   run: async (): Promise<HeadExport> => {
     const head = await db.auditChainHead.findUniqueOrThrow({ where: { id: 1 } });
     return { seq: head.seq.toString(), hash: head.hash, at: new Date().toISOString() };
@@ -42,5 +33,6 @@ export const checkHead = defineOperation({
   // The pasted text as it is: parseExportedHead says what is wrong with it.
   input: z.strictObject({ head: z.string() }),
   audit: [],
+  rateLimit: "export",
   run: (_ctx, { head }): Promise<HeadCheck> => checkExportedHead(db, parseExportedHead(head)),
 });

@@ -4,6 +4,7 @@ import "server-only";
 import type { Ctx } from "@/lib/model/actor";
 import type { AuditAction, AuditTarget } from "@/lib/model/audit-event";
 import { ExpectedError, ForbiddenError, ValidationError } from "@/lib/model/errors";
+import { summariseFieldErrors } from "./bounds";
 import { recordLimited } from "./denials";
 
 const audited = new WeakSet<object>();
@@ -34,7 +35,8 @@ export async function recordActionFailure(attempt: FailedAttempt, ctx: Ctx, erro
       target: attempt.target,
       reason: `${attempt.title}: ${expected ? error.message : "unexpected error (see the server log)"}`,
       errorCode: expected ? error.code : "internal",
-      after: error instanceof ValidationError ? { fieldErrors: error.fieldErrors } : undefined,
+      // Field names come from the caller: invented ones are counted, not stored (THREATS 62).
+      after: error instanceof ValidationError ? summariseFieldErrors(error.fieldErrors) : undefined,
     });
   } catch (auditError) {
     // The database may be what failed: never hide the original error behind this one.

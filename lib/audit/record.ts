@@ -3,11 +3,13 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { db, type Tx } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
-import { hashEvent, type ChainedFields } from "./chain";
+import { boundJson, boundText } from "./bounds";
 import type { AuditAction, AuditEventInput } from "@/lib/model/audit-event";
 
 const MAX_TEXT = 2_000;
+const MAX_CODE = 200;
+const MAX_ADDRESS = 100;
+const MAX_USER_AGENT = 300;
 
 // The actions appended while an operation runs, so that lib/operations can check that each
 // success wrote the event its declaration promises.
@@ -19,51 +21,29 @@ export async function auditedActionsDuring<R>(run: () => Promise<R>): Promise<{ 
   return { result, actions };
 }
 
+/**
+ * The database assigns the event's position, time, previous hash and hash under the head's
+ * lock (migration 0011, THREATS 60): this only supplies the content, bounded (THREATS 62).
+ */
 export async function appendAuditEvent(tx: Tx, event: AuditEventInput): Promise<bigint> {
-  // Locking the head row assigns chain positions one writer at a time.
-  const [head] = await tx.$queryRaw<{ seq: bigint; hash: string; occurred_at: Date | null }[]>`
-    SELECT h.seq, h.hash, e.occurred_at FROM audit_chain_head h
-    LEFT JOIN audit_events e ON e.seq = h.seq
-    WHERE h.id = 1 FOR UPDATE OF h`;
-  if (!head) throw new Error("audit chain head is missing");
-  const now = new Date();
-  const fields: ChainedFields = {
-    seq: head.seq + 1n,
-    // Never earlier than the event before it (replicas' clocks may differ by a little), so
-    // time ranges map exactly onto seq ranges when browsing (lib/audit/page-query.ts).
-    occurredAt: head.occurred_at && head.occurred_at > now ? head.occurred_at : now,
-    actorIssuer: event.actor?.issuer ?? null,
-    actorSubject: event.actor?.subject ?? null,
-    actorEmail: event.actor?.email ?? null,
-    actorName: event.actor?.name ?? null,
-    actorRoles: [...(event.actor?.roles ?? [])],
-    action: event.action,
-    targetType: event.target?.type ?? null,
-    targetId: event.target?.id ?? null,
-    targetName: clip(event.target?.name),
-    before: normaliseJson(event.before),
-    after: normaliseJson(event.after),
-    reason: clip(event.reason),
-    result: event.result,
-    errorCode: clip(event.errorCode),
-    requestId: clip(event.context.requestId),
-    clientAddress: clip(event.context.clientAddress),
-    userAgent: clip(event.context.userAgent),
-    kubeAuditId: clip(event.kubeAuditId),
-    prevHash: head.hash,
-  };
-  const hash = hashEvent(fields);
-  await tx.auditEvent.create({
-    data: {
-      ...fields,
-      before: toJsonInput(fields.before),
-      after: toJsonInput(fields.after),
-      hash,
-    },
-  });
-  await tx.$executeRaw`UPDATE audit_chain_head SET seq = ${fields.seq}, hash = ${hash} WHERE id = 1`;
+  const before = boundJson(event.before);
+  const after = boundJson(event.after);
+  const [row] = await tx.$queryRaw<{ seq: bigint }[]>`
+    INSERT INTO audit_events (actor_issuer, actor_subject, actor_email, actor_name, actor_roles, action,
+      target_type, target_id, target_name, before, after, reason, result, error_code, request_id,
+      client_address, user_agent, kube_audit_id)
+    VALUES (${boundText(event.actor?.issuer, MAX_TEXT)}, ${boundText(event.actor?.subject, MAX_TEXT)},
+      ${boundText(event.actor?.email, MAX_TEXT)}, ${boundText(event.actor?.name, MAX_TEXT)},
+      ${[...(event.actor?.roles ?? [])]}::text[], ${event.action},
+      ${boundText(event.target?.type, MAX_TEXT)}, ${boundText(event.target?.id, MAX_TEXT)}, ${boundText(event.target?.name, MAX_TEXT)},
+      ${jsonParam(before)}::jsonb, ${jsonParam(after)}::jsonb, ${boundText(event.reason, MAX_TEXT)}, ${event.result},
+      ${boundText(event.errorCode, MAX_CODE)}, ${boundText(event.context.requestId, MAX_CODE)},
+      ${boundText(event.context.clientAddress, MAX_ADDRESS)}, ${boundText(event.context.userAgent, MAX_USER_AGENT)},
+      ${boundText(event.kubeAuditId, MAX_CODE)})
+    RETURNING seq`;
+  if (!row) throw new Error("the audit append returned no row");
   appended.getStore()?.push(event.action);
-  return fields.seq;
+  return row.seq;
 }
 
 /** Records an event on its own, for outcomes that have no other write (denials, failures). */
@@ -73,16 +53,6 @@ export function recordAuditEvent(event: AuditEventInput): Promise<bigint> {
   return db.$transaction((tx) => appendAuditEvent(tx, event), { maxWait: 10_000 });
 }
 
-function clip(text: string | null | undefined): string | null {
-  if (text === undefined || text === null) return null;
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
-}
-
-// Round-trips through JSON so the hashed value is exactly what jsonb will return.
-function normaliseJson(value: unknown): unknown {
-  return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
-}
-
-function toJsonInput(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
-  return value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue);
+function jsonParam(value: unknown): string | null {
+  return value === null ? null : JSON.stringify(value);
 }

@@ -2,9 +2,11 @@
 // and nonce). Sessions are encrypted JWT cookies holding the verified identity and roles.
 import "server-only";
 import NextAuth, { type NextAuthConfig } from "next-auth";
-import { recordAuditEvent } from "@/lib/audit/record";
+import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/record";
+import { db } from "@/lib/db/client";
 import { identitySettings } from "@/lib/config";
-import { recordSignIn } from "./sign-in";
+import { endSessions, revokeUnverified } from "./revocation";
+import { recordSignIn, standingOf } from "./sign-in";
 import { identityFromClaims, type DexClaims, type SessionIdentity } from "./dex-profile";
 import { idTokenSignatureIsValid } from "./id-token-signature";
 import { requestMeta } from "./request-meta";
@@ -34,13 +36,15 @@ function authConfig(): NextAuthConfig {
       // owner), and to any ID token not signed by Dex's own keys.
       async signIn({ profile, account }) {
         const claims = (profile ?? {}) as DexClaims;
-        const refusal =
-          identityFromClaims(claims, issuer) === null
+        const signed = await idTokenSignatureIsValid(account?.id_token, issuer, clientId);
+        const refusal = !signed
+          ? "ID token not signed by the issuer's keys"
+          : identityFromClaims(claims, issuer) === null
             ? "no verified email in the ID token"
-            : !(await idTokenSignatureIsValid(account?.id_token, issuer, clientId))
-              ? "ID token not signed by the issuer's keys"
-              : null;
-        if (refusal) await recordRefusedSignIn(claims, refusal);
+            : null;
+        // Dex itself now says the email is unverified: the person's other sessions end too (THREATS 74).
+        const revoked = signed && claims.email_verified === false && typeof claims.sub === "string" && (await revokeUnverified(issuer, claims.sub));
+        if (refusal) await recordRefusedSignIn(claims, revoked ? `${refusal}; every session of this person ended` : refusal);
         return refusal === null;
       },
       async jwt({ token, profile }) {
@@ -49,7 +53,9 @@ function authConfig(): NextAuthConfig {
           const identity = identityFromClaims(profile as DexClaims, issuer);
           if (!identity) return null;
           await recordSignIn(identity, await requestMeta());
-          token.identity = identity;
+          // The epoch this session belongs to: moving it on ends the session (lib/auth/revocation.ts).
+          const { sessionEpoch } = await standingOf(identity);
+          token.identity = { ...identity, sessionEpoch };
         }
         return token;
       },
@@ -70,12 +76,19 @@ function authConfig(): NextAuthConfig {
         const token = "token" in message ? message.token : null;
         const identity = token?.identity as SessionIdentity | undefined;
         if (!identity) return;
-        await recordAuditEvent({
-          action: "auth.sign_out",
-          result: "success",
-          actor: identity,
-          context: await requestMeta(),
-          target: { type: "user", name: identity.email },
+        const context = await requestMeta();
+        // Signing out ends the person's sessions everywhere, not only this browser's cookie (THREATS 74).
+        await db.$transaction(async (tx) => {
+          const standing = await standingOf(identity);
+          await endSessions(tx, standing.id);
+          await appendAuditEvent(tx, {
+            action: "auth.sign_out",
+            result: "success",
+            actor: identity,
+            context,
+            target: { type: "user", id: standing.id, name: identity.email },
+            after: { sessionsEnded: "all" },
+          });
         });
       },
     },

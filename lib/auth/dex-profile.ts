@@ -20,6 +20,12 @@ export interface SessionIdentity {
   roles: Role[];
   /** When Dex last vouched for the roles (epoch seconds): the sign-in. */
   rolesVerifiedAt: number;
+  /**
+   * The person's session epoch at sign-in (users.session_epoch): once the row's epoch moves on
+   * (sign-out anywhere, an admin ending the sessions), this session is over (THREATS 74).
+   * Missing in cookies issued before epochs existed: counted as 0.
+   */
+  sessionEpoch?: number;
 }
 
 /** null when the token does not carry a verified email: such a user cannot own a Profile. */

@@ -29,7 +29,7 @@ export async function recordSignIn(identity: VerifiedIdentity, meta: AuditContex
     const user = await tx.user.upsert({
       where: { issuer_subject: { issuer: identity.issuer, subject: identity.subject } },
       create: newUser(identity),
-      update: { email: identity.email, name: identity.name, lastRoles: identity.roles, lastSeenAt: new Date() },
+      update: { email: identity.email, emailVerified: true, name: identity.name, lastRoles: identity.roles, lastSeenAt: new Date() },
       select: { id: true },
     });
     await appendAuditEvent(tx, {
@@ -43,18 +43,29 @@ export async function recordSignIn(identity: VerifiedIdentity, meta: AuditContex
   });
 }
 
-/** The user's id for a verified identity, creating the row if the database has none yet. */
-export async function userIdFor(identity: VerifiedIdentity): Promise<string> {
-  const found = await db.user.findUnique({
-    where: { issuer_subject: { issuer: identity.issuer, subject: identity.subject } },
-    select: { id: true },
-  });
-  if (found) return found.id;
-  const created = await db.user.upsert({
+export interface Standing {
+  id: string;
+  /** Sessions that began under another epoch are over (lib/auth/revocation.ts). */
+  sessionEpoch: number;
+  /** False once Dex said the email is no longer verified: every session of the person is refused. */
+  emailVerified: boolean;
+}
+
+const STANDING = { id: true, sessionEpoch: true, emailVerified: true } as const;
+
+/** The user row behind a verified identity, created if the database has none yet: read on every request. */
+export async function standingOf(identity: VerifiedIdentity): Promise<Standing> {
+  const found = await db.user.findUnique({ where: { issuer_subject: { issuer: identity.issuer, subject: identity.subject } }, select: STANDING });
+  if (found) return found;
+  return db.user.upsert({
     where: { issuer_subject: { issuer: identity.issuer, subject: identity.subject } },
     create: newUser(identity),
     update: {},
-    select: { id: true },
+    select: STANDING,
   });
-  return created.id;
+}
+
+/** The user's id for a verified identity, creating the row if the database has none yet. */
+export async function userIdFor(identity: VerifiedIdentity): Promise<string> {
+  return (await standingOf(identity)).id;
 }

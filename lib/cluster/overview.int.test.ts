@@ -12,7 +12,7 @@ beforeEach(async () => {
 afterEach(() => standIn.clearFaults());
 
 describe("cluster overview", () => {
-  it("costs three list calls however many workspaces there are, and none per workspace", async () => {
+  it("costs five list calls (Profiles, namespaces, quotas, egress policies, LimitRanges) however many workspaces there are, and none per workspace", async () => {
     const first = await approvedWorkspace();
     await approvedWorkspace();
     await approvedWorkspace();
@@ -20,8 +20,8 @@ describe("cluster overview", () => {
     await getClusterOverview(first.admin, {});
     await listApprovedWorkspaces(first.admin, {});
     const calls = await standIn.requests();
-    expect(calls.map((c) => c.method)).toEqual(["GET", "GET", "GET"]);
-    expect(calls.every((c) => !c.path.includes("/profiles/") && !/namespaces\/[^/]+\/resourcequotas\/kf/.test(c.path))).toBe(true);
+    expect(calls.map((c) => c.method)).toEqual(["GET", "GET", "GET", "GET", "GET"]);
+    expect(calls.every((c) => !c.path.includes("/profiles/") && !/namespaces\/[^/]+\/(resourcequotas|networkpolicies|limitranges)\//.test(c.path))).toBe(true);
   });
 
   it("shows a 403 on reading the cluster as a configuration error (THREATS 31) and an outage as unreachable", async () => {

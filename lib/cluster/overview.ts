@@ -1,5 +1,5 @@
 // What admins and owners read about the cluster side: the Cluster page's overview (one scan,
-// three list calls, whatever the number of workspaces) and one workspace's quota usage.
+// five list calls, whatever the number of workspaces) and one workspace's quota usage.
 import "server-only";
 import type { Ctx } from "@/lib/model/actor";
 import { workspaceTarget } from "@/lib/model/audit-event";

@@ -9,7 +9,8 @@ import { db } from "@/lib/db/client";
 import { toKubeApiError } from "@/lib/kube/errors";
 import { attemptWorkspace, type Attempter, type ProvisionOutcome } from "@/lib/reconcile/provision";
 import { RECONCILED_STATUSES } from "@/lib/model/workspace-status";
-import { scanCluster } from "./scan";
+import { checkPosture } from "./posture";
+import { scanCluster, type ClusterScan } from "./scan";
 
 /** Any constant; the same in every replica. Distinct from the migration runner's. */
 export const RECONCILER_LOCK_KEY = 7_342_002;
@@ -24,6 +25,8 @@ export interface PassReport {
   unmanaged: number;
   /** Set when the cluster scan failed: the admins' banner shows it. */
   scanError?: { failure: string; message: string };
+  /** Posture checks answering fail on this pass. */
+  postureFailing: string[];
 }
 
 export async function reconcileOnce(options: { now?: Date; limit?: number } = {}): Promise<PassReport> {
@@ -35,19 +38,23 @@ export async function reconcileOnce(options: { now?: Date; limit?: number } = {}
       AND (next_attempt_at IS NULL OR next_attempt_at <= ${now})
     ORDER BY next_attempt_at NULLS FIRST
     LIMIT ${options.limit ?? 50}`;
-  const report: PassReport = { attempted: [], drifted: 0, unmanaged: 0 };
+  const report: PassReport = { attempted: [], drifted: 0, unmanaged: 0, postureFailing: [] };
   for (const { id } of due) {
     const outcome = await attemptWorkspace(BY, id, now);
     report.attempted.push({ id, outcome: outcome.status });
   }
+  let scan: ClusterScan | Error;
   try {
-    const scan = await scanCluster(BY);
+    scan = await scanCluster(BY);
     report.drifted = scan.drifted.length;
     report.unmanaged = scan.unmanaged.length;
   } catch (error) {
     const mapped = toKubeApiError(error);
     report.scanError = { failure: mapped.failure, message: mapped.message };
+    scan = mapped;
   }
+  // The posture reuses this pass's scan; its own reads degrade to "unknown", never fail the pass.
+  report.postureFailing = (await checkPosture(BY, scan)).filter((check) => check.state === "fail").map((check) => check.id);
   return report;
 }
 

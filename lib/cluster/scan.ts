@@ -1,4 +1,4 @@
-// One look at the whole cluster (three list calls) compared with every confirmed workspace:
+// One look at the whole cluster (five list calls) compared with every confirmed workspace:
 // drift is recorded on the workspace and audited when it appears, changes or is resolved,
 // never again on later passes that see the same thing.
 import "server-only";
@@ -9,6 +9,9 @@ import { readClusterSnapshot, type ClusterSnapshot } from "@/lib/kube/snapshot";
 import type { Hard } from "@/lib/quota/keys";
 import { isHeld, RECONCILED_STATUSES, WorkspaceStatus } from "@/lib/model/workspace-status";
 import { effectiveHard } from "@/lib/reconcile/confirm";
+import { guardrailSettings } from "@/lib/config";
+import type { ContainerDefaults } from "@/lib/tiers/container-defaults";
+import { toGuardrails } from "@/lib/tiers/guardrails";
 import { driftFingerprint, driftOf, unmanagedProfiles, type Drift, type UnmanagedProfile } from "./drift";
 
 export interface DriftedWorkspace extends Drift {
@@ -30,15 +33,31 @@ export async function scanCluster(by: Attempter): Promise<ClusterScan> {
   // Every record that may own a Profile, so that only truly foreign Profiles count as unmanaged.
   const rows = await db.workspace.findMany({
     where: { status: { in: RECONCILED_STATUSES }, decidedById: { not: null } },
-    select: { id: true, name: true, status: true, ownerEmail: true, hard: true, generation: true, appliedGeneration: true, drift: true },
+    select: {
+      id: true, name: true, status: true, ownerEmail: true, hard: true, generation: true, appliedGeneration: true, drift: true,
+      tier: { select: { containerDefaults: true, podSecurity: true, egressAllow: true } },
+    },
   });
+  const { egressNamespaces, dnsNamespace } = guardrailSettings();
+  const scope = { namespaces: egressNamespaces, dnsNamespace };
   const drifted: DriftedWorkspace[] = [];
   for (const row of rows) {
     // In-flight desired state is the reconciler's business, not drift.
     const confirmed = row.appliedGeneration === row.generation;
     if (!confirmed || (row.status !== WorkspaceStatus.ACTIVE && !isHeld(row.status))) continue;
     const hard = effectiveHard({ status: row.status, hard: row.hard as Hard });
-    const drift = driftOf({ id: row.id, name: row.name, ownerEmail: row.ownerEmail, hard }, snapshot);
+    const drift = driftOf(
+      {
+        id: row.id,
+        name: row.name,
+        ownerEmail: row.ownerEmail,
+        hard,
+        guardrails: toGuardrails(row.tier.podSecurity, row.tier.egressAllow),
+        containerDefaults: (row.tier.containerDefaults as ContainerDefaults | null) ?? null,
+      },
+      snapshot,
+      scope,
+    );
     await recordDrift(by, row, drift);
     if (drift.kinds.length) drifted.push({ ...drift, id: row.id, name: row.name, status: row.status, ownerEmail: row.ownerEmail, hard });
   }

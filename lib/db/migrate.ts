@@ -34,7 +34,8 @@ export interface MigrateOptions {
   /**
    * The login role the application connects as, when it is not the schema owner. It gets
    * read and write access to every table except the audit trail, which it may only read
-   * and append to: the database itself then refuses to rewrite history.
+   * and append to (the database assigns each event's position and hash): the database itself
+   * then refuses to rewrite history.
    */
   appRole?: string;
 }
@@ -94,6 +95,9 @@ async function grantAppRole(client: pg.Client, role: string): Promise<void> {
   await client.query(`GRANT USAGE ON SCHEMA public TO ${name}`);
   await client.query(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO ${name}`);
   await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${name}`);
+  // The head moves only through audit_events' append trigger, which runs as the owner (THREATS 60).
+  await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON audit_chain_head FROM ${name}`);
+  await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_checkpoints FROM ${name}`);
   await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON berth_migrations FROM ${name}`);
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${name}`);
 }
@@ -103,4 +107,13 @@ export function appRoleFor(appUrl: string, migrationUrl: string): string | undef
   const app = decodeURIComponent(new URL(appUrl).username);
   const owner = decodeURIComponent(new URL(migrationUrl).username);
   return app && app !== owner ? app : undefined;
+}
+
+/**
+ * For the migration runner: the app's container rightly has no DATABASE_MIGRATION_URL (it must not
+ * hold the owner's password), so the shared role is caught where migrations run, and by the role check at start (lib/db/role-safety.ts, THREATS 75).
+ */
+export function sharedRoleWarning(migrationUrlSet: boolean, separateAppRole: boolean): string | null {
+  if (migrationUrlSet && separateAppRole) return null;
+  return "DATABASE_MIGRATION_URL is unset or connects as the same role as DATABASE_URL: Berth would own the schema and could drop the audit trail's triggers. Run migrations as the schema owner and Berth as its own role (SECURITY.md).";
 }

@@ -4,6 +4,8 @@
 import "server-only";
 import { reconcileOnce, ReconcilerLock } from "@/lib/cluster/reconciler";
 import { reconcilerSettings } from "@/lib/config";
+import { makeCheckpoint } from "@/lib/audit-trail/checkpoints";
+import { db } from "@/lib/db/client";
 import { runWorkflowJobs } from "./workflow-jobs";
 
 export function startReconcilerLoop(log: (line: string) => void = console.log): () => Promise<void> {
@@ -21,6 +23,10 @@ export function startReconcilerLoop(log: (line: string) => void = console.log): 
       if (jobs.expiredRequests || jobs.expiredWorkspaces.length || jobs.expiryNotices) {
         log(`[berth] workflow: ${jobs.expiredRequests} requests expired, ${jobs.expiredWorkspaces.length} workspaces expired, ${jobs.expiryNotices} expiry notices`);
       }
+      // Signs a checkpoint when N events or M minutes have passed (lib/audit-trail/checkpoints.ts).
+      const checkpoint = await makeCheckpoint(db).catch((error: unknown) => ({ made: false as const, reason: `failed: ${(error as Error).message}` }));
+      if (checkpoint.made) log(`[berth] audit checkpoint ${checkpoint.treeSize} signed (witness: ${checkpoint.witness})`);
+      else if (checkpoint.reason.startsWith("failed")) log(`[berth] audit checkpoint ${checkpoint.reason}`);
       const report = await reconcileOnce();
       if (report.attempted.length || report.scanError) {
         log(`[berth] reconcile: ${report.attempted.length} attempted, ${report.drifted} drifted, ${report.unmanaged} unmanaged${report.scanError ? `, scan failed: ${report.scanError.failure}` : ""}`);

@@ -1,7 +1,15 @@
 // The API clients Berth uses, built once per process, plus per-call options that bound
 // every request in time (the client has no default timeout) and set headers.
 import "server-only";
-import { CoreV1Api, CustomObjectsApi, Observable, type ConfigurationOptions } from "@kubernetes/client-node";
+import {
+  AppsV1Api,
+  AuthorizationV1Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  NetworkingV1Api,
+  Observable,
+  type ConfigurationOptions,
+} from "@kubernetes/client-node";
 import { kubeSettings } from "@/lib/config";
 import { loadKubeConfig } from "./config";
 
@@ -9,6 +17,9 @@ import { loadKubeConfig } from "./config";
 interface Clients {
   customObjects: CustomObjectsApi;
   core: CoreV1Api;
+  networking: NetworkingV1Api;
+  apps: AppsV1Api;
+  authorization: AuthorizationV1Api;
 }
 
 let clients: Clients | undefined;
@@ -16,7 +27,13 @@ let clients: Clients | undefined;
 export function kubeClients(): Clients {
   if (!clients) {
     const config = loadKubeConfig();
-    clients = { customObjects: config.makeApiClient(CustomObjectsApi), core: config.makeApiClient(CoreV1Api) };
+    clients = {
+      customObjects: config.makeApiClient(CustomObjectsApi),
+      core: config.makeApiClient(CoreV1Api),
+      networking: config.makeApiClient(NetworkingV1Api),
+      apps: config.makeApiClient(AppsV1Api),
+      authorization: config.makeApiClient(AuthorizationV1Api),
+    };
   }
   return clients;
 }

@@ -6,6 +6,7 @@ import { PatchStrategy } from "@kubernetes/client-node";
 import { FIELD_MANAGER } from "@/lib/config";
 import { kubeCall } from "./call";
 import { kubeClients } from "./client";
+import { listAll } from "./paging";
 import { LABEL_MANAGED_BY } from "./profiles";
 
 export const LIMIT_RANGE_NAME = "berth-defaults";
@@ -48,4 +49,29 @@ export async function applyLimitRange(manifest: LimitRangeManifest): Promise<{ a
     { headers: { "Content-Type": PatchStrategy.ServerSideApply } },
   );
   return { auditId: response.headers["audit-id"] };
+}
+
+export interface ClusterLimitRange {
+  namespace: string;
+  /** The Container entry's values as stored (quantities in the server's canonical form). */
+  default: Record<string, string>;
+  defaultRequest: Record<string, string>;
+}
+
+/** Every namespace's berth-defaults, in one paged LIST. */
+export async function listBerthLimitRanges(): Promise<ClusterLimitRange[]> {
+  return listAll(async (paging, options) => {
+    const list = await kubeClients().core.listLimitRangeForAllNamespaces(
+      { fieldSelector: `metadata.name=${LIMIT_RANGE_NAME}`, ...paging },
+      options,
+    );
+    return {
+      items: list.items.map((lr) => {
+        const container = lr.spec?.limits?.find((l) => l.type === "Container");
+        // The generated client names the `default` field `_default` (a reserved word in its generator).
+        return { namespace: lr.metadata?.namespace ?? "", default: container?._default ?? {}, defaultRequest: container?.defaultRequest ?? {} };
+      }),
+      next: list.metadata?._continue,
+    };
+  });
 }

@@ -1,9 +1,66 @@
-// Namespace reads. The profile controller creates and deletes a Profile's namespace; Berth only
-// checks names are free and lists what exists, to tell drift from a namespace still on its way.
+// Namespaces. The profile controller creates and deletes a Profile's namespace; Berth checks names
+// are free, lists what exists (with labels, for drift), and owns exactly one thing on a workspace
+// namespace: its Pod Security Admission labels, written by server-side apply with Berth's own field
+// manager. The apply names only those labels, so the controller's own labels are never touched.
 import "server-only";
+import { PatchStrategy } from "@kubernetes/client-node";
+import { FIELD_MANAGER } from "@/lib/config";
+import type { PodSecurityLevel } from "@/lib/model/guardrails";
 import { kubeCall } from "./call";
 import { kubeClients } from "./client";
 import { listAll } from "./paging";
+
+/** The policy version the labels pin: the server's own, so upgrades tighten with Kubernetes. */
+export const POD_SECURITY_VERSION = "latest";
+export const POD_SECURITY_PREFIX = "pod-security.kubernetes.io/";
+const MODES = ["enforce", "warn", "audit"] as const;
+
+export interface ClusterNamespace {
+  name: string;
+  labels: Record<string, string>;
+}
+
+/** Pure: the six labels for a level (enforce, warn, audit, each with its version). */
+export function podSecurityLabels(level: PodSecurityLevel): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const mode of MODES) {
+    labels[`${POD_SECURITY_PREFIX}${mode}`] = level;
+    labels[`${POD_SECURITY_PREFIX}${mode}-version`] = POD_SECURITY_VERSION;
+  }
+  return labels;
+}
+
+export interface NamespaceLabelsManifest {
+  apiVersion: "v1";
+  kind: "Namespace";
+  metadata: { name: string; labels: Record<string, string> };
+}
+
+/** Pure: the apply body that owns the Pod Security labels and nothing else of the namespace. */
+export function buildNamespaceLabels(name: string, level: PodSecurityLevel): NamespaceLabelsManifest {
+  return { apiVersion: "v1", kind: "Namespace", metadata: { name, labels: podSecurityLabels(level) } };
+}
+
+/** The Pod Security labels a namespace carries now (only those). */
+export function podSecurityLabelsOf(labels: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).filter(([key]) => key.startsWith(POD_SECURITY_PREFIX)));
+}
+
+/**
+ * Applies the labels with force: a hand edit of them is taken back, while labels other managers
+ * own stay theirs. Only called once the namespace exists (an apply would otherwise create it).
+ */
+export async function applyNamespaceLabels(manifest: NamespaceLabelsManifest): Promise<{ auditId?: string }> {
+  const response = await kubeCall(
+    (options) =>
+      kubeClients().core.patchNamespaceWithHttpInfo(
+        { name: manifest.metadata.name, body: manifest, fieldManager: FIELD_MANAGER, force: true },
+        options,
+      ),
+    { headers: { "Content-Type": PatchStrategy.ServerSideApply } },
+  );
+  return { auditId: response.headers["audit-id"] };
+}
 
 /** Whether a namespace of that name exists (a Profile needs its name free). */
 export async function namespaceExists(name: string): Promise<boolean> {
@@ -16,10 +73,13 @@ export async function namespaceExists(name: string): Promise<boolean> {
   );
 }
 
-/** The names of every namespace in the cluster. */
-export async function listNamespaceNames(): Promise<string[]> {
+/** Every namespace in the cluster, with its labels. */
+export async function listNamespaces(): Promise<ClusterNamespace[]> {
   return listAll(async (paging, options) => {
     const list = await kubeClients().core.listNamespace(paging, options);
-    return { items: list.items.map((ns) => ns.metadata?.name ?? ""), next: list.metadata?._continue };
+    return {
+      items: list.items.map((ns) => ({ name: ns.metadata?.name ?? "", labels: ns.metadata?.labels ?? {} })),
+      next: list.metadata?._continue,
+    };
   });
 }

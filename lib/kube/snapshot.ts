@@ -1,19 +1,39 @@
 // The whole cluster as status and drift see it: one paged LIST per kind (Profiles, namespaces,
-// kf-resource-quotas), run together, never one call per workspace.
+// kf-resource-quotas, and the guardrails berth-egress and berth-defaults), run together, never one
+// call per workspace.
 import "server-only";
-import { listNamespaceNames } from "./namespaces";
+import { listBerthLimitRanges, type ClusterLimitRange } from "./limit-ranges";
+import { listNamespaces } from "./namespaces";
+import { listEgressPolicies } from "./network-policies";
 import { listProfiles, type ClusterProfile } from "./profiles";
 import { listQuotas, type ClusterQuota } from "./resource-quotas";
 
 export interface ClusterSnapshot {
   profiles: ClusterProfile[];
-  namespaces: Set<string>;
+  /** Every namespace's labels, by name. */
+  namespaces: Map<string, Record<string, string>>;
   /** kf-resource-quota of each namespace that has one, by namespace. */
   quotas: Map<string, ClusterQuota>;
+  /** berth-egress's spec, by namespace. */
+  egressPolicies: Map<string, unknown>;
+  /** berth-defaults, by namespace. */
+  limitRanges: Map<string, ClusterLimitRange>;
 }
 
-/** Profiles, namespaces and kf-resource-quotas: three list calls whatever the number of workspaces. */
+/** Five list calls whatever the number of workspaces. */
 export async function readClusterSnapshot(): Promise<ClusterSnapshot> {
-  const [profiles, namespaces, quotas] = await Promise.all([listProfiles(), listNamespaceNames(), listQuotas()]);
-  return { profiles, namespaces: new Set(namespaces), quotas: new Map(quotas.map((q) => [q.namespace, q])) };
+  const [profiles, namespaces, quotas, policies, limitRanges] = await Promise.all([
+    listProfiles(),
+    listNamespaces(),
+    listQuotas(),
+    listEgressPolicies(),
+    listBerthLimitRanges(),
+  ]);
+  return {
+    profiles,
+    namespaces: new Map(namespaces.map((ns) => [ns.name, ns.labels])),
+    quotas: new Map(quotas.map((q) => [q.namespace, q])),
+    egressPolicies: new Map(policies.map((p) => [p.namespace, p.spec])),
+    limitRanges: new Map(limitRanges.map((lr) => [lr.namespace, lr])),
+  };
 }

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   "tier.updated",
   "tier.retired",
   "audit.exported",
+  "audit.verify_started",
+  "audit.verified",
   "action.failed",
   "profile.deleted",
   "workspace.quota_changed",
@@ -39,6 +41,13 @@ export const AUDIT_ACTIONS = [
   "workspace.change_requested",
   "workspace.change_rejected",
   "workspace.change_cancelled",
+  // Guardrails and posture (issue 11).
+  "tier.pod_security_overridden",
+  "cluster.posture_failed",
+  "cluster.posture_recovered",
+  // Hardening (THREATS 70–79): refused for going too fast; every session of a person ended.
+  "auth.rate_limited",
+  "auth.sessions_ended",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

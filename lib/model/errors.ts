@@ -39,6 +39,8 @@ export class LimitError extends ExpectedError {
   constructor(
     message: string,
     readonly limit: "open_requests" | "active_workspaces" | "rate",
+    /** For a rate limit: when the next attempt may pass. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

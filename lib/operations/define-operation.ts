@@ -12,6 +12,7 @@ import type { Ctx } from "@/lib/model/actor";
 import type { AuditAction, AuditTarget } from "@/lib/model/audit-event";
 import type { Role } from "@/lib/model/roles";
 import { parseInput } from "@/lib/model/validation";
+import { enforceRateLimit, type RateClass } from "./rate-limit";
 import { register } from "./registry";
 
 export interface OperationDeclaration<S extends z.ZodType, R, O> {
@@ -30,6 +31,12 @@ export interface OperationDeclaration<S extends z.ZodType, R, O> {
   audit: readonly AuditAction[];
   /** The event for a refused or failed attempt, when `action.failed` says too little. */
   refusal?: AuditAction;
+  /**
+   * How fast one person (and one client address) may run it (lib/operations/rate-limit.ts).
+   * A mutation is always limited as a `change` unless it names a stricter class; a read is not
+   * limited unless it names one (exports and verification: `export`).
+   */
+  rateLimit?: RateClass;
   /** What a denial or failure is about, read from the unparsed input: keep only what is well-formed. */
   target?: (raw: Record<string, unknown>) => AuditTarget | undefined;
   run: (ctx: Ctx, input: z.infer<S>, options: O) => Promise<R>;
@@ -51,10 +58,15 @@ export interface Operation<S extends z.ZodType = z.ZodType, R = unknown, O = und
 export function defineOperation<S extends z.ZodType, R, O = undefined>(declaration: OperationDeclaration<S, R, O>): Operation<S, R, O> {
   const { run, ...facts } = declaration;
   const isMutation = facts.audit.length > 0;
+  const rateClass: RateClass | undefined = facts.rateLimit ?? (isMutation ? "change" : undefined);
+  const limited = { ...facts, rateLimit: rateClass };
 
   async function execute(ctx: Ctx, raw: unknown, options?: O): Promise<{ input: z.infer<S>; result: R }> {
     const target = facts.target?.(isRecord(raw) ? raw : {});
     await authorize(ctx, facts.roles, { what: facts.title, target });
+    // Counted after the role check (refused roles are thinned by the denial limiter), before
+    // parsing: a malformed attempt costs the same as a good one. The refusal is audited there.
+    if (rateClass) await enforceRateLimit({ title: facts.title, rateClass, target }, ctx);
     try {
       const input = parseInput(facts.input, raw);
       const { result, actions } = await auditedActionsDuring(() => run(ctx, input, options as O));
@@ -70,7 +82,7 @@ export function defineOperation<S extends z.ZodType, R, O = undefined>(declarati
   }
 
   const operation = Object.assign(async (ctx: Ctx, raw: unknown, options?: O) => (await execute(ctx, raw, options)).result, {
-    declaration: facts,
+    declaration: limited,
     execute,
   });
   register(operation);

@@ -8,6 +8,8 @@ export interface MatrixRow {
   title: string;
   roles: readonly Role[];
   audit: readonly AuditAction[];
+  /** Every mutation has one; reads only when they walk the audit trail (lib/operations/rate-limit.ts). */
+  rateLimit?: "change" | "export";
 }
 
 interface Registered {
@@ -33,6 +35,6 @@ export function register(operation: Registered): void {
 /** One row per operation: who may run it and what it writes to the audit trail. */
 export function authorizationMatrix(): MatrixRow[] {
   return [...operations.values()]
-    .map(({ declaration: { name, title, roles, audit } }) => ({ name, title, roles, audit }))
+    .map(({ declaration: { name, title, roles, audit, rateLimit } }) => ({ name, title, roles, audit, rateLimit }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

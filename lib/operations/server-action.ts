@@ -13,8 +13,7 @@ import { ForbiddenError } from "@/lib/model/errors";
 import { hasRole, type Role } from "@/lib/model/roles";
 import type { Operation } from "./define-operation";
 import { toErrorState } from "./error-state";
-
-export type FormFields = Record<string, FormDataEntryValue>;
+import { formFields } from "./form-fields";
 
 type AfterSuccess<I, R> = (done: { input: I; result: R; ctx: Ctx }) => ActionState | void | Promise<ActionState | void>;
 
@@ -26,11 +25,12 @@ export function serverAction<S extends ZodType, R>(
 ): (previous: ActionState, formData: FormData) => Promise<ActionState> {
   const { title, roles } = operation.declaration;
   return async (_previous, formData) => {
-    const fields = formFields(formData);
     // Every failure hands the submitted values back, so that the form shows them again.
-    const values = submittedValues(fields);
+    let values: Record<string, string> | undefined;
     let ctx: Ctx | null = null;
     try {
+      const fields = formFields(formData.entries());
+      values = submittedValues(fields);
       ctx = await currentCtx();
       if (!ctx) {
         await recordDenial({ operation: title, actor: null, context: await requestMeta(), reason: `${title} without a session`, errorCode: "unauthenticated" });
@@ -56,15 +56,4 @@ export const RECONFIRM_MESSAGE =
 function needsReconfirmation(ctx: Ctx, roles: readonly Role[]): boolean {
   if (roles.some((role) => hasRole(ctx.actor.roles, role))) return false;
   return (ctx.staleRoles ?? []).some((role) => roles.includes(role));
-}
-
-// Next adds its own `$ACTION…` entries to progressively enhanced forms; everything else
-// is the user's input and goes to strict parsing, where unknown fields are refused. A file
-// stays in as what it is, so that parsing (after the role check) refuses it as not text.
-function formFields(formData: FormData): FormFields {
-  const fields: FormFields = {};
-  for (const [key, value] of formData.entries()) {
-    if (!key.startsWith("$ACTION")) fields[key] = value;
-  }
-  return fields;
 }

@@ -4,12 +4,15 @@
 import "server-only";
 import { KubeApiError } from "@/lib/kube/errors";
 import { applyLimitRange, buildLimitRange } from "@/lib/kube/limit-ranges";
-import { namespaceExists } from "@/lib/kube/namespaces";
+import { applyNamespaceLabels, buildNamespaceLabels, namespaceExists } from "@/lib/kube/namespaces";
+import { applyNetworkPolicy, buildEgressPolicy } from "@/lib/kube/network-policies";
+import { guardrailSettings } from "@/lib/config";
 import { applyProfile, buildProfile, deleteProfile, getProfile, LABEL_WORKSPACE_ID } from "@/lib/kube/profiles";
 import { getQuota } from "@/lib/kube/resource-quotas";
 import { sameHard, suspendedHard } from "@/lib/quota/compare";
 import type { Hard } from "@/lib/quota/keys";
 import type { ContainerDefaults } from "@/lib/tiers/container-defaults";
+import type { TierGuardrails } from "@/lib/tiers/guardrails";
 import { isHeld, WorkspaceStatus } from "@/lib/model/workspace-status";
 
 export const ADOPTED_TIER = "adopted";
@@ -25,6 +28,8 @@ export interface DesiredWorkspace {
   approvedBy: string;
   /** The tier's default container requests/limits, written as a LimitRange in the namespace. */
   containerDefaults: ContainerDefaults | null;
+  /** The tier's Pod Security level and egress allowlist. */
+  guardrails: TierGuardrails;
 }
 
 export type ConfirmResult =
@@ -71,10 +76,29 @@ export async function confirmWorkspace(workspace: DesiredWorkspace): Promise<Con
   // Both reads at once: they are independent, and this is on every approval's path.
   const [namespaceFound, quota] = await Promise.all([namespaceExists(workspace.name), getQuota(workspace.name)]);
   if (!namespaceFound) return { state: "waiting", step: "waiting for the namespace" };
-  // The profile controller creates no LimitRange; without one, pods that declare no requests
-  // cannot start under the quota. Re-applied with every generation, so edits of the tier follow.
-  if (workspace.containerDefaults) await applyLimitRange(buildLimitRange(workspace.name, workspace.containerDefaults));
+  // The guardrails, re-applied with every generation (suspended and expired workspaces keep them),
+  // so edits of the tier follow and a re-apply repairs drift.
+  await applyGuardrails(workspace);
   if (!quota) return { state: "waiting", step: "waiting for kf-resource-quota" };
   if (!sameHard(quota.hard, hard)) return { state: "waiting", step: "waiting for kf-resource-quota to match the quota" };
-  return { state: "confirmed", applied: { owner: manifest.spec.owner, hard, suspended: isHeld(workspace.status) }, auditId };
+  return { state: "confirmed", applied: { owner: manifest.spec.owner, hard, suspended: isHeld(workspace.status), guardrails: workspace.guardrails }, auditId };
+}
+
+/** Pod Security labels, the egress NetworkPolicy and the container defaults, in the namespace. */
+export async function applyGuardrails(workspace: Pick<DesiredWorkspace, "name" | "guardrails" | "containerDefaults">): Promise<void> {
+  const settings = guardrailSettings();
+  // Independent objects: applied together, each idempotent.
+  await Promise.all([
+    applyNamespaceLabels(buildNamespaceLabels(workspace.name, workspace.guardrails.podSecurity)),
+    applyNetworkPolicy(
+      buildEgressPolicy(workspace.name, {
+        allow: workspace.guardrails.egressAllow,
+        namespaces: settings.egressNamespaces,
+        dnsNamespace: settings.dnsNamespace,
+      }),
+    ),
+    // The profile controller creates no LimitRange; without one, pods that declare no requests
+    // cannot start under the quota.
+    workspace.containerDefaults ? applyLimitRange(buildLimitRange(workspace.name, workspace.containerDefaults)) : undefined,
+  ]);
 }

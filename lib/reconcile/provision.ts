@@ -13,6 +13,7 @@ import { db } from "@/lib/db/client";
 import { KubeApiError, toKubeApiError } from "@/lib/kube/errors";
 import type { Hard } from "@/lib/quota/keys";
 import type { ContainerDefaults } from "@/lib/tiers/container-defaults";
+import { toGuardrails } from "@/lib/tiers/guardrails";
 import { RECONCILED_STATUSES, WorkspaceStatus } from "@/lib/model/workspace-status";
 
 export type ProvisionOutcome =
@@ -107,7 +108,7 @@ async function loadDesired(id: string): Promise<DesiredWorkspace & { attempts: n
       hard: true,
       generation: true,
       attempts: true,
-      tier: { select: { slug: true, containerDefaults: true } },
+      tier: { select: { slug: true, containerDefaults: true, podSecurity: true, egressAllow: true } },
       decidedBy: { select: { email: true } },
       requester: { select: { email: true } },
     },
@@ -122,6 +123,7 @@ async function loadDesired(id: string): Promise<DesiredWorkspace & { attempts: n
     attempts: row.attempts,
     tierSlug: row.tier.slug,
     containerDefaults: (row.tier.containerDefaults as ContainerDefaults | null) ?? null,
+    guardrails: toGuardrails(row.tier.podSecurity, row.tier.egressAllow),
     approvedBy: row.decidedBy?.email ?? row.requester.email,
   };
 }

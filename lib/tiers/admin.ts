@@ -24,7 +24,27 @@ function toData(values: TierValues) {
     approvalsRequired: values.approvalsRequired,
     lifetimeDays: values.lifetimeDays,
     containerDefaults: (values.containerDefaults ?? Prisma.DbNull) as Prisma.InputJsonValue | typeof Prisma.DbNull,
+    podSecurity: values.guardrails.podSecurity,
+    egressAllow: values.guardrails.egressAllow as unknown as Prisma.InputJsonValue,
   };
+}
+
+/**
+ * Privileged switches Pod Security off in every namespace of the tier: the form's override is
+ * required (see readGuardrails), and taking it is its own audit event, beside the tier's change.
+ */
+async function auditPrivilegedOverride(tx: Tx, ctx: Ctx, before: TierDetail | null, after: TierDetail) {
+  if (after.guardrails.podSecurity !== "privileged" || before?.guardrails.podSecurity === "privileged") return;
+  await appendAuditEvent(tx, {
+    action: "tier.pod_security_overridden",
+    result: "success",
+    actor: ctx.actor,
+    context: ctx.meta,
+    target: { type: "tier", id: after.id, name: after.slug },
+    before: { podSecurity: before?.guardrails.podSecurity ?? null },
+    after: { podSecurity: "privileged" },
+    reason: "Pod Security set to privileged by admin override",
+  });
 }
 
 function audited(tx: Tx, ctx: Ctx, action: "tier.created" | "tier.updated" | "tier.retired", before: TierDetail | null, after: TierDetail) {
@@ -47,7 +67,7 @@ export const createTier = defineOperation({
   title: "creating a tier",
   roles: ["admin"],
   input: createTierInput,
-  audit: ["tier.created"],
+  audit: ["tier.created", "tier.pod_security_overridden"],
   target: tierTarget,
   run: create,
 });
@@ -59,6 +79,7 @@ async function create(ctx: Ctx, input: z.infer<typeof createTierInput>): Promise
     return await db.$transaction(async (tx) => {
       const row = await tx.quotaTier.create({ data: toData(values), select: tierSelect });
       await audited(tx, ctx, "tier.created", null, toTierDetail(row));
+      await auditPrivilegedOverride(tx, ctx, null, toTierDetail(row));
       return { slug };
     });
   } catch (error) {
@@ -72,7 +93,7 @@ export const updateTier = defineOperation({
   title: "editing a tier",
   roles: ["admin"],
   input: updateTierInput,
-  audit: ["tier.updated"],
+  audit: ["tier.updated", "tier.pod_security_overridden"],
   target: tierTarget,
   run: update,
 });
@@ -89,6 +110,7 @@ async function update(ctx: Ctx, input: z.infer<typeof updateTierInput>): Promise
       select: tierSelect,
     });
     await audited(tx, ctx, "tier.updated", before, toTierDetail(row));
+    await auditPrivilegedOverride(tx, ctx, before, toTierDetail(row));
   });
 }
 

@@ -1,6 +1,7 @@
 // A tier as admins see and audit it: every stored field, typed.
 import type { Hard } from "@/lib/quota/keys";
 import type { ContainerDefaults } from "./container-defaults";
+import { toGuardrails, type TierGuardrails } from "./guardrails";
 
 export const tierSelect = {
   id: true,
@@ -12,6 +13,8 @@ export const tierSelect = {
   approvalsRequired: true,
   lifetimeDays: true,
   containerDefaults: true,
+  podSecurity: true,
+  egressAllow: true,
   retiredAt: true,
   version: true,
 } as const;
@@ -27,6 +30,7 @@ export interface TierDetail {
   approvalsRequired: number;
   lifetimeDays: number | null;
   containerDefaults: ContainerDefaults | null;
+  guardrails: TierGuardrails;
   retiredAt: Date | null;
   version: number;
 }
@@ -41,12 +45,16 @@ export function toTierDetail(row: {
   approvalsRequired: number;
   lifetimeDays: number | null;
   containerDefaults: unknown;
+  podSecurity: string;
+  egressAllow: unknown;
   retiredAt: Date | null;
   version: number;
 }): TierDetail {
   const hard = row.hard as Hard;
+  const { podSecurity, egressAllow, ...rest } = row;
   return {
-    ...row,
+    ...rest,
+    guardrails: toGuardrails(podSecurity, egressAllow),
     hard,
     maxHard: { ...hard, ...((row.maxHard as Hard | null) ?? {}) },
     containerDefaults: (row.containerDefaults as ContainerDefaults | null) ?? null,

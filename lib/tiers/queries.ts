@@ -6,7 +6,9 @@ import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/model/errors";
 import { defineOperation, noInput } from "@/lib/operations/define-operation";
 import type { Hard } from "@/lib/quota/keys";
+import type { ContainerDefaults } from "./container-defaults";
 import { tierSelect, toTierDetail, type TierDetail } from "./detail";
+import { toGuardrails, type TierGuardrails } from "./guardrails";
 
 export interface OfferedTier {
   slug: string;
@@ -15,6 +17,9 @@ export interface OfferedTier {
   hard: Hard;
   approvalsRequired: number;
   lifetimeDays: number | null;
+  /** What every workspace of the tier gets besides its quota (the requester sees it before asking). */
+  guardrails: TierGuardrails;
+  containerDefaults: ContainerDefaults | null;
 }
 
 export const listOfferedTiers = defineOperation({
@@ -30,9 +35,17 @@ async function listOffered(): Promise<OfferedTier[]> {
   const rows = await db.quotaTier.findMany({
     where: { retiredAt: null },
     orderBy: { createdAt: "asc" },
-    select: { slug: true, name: true, description: true, hard: true, approvalsRequired: true, lifetimeDays: true },
+    select: {
+      slug: true, name: true, description: true, hard: true, approvalsRequired: true, lifetimeDays: true,
+      podSecurity: true, egressAllow: true, containerDefaults: true,
+    },
   });
-  return rows.map((row) => ({ ...row, hard: row.hard as Hard }));
+  return rows.map(({ podSecurity, egressAllow, containerDefaults, ...row }) => ({
+    ...row,
+    hard: row.hard as Hard,
+    guardrails: toGuardrails(podSecurity, egressAllow),
+    containerDefaults: (containerDefaults as ContainerDefaults | null) ?? null,
+  }));
 }
 
 export const listAllTiers = defineOperation({

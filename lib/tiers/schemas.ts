@@ -7,6 +7,7 @@ import { keysAbove, labelOf, QUOTA_PREFIX, quotaFieldShape, readQuotaFields } fr
 import type { Hard } from "@/lib/quota/keys";
 import { plainText } from "@/lib/model/text";
 import { DEFAULT_FIELDS, readContainerDefaults, type ContainerDefaults, type DefaultField } from "./container-defaults";
+import { MAX_EGRESS_RULES, readGuardrails, type TierGuardrails } from "./guardrails";
 
 export const MAX_PREFIX = "max.";
 
@@ -39,6 +40,9 @@ const tierFields = {
   ...quotaFieldShape(QUOTA_PREFIX),
   ...quotaFieldShape(MAX_PREFIX),
   ...defaultFieldShape,
+  podSecurity: z.string().max(20).optional(),
+  privilegedOverride: z.literal("on").optional(),
+  egressAllow: z.string().max(MAX_EGRESS_RULES * 200, "The allowlist is too long.").optional(),
 };
 
 const versionField = z.coerce.number({ error: "Missing version." }).int().positive();
@@ -56,6 +60,7 @@ export interface TierValues {
   approvalsRequired: number;
   lifetimeDays: number | null;
   containerDefaults: ContainerDefaults | null;
+  guardrails: TierGuardrails;
 }
 
 /** What an edit starts from: the defaults stay optional where the stored tier needed none it lacks. */
@@ -100,6 +105,8 @@ export function tierValues(input: TierInput, before?: TierBefore): TierValues {
   }
   const defaults = readContainerDefaults(fields as Partial<Record<DefaultField, string>>, quota.hard, before);
   Object.assign(errors, defaults.errors);
+  const guardrails = readGuardrails(input);
+  Object.assign(errors, guardrails.errors);
   if (Object.keys(errors).length > 0 || slug === undefined || name === undefined || description === undefined || approvals === undefined) {
     throw new ValidationError("Please correct the highlighted fields.", errors);
   }
@@ -112,5 +119,6 @@ export function tierValues(input: TierInput, before?: TierBefore): TierValues {
     approvalsRequired: Number(approvals),
     lifetimeDays: lifetime ? Number(lifetime) : null,
     containerDefaults: defaults.defaults,
+    guardrails: guardrails.guardrails,
   };
 }

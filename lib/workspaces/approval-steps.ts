@@ -1,7 +1,8 @@
 // Steps shared by every decision on a workspace: separation of duties by person, and the
 // record of an approval that is not yet the last one the change needs.
 import "server-only";
-import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/record";
+import { recordLimited } from "@/lib/audit/denials";
+import { appendAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/model/actor";
 import type { Tx } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/model/errors";
@@ -21,11 +22,13 @@ export function partiesOf(row: { ownerEmail: string; requester: Person }, propos
 /**
  * Separation of duties (THREATS 7): refuses, audits and throws when the actor is a party to the
  * workspace or the change. The refusal is its own transaction: it must be kept although nothing changes.
+ * Repeats go through the denial limiter like any refusal (THREATS 71): a loop of self-approvals
+ * writes the 1st, 10th, 100th … of each minute, each with its count.
  */
 export async function assertMayDecide(ctx: Ctx, parties: Parties, change: Change, target: AuditTarget): Promise<void> {
   const may = mayDecide(ctx.actor, parties, change);
   if (may.ok) return;
-  await recordAuditEvent({
+  await recordLimited("deciding on a workspace one is party to", {
     action: "workspace.approve_refused",
     result: "denied",
     actor: ctx.actor,

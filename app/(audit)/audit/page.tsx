@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportForm } from "./export-form";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { filterToSearchParams, isWholeAddress, parseAuditFilter, type AuditFilter } from "@/lib/audit-trail/filter";
 import { listAuditEvents, type AuditPage } from "@/lib/audit-trail/queries";
@@ -33,14 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <Link href="/audit/verify" className="text-sm text-brand-700 underline">
           Verify the chain
         </Link>
-        <span className="ml-auto flex gap-3 text-sm">
-          <a href={`/audit/export?${exportQuery}&format=csv`} className="text-brand-700 underline" download>
-            Export CSV
-          </a>
-          <a href={`/audit/export?${exportQuery}&format=jsonl`} className="text-brand-700 underline" download>
-            Export JSONL
-          </a>
-        </span>
+        <ExportForm query={exportQuery} />
       </div>
       <p className="mt-1 text-sm text-slate-600">Newest first. Every change and every refused attempt is recorded here.</p>
       <FilterForm filter={filter} />

@@ -11,6 +11,6 @@ describe("/api/readyz", () => {
     await standIn.injectFault({ method: "GET", count: 1, status: 403 });
     const response = await readyz();
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: "unavailable", checks: { database: "ok", cluster: "forbidden" } });
+    expect(await response.json()).toEqual({ status: "unavailable", checks: { database: "ok", databaseRole: "ok", cluster: "forbidden" } });
   });
 });

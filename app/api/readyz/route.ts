@@ -1,6 +1,8 @@
-// Readiness: the database answers and the API server answers Berth (with its rights). 503 names
-// what failed, without connection strings or cluster URLs.
+// Readiness: the database answers, Berth's database role cannot rewrite the audit trail (unless
+// BERTH_ALLOW_UNSAFE_DB_ROLE=1 says to serve anyway), and the API server answers Berth (with its
+// rights). 503 names what failed, without connection strings or cluster URLs.
 import { db } from "@/lib/db/client";
+import { databaseRoleSafety } from "@/lib/db/role-safety";
 import { pingCluster } from "@/lib/kube/profiles";
 import { toKubeApiError } from "@/lib/kube/errors";
 
@@ -8,9 +10,13 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const checks: Record<string, string> = {};
+  const problems: string[] = [];
   try {
     await db.$queryRaw`SELECT 1`;
     checks.database = "ok";
+    const role = await databaseRoleSafety();
+    checks.databaseRole = role.safe ? "ok" : role.allowed ? "ok (unsafe, allowed)" : "unsafe";
+    if (!role.safe) problems.push(...role.problems);
   } catch {
     checks.database = "unavailable";
   }
@@ -20,6 +26,6 @@ export async function GET() {
   } catch (error) {
     checks.cluster = toKubeApiError(error).failure;
   }
-  const ready = Object.values(checks).every((v) => v === "ok");
-  return Response.json({ status: ready ? "ok" : "unavailable", checks }, { status: ready ? 200 : 503 });
+  const ready = Object.values(checks).every((v) => v.startsWith("ok"));
+  return Response.json({ status: ready ? "ok" : "unavailable", checks, ...(problems.length ? { problems } : {}) }, { status: ready ? 200 : 503 });
 }

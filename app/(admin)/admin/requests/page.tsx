@@ -20,6 +20,9 @@ import { DecisionOutcome } from "./decision-outcome";
 import { QueueFilters } from "./queue-filters";
 import { RenewalForm } from "./renewal-forms";
 import { TableHead } from "@/components/ui/table-head";
+import { CapacityOutlook } from "@/components/guardrails/capacity-outlook";
+import { GuardrailSummary } from "@/components/guardrails/guardrail-summary";
+import { getCapacity } from "@/lib/cluster/capacity";
 
 export const metadata: Metadata = { title: "Approval queue" };
 
@@ -37,7 +40,7 @@ async function decidedChange(ctx: Ctx, workspaceId: string | undefined) {
 export default async function ApprovalQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requirePageCtx(listApprovalQueue);
   const params = await searchParams;
-  const [{ input: filter, result: pending }, recent, renewals, changes, tiers, changeApplied, changeRejected] = await Promise.all([
+  const [{ input: filter, result: pending }, recent, renewals, changes, tiers, changeApplied, changeRejected, capacity] = await Promise.all([
     listApprovalQueue.execute(ctx, { tier: params.tier || undefined, requester: params.requester || undefined, minAgeDays: params.minAgeDays || undefined }),
     listRecentDecisions(ctx, {}),
     listPendingRenewals(ctx, {}),
@@ -45,6 +48,7 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
     listAllTiers(ctx, {}),
     decidedChange(ctx, params.changeApplied),
     decidedChange(ctx, params.changeRejected),
+    getCapacity(ctx, {}),
   ]);
   const decided = recent.find((workspace) => workspace.id === params.decided);
   const awaiting = pending.find((request) => request.id === params.decided);
@@ -105,6 +109,12 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
               )}
               <div className="mt-3">
                 <QuotaDiff requested={request.hard} tier={request.tier.hard} max={request.tier.maxHard} />
+              </div>
+              <div className="mt-3">
+                <GuardrailSummary guardrails={request.tier.guardrails} containerDefaults={request.tier.containerDefaults} />
+              </div>
+              <div className="mt-3">
+                <CapacityOutlook capacity={capacity} hard={request.hard} name={request.name} />
               </div>
               <p className="mt-2 text-sm text-slate-600">
                 Approvals: {request.approvedBy.length} of {request.required}

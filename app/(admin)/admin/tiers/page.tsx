@@ -4,12 +4,15 @@ import Link from "next/link";
 import { QuotaList } from "@/components/workspaces/quota-list";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { listAllTiers } from "@/lib/tiers/queries";
+import { GuardrailSummary } from "@/components/guardrails/guardrail-summary";
+import { guardrailSettings } from "@/lib/config";
 
 export const metadata: Metadata = { title: "Quota tiers" };
 
 export default async function TiersPage({ searchParams }: { searchParams: Promise<{ saved?: string; retired?: string }> }) {
   const ctx = await requirePageCtx(listAllTiers);
   const [tiers, params] = await Promise.all([listAllTiers(ctx, {}), searchParams]);
+  const { egressNamespaces } = guardrailSettings();
   return (
     <>
       <div className="flex items-center justify-between">
@@ -35,6 +38,7 @@ export default async function TiersPage({ searchParams }: { searchParams: Promis
               {tier.approvalsRequired === 2 ? "Two approvals" : "One approval"} · {tier.lifetimeDays ? `${tier.lifetimeDays} days` : "no end date"}
             </p>
             <div className="mt-2"><QuotaList hard={tier.hard} /></div>
+            <div className="mt-2"><GuardrailSummary guardrails={tier.guardrails} containerDefaults={tier.containerDefaults} egressNamespaces={egressNamespaces} /></div>
           </li>
         ))}
       </ul>

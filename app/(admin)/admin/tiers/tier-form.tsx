@@ -8,6 +8,7 @@ import { QUOTA_PREFIX } from "@/lib/quota/fields";
 import { QUOTA_KEYS } from "@/lib/quota/keys";
 import { DEFAULT_FIELDS, type DefaultField } from "@/lib/tiers/container-defaults";
 import type { TierDetail } from "@/lib/tiers/detail";
+import { GuardrailFields } from "@/components/guardrails/guardrail-fields";
 import { createTierAction, updateTierAction } from "./actions";
 
 const MAX_PREFIX = "max.";
@@ -99,6 +100,7 @@ export function TierForm({ tier }: { tier?: TierDetail }) {
           ))}
         </div>
       </fieldset>
+      <GuardrailFields guardrails={tier?.guardrails} />
       <SubmitButton label={tier ? "Save changes" : "Create tier"} pendingLabel="Saving…" className={primaryButtonClass} />
     </ActionForm>
   );

@@ -14,6 +14,8 @@ import { NotFoundError } from "@/lib/model/errors";
 import { getMyLatestChange } from "@/lib/workspaces/change-queries";
 import { getMyRequestHistory } from "@/lib/workspaces/history";
 import { getMyWorkspace } from "@/lib/workspaces/queries";
+import { WorkspaceGuardrails } from "@/components/guardrails/workspace-guardrails";
+import { getWorkspaceGuardrails } from "@/lib/cluster/guardrails-view";
 import { askQuotaChangeAction } from "./actions";
 import { LatestChange } from "./latest-change";
 import { CancelForm, RenewForm } from "./owner-forms";
@@ -100,6 +102,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
           </div>
         </section>
       )}
+      <WorkspaceGuardrails view={await getWorkspaceGuardrails(ctx, { workspaceId: workspace.id })} />
       <section className="mt-6 rounded-lg bg-white p-4 shadow-sm">
         <h2 className="font-medium">Quota ({workspace.tierName})</h2>
         <div className="mt-2">

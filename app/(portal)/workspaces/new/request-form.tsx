@@ -7,6 +7,7 @@ import { primaryButtonClass } from "@/components/ui/styles";
 import { QUOTA_PREFIX } from "@/lib/quota/fields";
 import { QUOTA_KEYS } from "@/lib/quota/keys";
 import type { OfferedTier } from "@/lib/tiers/queries";
+import { GuardrailSummary } from "@/components/guardrails/guardrail-summary";
 import { JUSTIFICATION_MAX, REASON_MAX } from "@/lib/workspaces/text-limits";
 import { requestWorkspaceAction } from "./actions";
 
@@ -38,6 +39,7 @@ export function RequestForm({ tiers }: { tiers: OfferedTier[] }) {
                 <span className="block text-xs text-slate-600">
                   {tier.approvalsRequired === 2 ? "Two admins approve" : "One admin approves"} · {tier.lifetimeDays ? `${tier.lifetimeDays} days, renewable` : "no end date"}
                 </span>
+                <span className="mt-1 block"><GuardrailSummary guardrails={tier.guardrails} containerDefaults={tier.containerDefaults} compact /></span>
               </span>
             </RadioChoice>
           ))}

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { WorkspaceGuardrails } from "@/components/guardrails/workspace-guardrails";
+import { getWorkspaceGuardrails } from "@/lib/cluster/guardrails-view";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OperationForm, TextField } from "@/components/admin/operation-form";
@@ -57,6 +59,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
         <h2 className="font-medium">Quota usage</h2>
         <div className="mt-2"><UsageBars usage={usage} /></div>
       </section>
+      <WorkspaceGuardrails view={await getWorkspaceGuardrails(ctx, { workspaceId: workspace.id })} />
 
       {editable && (
         <section aria-labelledby="quota-heading" className="mt-6 rounded-lg bg-white p-4 shadow-sm">

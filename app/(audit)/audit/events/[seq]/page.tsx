@@ -7,6 +7,8 @@ import { diffJson } from "@/lib/audit-trail/diff";
 import { getAuditEvent } from "@/lib/audit-trail/queries";
 import { NotFoundError } from "@/lib/model/errors";
 import { actorHref, utc, workspaceHref } from "../../event-table";
+import { LogKey } from "../../log-key";
+import { ProofSection } from "./proof-section";
 
 export const metadata: Metadata = { title: "Audit event" };
 
@@ -17,9 +19,16 @@ const CHANGE_STYLE = {
   unchanged: "",
 } as const;
 
-export default async function AuditEventPage({ params }: { params: Promise<{ seq: string }> }) {
+export default async function AuditEventPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ seq: string }>;
+  searchParams: Promise<{ prove?: string | string[] }>;
+}) {
   const ctx = await requirePageCtx(getAuditEvent);
   const { seq } = await params;
+  const { prove } = await searchParams;
   const event = await getAuditEvent(ctx, { seq }).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -89,6 +98,8 @@ export default async function AuditEventPage({ params }: { params: Promise<{ seq
           </table>
         )}
       </section>
+      <ProofSection ctx={ctx} seq={event.seq} prove={prove === "1"} />
+      <LogKey />
     </article>
   );
 }
