@@ -45,7 +45,8 @@ test("decommissioning needs the exact name typed; then the Profile is gone and t
   await cluster.open();
   const workspace = await cluster.openWorkspace(name);
   await workspace.decommission(name.slice(0, -1), "Project ended.");
-  await expect(grace.getByText(`Type the workspace name "${name}" exactly to confirm.`)).toBeVisible();
+  // The message is the field's own description (and also listed in the form's summary).
+  await expect(grace.getByLabel(/^Type .* to confirm$/)).toHaveAccessibleDescription(`Type the workspace name "${name}" exactly to confirm.`);
   await expect.poll(async () => (await readProfile(name)).metadata.name).toBe(name);
 
   await workspace.decommission(name, "Project ended.");

@@ -9,6 +9,7 @@ import type { Hard } from "@/lib/quota/keys";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
 import { renewalWindow, type RenewalWindow } from "./renewal-window";
 import { knownWorkspaceId, workspaceInUrl } from "./schemas";
+import { countRequestLimits, type RequestLimits } from "./request-policy";
 
 export interface WorkspaceSummary {
   id: string;
@@ -154,3 +155,13 @@ async function listDecided(): Promise<(WorkspaceSummary & { requesterEmail: stri
   });
   return rows.map((row) => ({ ...toSummary(row), requesterEmail: row.requester.email }));
 }
+
+/** Where the caller stands against the per-user request limits, shown before the form is filled. */
+export const getMyRequestLimits = defineOperation({
+  name: "workspace.limits-mine",
+  title: "reading own request limits",
+  roles: ["requester"],
+  input: noInput,
+  audit: [],
+  run: (ctx: Ctx): Promise<RequestLimits> => countRequestLimits(db, ctx.actor.userId, workflowConfigFromEnv(), new Date()),
+});

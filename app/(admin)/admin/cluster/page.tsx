@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CheckboxField } from "@/components/ui/field";
 import Link from "next/link";
 import { ClusterBanner } from "@/components/admin/cluster-banner";
 import { LiveAdmin } from "@/components/live/live-admin";
@@ -71,12 +72,9 @@ export default async function ClusterPage() {
                 <p className="text-sm">Owner: {p.owner ?? "none"}</p>
                 <div className="mt-2 max-w-md"><QuotaList hard={p.hard} /></div>
                 <div className="mt-3 max-w-md">
-                  <OperationForm action={adoptProfileAction} hidden={{ name: p.name }} submitLabel={`Adopt ${p.name}`} errorFields={["reason"]}>
+                  <OperationForm action={adoptProfileAction} hidden={{ name: p.name }} submitLabel={`Adopt ${p.name}`}>
                     <TextField name="reason" label={`Reason for adopting ${p.name}`} required />
-                    <label className="flex items-center gap-2 text-sm">
-                      <input type="checkbox" name="suspend" value="on" />
-                      Suspend at once (no new pods; data kept)
-                    </label>
+                    <CheckboxField name="suspend" label="Suspend at once (no new pods; data kept)" />
                   </OperationForm>
                 </div>
               </li>

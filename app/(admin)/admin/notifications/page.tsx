@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { formatUtc } from "@/lib/model/utc-time";
 import { getDeliverySummary, listNotificationProblems } from "@/lib/notifications/queries";
@@ -49,7 +50,7 @@ export default async function NotificationsPage() {
             <tbody>
               {problems.map((p) => (
                 <tr key={p.id} className="border-t border-slate-100">
-                  <td className="px-4 py-2">{formatUtc(p.createdAt)}</td>
+                  <td className="px-4 py-2"><TimeAgo date={p.createdAt} /></td>
                   <td className="px-4 py-2 font-mono">{p.event}</td>
                   <td className="px-4 py-2">{p.status === "FAILED" ? "Gave up" : `Retrying after ${formatUtc(p.nextAttemptAt)}`}</td>
                   <td className="px-4 py-2">{p.attempts}</td>

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { TimeAgo } from "@/components/ui/time-ago";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OperationForm, TextField } from "@/components/admin/operation-form";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { HistoryList } from "@/components/workspaces/history-list";
-import { QUOTA_FORM_ERROR_FIELDS, QuotaFields } from "@/components/workspaces/quota-fields";
+import { QuotaFields } from "@/components/workspaces/quota-fields";
 import { ProvisioningState } from "@/components/workspaces/provisioning-state";
 import { QuotaView } from "@/components/workspaces/quota-view";
 import { StatusBadge, statusLabel } from "@/components/workspaces/status-badge";
@@ -104,7 +105,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
           </p>
           {latestChange && <LatestChange change={latestChange} current={workspace.hard} />}
           <div className="mt-3">
-            <OperationForm action={askQuotaChangeAction} hidden={{ workspaceId: workspace.id }} submitLabel="Ask for this quota" errorFields={QUOTA_FORM_ERROR_FIELDS}>
+            <OperationForm action={askQuotaChangeAction} hidden={{ workspaceId: workspace.id }} submitLabel="Ask for this quota">
               <QuotaFields hard={workspace.hard} />
               <TextField name="reason" label="Reason for the change" required />
             </OperationForm>

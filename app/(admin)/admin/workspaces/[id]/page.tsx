@@ -7,7 +7,7 @@ import { ConfirmBox, OperationDisclosure } from "@/components/admin/operation-di
 import { OperationForm, TextField } from "@/components/admin/operation-form";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { HistoryList } from "@/components/workspaces/history-list";
-import { QUOTA_FORM_ERROR_FIELDS, QuotaFields } from "@/components/workspaces/quota-fields";
+import { QuotaFields } from "@/components/workspaces/quota-fields";
 import { ProvisioningState } from "@/components/workspaces/provisioning-state";
 import { QuotaView } from "@/components/workspaces/quota-view";
 import { StatusBadge, statusLabel } from "@/components/workspaces/status-badge";
@@ -83,7 +83,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
                 limit) is proposed: another admin approves it in the approval queue, two when it goes above the tier&apos;s maximum or the
                 tier needs two approvals.
               </p>
-              <OperationForm action={editQuotaAction} hidden={ids} submitLabel="Save quota" errorFields={QUOTA_FORM_ERROR_FIELDS}>
+              <OperationForm action={editQuotaAction} hidden={ids} submitLabel="Save quota">
                 <QuotaFields hard={workspace.hard} />
                 <label className="flex items-start gap-2 text-sm">
                   <input type="checkbox" name="confirmRemove" className="mt-1" />
@@ -95,7 +95,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
           )}
           {workspace.status === "ACTIVE" && (
             <OperationDisclosure label="Suspend…" danger>
-              <OperationForm action={suspendWorkspaceAction} hidden={ids} submitLabel="Suspend" danger errorFields={["reason"]}>
+              <OperationForm action={suspendWorkspaceAction} hidden={ids} submitLabel="Suspend" danger>
                 <TextField name="reason" label="Reason for suspending" required />
                 <ConfirmBox label="No new pods may start until the workspace is resumed; data is kept." />
               </OperationForm>
@@ -103,7 +103,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
           )}
           {workspace.status === "SUSPENDED" && (
             <OperationDisclosure label="Resume…">
-              <OperationForm action={resumeWorkspaceAction} hidden={ids} submitLabel="Resume" errorFields={["reason"]}>
+              <OperationForm action={resumeWorkspaceAction} hidden={ids} submitLabel="Resume">
                 {ownedByMe && <p className="text-sm text-slate-600">You own this workspace: another admin has to resume it.</p>}
                 <TextField name="reason" label="Reason for resuming" required />
                 <ConfirmBox label="Pods may start again within the quota." />
@@ -112,7 +112,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
           )}
           {editable && (
             <OperationDisclosure label="Transfer owner…">
-              <OperationForm action={transferWorkspaceAction} hidden={ids} submitLabel="Transfer owner" errorFields={["newOwnerEmail", "reason"]}>
+              <OperationForm action={transferWorkspaceAction} hidden={ids} submitLabel="Transfer owner">
                 <TextField name="newOwnerEmail" label="New owner's email" required />
                 <TextField name="reason" label="Reason for the transfer" required />
                 <ConfirmBox label="The new owner becomes the Profile's owner in Kubeflow." />
@@ -130,7 +130,7 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
           {(editable || workspace.status === "FAILED") && (
             <OperationDisclosure label="Decommission…" danger>
               <p className="mb-2 text-sm text-slate-600">Deletes the Profile, and with it the namespace and all its data. The record and its history stay.</p>
-              <OperationForm action={decommissionWorkspaceAction} hidden={ids} submitLabel="Decommission" danger errorFields={["confirmName", "reason"]}>
+              <OperationForm action={decommissionWorkspaceAction} hidden={ids} submitLabel="Decommission" danger>
                 <TextField name="confirmName" label={`Type ${workspace.name} to confirm`} required />
                 <TextField name="reason" label="Reason for decommissioning" required />
               </OperationForm>
