@@ -1,5 +1,5 @@
 // A workspace's history in words (lib/workspaces/history-wording.ts), newest last.
-import { formatUtc } from "@/lib/model/utc-time";
+import { TimeAgo } from "@/components/ui/time-ago";
 import type { HistoryEntry } from "@/lib/workspaces/history";
 import { historyLines } from "@/lib/workspaces/history-wording";
 
@@ -14,7 +14,7 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
         <ol className="mt-2 space-y-1 text-sm">
           {lines.map((line) => (
             <li key={line.seq}>
-              <time dateTime={line.at.toISOString()} className="text-slate-600">{formatUtc(line.at)}</time>{" "}
+              <TimeAgo date={line.at} className="text-slate-600" />{" "}
               <span className="font-medium">{line.text}</span>
               {line.by && <span className="text-slate-600"> by {line.by}</span>}
               {line.reason && <span className="whitespace-pre-wrap break-words text-slate-600">: {line.reason}</span>}

@@ -14,7 +14,7 @@ import { readWorkspaceLive } from "@/lib/cluster/live";
 import { getWorkspaceUsage } from "@/lib/cluster/overview";
 import { getUsageHistory } from "@/lib/cluster/usage-samples";
 import { NotFoundError } from "@/lib/model/errors";
-import { formatUtc, formatUtcDay } from "@/lib/model/utc-time";
+import { formatUtcDay } from "@/lib/model/utc-time";
 import { getMyLatestChange } from "@/lib/workspaces/change-queries";
 import { getMyRequestHistory } from "@/lib/workspaces/history";
 import { getMyWorkspace } from "@/lib/workspaces/queries";
@@ -85,7 +85,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
         <section className="mt-4 rounded-lg bg-white p-4 shadow-sm">
           <h2 className="font-medium">Renewal</h2>
           {workspace.renewalRequestedAt ? (
-            <p className="mt-1 text-sm text-slate-700">Renewal requested {formatUtc(workspace.renewalRequestedAt)}; waiting for two admins.</p>
+            <p className="mt-1 text-sm text-slate-700">Renewal requested <TimeAgo date={workspace.renewalRequestedAt} />; waiting for two admins.</p>
           ) : renewal.open ? (
             <RenewForm workspaceId={workspace.id} />
           ) : (
