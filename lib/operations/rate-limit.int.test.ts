@@ -88,7 +88,7 @@ describe("rate limits (THREATS 70)", () => {
     const rows = authorizationMatrix();
     for (const row of rows) if (row.audit.length > 0) expect(row.rateLimit, row.name).toBeDefined();
     const exports = rows.filter((row) => row.rateLimit === "export").map((row) => row.name);
-    expect(exports).toEqual(expect.arrayContaining(["audit.export", "audit.verify", "audit.export-head", "audit.check-head"]));
+    expect(exports).toEqual(expect.arrayContaining(["audit.export", "audit.verify-start", "audit.export-head", "audit.check-head"]));
   });
 
   it("applies to an operation through its declaration: refused, nothing changed", async () => {
