@@ -63,6 +63,10 @@ export default defineConfig({
       // Renewal opens this long before the end date: the suite's 30-day workspaces are inside the window at once
       // (the window's rules are covered by lib/workspaces/expiry.int.test.ts).
       BERTH_EXPIRY_NOTICE_DAYS: "60",
+      // The personas sign in once, at the start: on a loaded machine the suite runs longer than the default
+      // 10-minute role bound, after which every admin page would ask them to confirm. The specs of the bound
+      // itself (role-confirmation, forms) use sessions confirmed an hour ago, still beyond this one.
+      BERTH_ROLE_TTL_SECONDS: "1800",
       // The personas act faster than people; the limits' rules are covered by lib/operations/rate-limit.int.test.ts.
       BERTH_CHANGE_RATE_LIMIT: "1000",
       BERTH_EXPORT_RATE_LIMIT: "1000",

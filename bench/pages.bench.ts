@@ -153,6 +153,8 @@ export async function pagesBenchmark(log: (line: string) => void): Promise<strin
       ["/workspaces", ada],
       ["/workspaces/new", ada],
       ["/admin/requests", grace],
+      ["/admin/workspaces", grace],
+      ["/notifications", ada],
       ["/audit", alan],
     ];
     const jsRows: string[] = [];

@@ -12,6 +12,7 @@ import { startEmbeddedPostgres } from "./db/embedded-postgres";
 import { DEMO_ACCOUNTS } from "./dex/accounts";
 import { startDexStandIn } from "./dex/server";
 import { startKubeApiStandIn } from "./kube-api/server";
+import { assertPortFree, PortInUseError, waitUntilListening } from "./port-check";
 
 type Mode = "dev" | "start";
 const mode = (process.argv[2] ?? "dev") as Mode;
@@ -46,6 +47,8 @@ async function auditCheckpointKey(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Before anything starts: a taken port would otherwise end in Next's failure after the banner.
+  await assertPortFree(port);
   await mkdir(dataDir, { recursive: true });
   env.AUTH_URL ??= `http://localhost:${port}`;
   env.AUTH_SECRET ??= await persistentSecret("auth-secret");
@@ -116,13 +119,20 @@ async function main(): Promise<void> {
   }
 
   const next = spawn("next", [mode, "--port", String(port)], { stdio: "inherit", env, shell: false });
-  next.on("exit", (code) => void shutdown(code ?? 0));
+  let exited = false;
+  next.on("exit", (code) => {
+    exited = true;
+    // Next leaving on its own is a failure unless it was asked to stop.
+    void shutdown(stopping ? 0 : code || 1);
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       next.kill(signal);
       void shutdown(0);
     });
   }
+  // The banner says Berth is ready, so it waits until Next answers on the port.
+  await waitUntilListening(port, () => exited);
   console.log(["", `Berth         ${env.AUTH_URL}`, ...lines, ""].join("\n"));
 }
 
@@ -135,6 +145,7 @@ async function shutdown(code: number): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  console.error("[berth] could not start:", error);
+  if (error instanceof PortInUseError) console.error(`berth: ${error.message}`);
+  else if (!stopping) console.error("[berth] could not start:", error);
   await shutdown(1);
 });

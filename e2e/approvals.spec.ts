@@ -62,7 +62,9 @@ test("an admin creates a two-approval tier; a bad quantity is refused on its fie
   const grace = await pageAs(browser, "admin");
   const tiers = new TiersPage(grace);
   await tiers.create({ ...tier, quota: { ...tier.quota, Pods: "-1" } });
-  await expect(grace.getByText(/Pods: "-1" is not a Kubernetes quantity/)).toBeVisible();
+  // On its field (also listed, as a link to the field, in the summary at the top).
+  await expect(grace.getByRole("group", { name: "Quota" }).getByText(/Pods: "-1" is not a Kubernetes quantity/)).toBeVisible();
+  await expect(grace.getByLabel("Pods quota", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await tiers.create(tier);
   await expect(grace.getByRole("status")).toContainText(`Saved tier “${tier.slug}”.`);
   await expect(tiers.tier(tier.slug)).toContainText("Two approvals");

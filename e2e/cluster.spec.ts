@@ -20,7 +20,7 @@ test("an admin suspends a workspace (zero pods, data kept) and resumes it with t
   expect((await readQuotaHard(name)).pods).toBe("0");
 
   await workspace.resume("Owner explained the load.");
-  await expect(grace.getByRole("button", { name: "Suspend", exact: true })).toBeVisible();
+  await expect(grace.locator("summary", { hasText: "Suspend…" })).toBeVisible();
   await expect(grace.getByText("Suspended: data is kept")).toHaveCount(0);
   expect((await readQuotaHard(name)).pods).toBe("10");
 });
@@ -45,11 +45,12 @@ test("decommissioning needs the exact name typed; then the Profile is gone and t
   await cluster.open();
   const workspace = await cluster.openWorkspace(name);
   await workspace.decommission(name.slice(0, -1), "Project ended.");
-  await expect(grace.getByText(`Type the workspace name "${name}" exactly to confirm.`)).toBeVisible();
+  // The message is the field's own description (and also listed in the form's summary).
+  await expect(grace.getByLabel(/^Type .* to confirm$/)).toHaveAccessibleDescription(`Type the workspace name "${name}" exactly to confirm.`);
   await expect.poll(async () => (await readProfile(name)).metadata.name).toBe(name);
 
   await workspace.decommission(name, "Project ended.");
-  await expect(grace.getByRole("button", { name: "Decommission", exact: true })).toHaveCount(0);
+  await expect(grace.locator("summary", { hasText: "Decommission…" })).toHaveCount(0);
   await expect(readProfile(name)).rejects.toThrow();
   await cluster.open();
   await expect(grace.getByRole("row").filter({ hasText: name })).toContainText("Decommissioned");

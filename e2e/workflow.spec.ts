@@ -72,7 +72,8 @@ test("the request form names the rule a bad workspace name breaks", async ({ bro
   await request.open();
   await request.submit({ name: "kube-system", tier: /^Small/, reason: "Sneaky." });
   await expect(ada.getByRole("alert").filter({ hasText: "Please correct the highlighted fields." })).toBeVisible();
-  await expect(ada.getByText(/reserved for the cluster's own namespaces/)).toBeVisible();
+  // On the field itself, as its description (the summary above links to it too).
+  await expect(ada.getByLabel("Workspace name")).toHaveAccessibleDescription(/reserved for the cluster's own namespaces/);
 });
 
 test("the auditor sees the trail newest first, including the Profile apply and its API audit id", async ({ browser }) => {

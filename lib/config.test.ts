@@ -94,3 +94,22 @@ describe("audit proof settings (THREATS 64)", () => {
     expect(() => auditProofSettings({ BERTH_AUDIT_CHECKPOINT_EVERY: "0" })).toThrow(/BERTH_AUDIT_CHECKPOINT_EVERY must be a whole number ≥ 1/);
   });
 });
+
+describe("portal settings", () => {
+  it("defaults: no Kubeflow link, one usage sample an hour for 14 days", async () => {
+    const { portalSettings } = await import("./config");
+    expect(portalSettings({})).toEqual({ kubeflowDashboardUrl: undefined, usageSampleMinutes: 60, usageSamplesKept: 336 });
+    expect(portalSettings({ BERTH_KUBEFLOW_DASHBOARD_URL: "https://kubeflow.example.com/" }).kubeflowDashboardUrl).toBe("https://kubeflow.example.com");
+  });
+
+  it.each([
+    ["BERTH_KUBEFLOW_DASHBOARD_URL", "javascript:alert(1)"],
+    ["BERTH_KUBEFLOW_DASHBOARD_URL", "kubeflow.example.com"],
+    ["BERTH_USAGE_SAMPLE_MINUTES", "0"],
+    ["BERTH_USAGE_SAMPLES_KEPT", "1"],
+  ])("refuses %s=%s with a message naming it", async (name, value) => {
+    const { portalSettings } = await import("./config");
+    expect(() => portalSettings({ [name]: value })).toThrow(new RegExp(`^${name} must`));
+    expect(() => checkSettings({ ...complete, [name]: value })).toThrow(SettingsError);
+  });
+});

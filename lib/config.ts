@@ -340,6 +340,28 @@ export function accessSettings(env: Env = process.env): AccessSettings {
   };
 }
 
+/** What the portal shows around a workspace: the Kubeflow link and usage over time (README, "Configuration"). */
+export interface PortalSettings {
+  /** The central dashboard's URL; the workspace page links to `<url>/?ns=<namespace>`. Unset: no link. */
+  kubeflowDashboardUrl: string | undefined;
+  /** One usage sample per workspace per this many minutes. */
+  usageSampleMinutes: number;
+  /** Samples kept per workspace (a ring: the oldest is overwritten), so retention is slots × minutes. */
+  usageSamplesKept: number;
+}
+
+export function portalSettings(env: Env = process.env): PortalSettings {
+  const dashboard = text(env, "BERTH_KUBEFLOW_DASHBOARD_URL");
+  if (dashboard !== undefined && !/^https?:\/\//i.test(dashboard)) {
+    throw new SettingsError(`BERTH_KUBEFLOW_DASHBOARD_URL must be an http(s) URL, got "${dashboard.slice(0, 80)}"`);
+  }
+  return {
+    kubeflowDashboardUrl: dashboard === undefined ? undefined : url(env, "BERTH_KUBEFLOW_DASHBOARD_URL", dashboard).replace(/\/+$/, ""),
+    usageSampleMinutes: wholeNumber(env, "BERTH_USAGE_SAMPLE_MINUTES", 60, { min: 1 }),
+    usageSamplesKept: wholeNumber(env, "BERTH_USAGE_SAMPLES_KEPT", 336, { min: 2 }),
+  };
+}
+
 /** Every setting at once: what a process checks before it starts serving. */
 export function checkSettings(env: Env = process.env): void {
   roleGroupsFromEnv(env);
@@ -350,6 +372,7 @@ export function checkSettings(env: Env = process.env): void {
   workflowConfigFromEnv(env);
   trustedProxyHops(env);
   auditProofSettings(env);
+  portalSettings(env);
   guardrailSettings(env);
   rateLimitSettings(env);
   accessSettings(env);

@@ -23,6 +23,15 @@ async function shot(page: Page, name: string): Promise<void> {
   console.log(`saved docs/screenshots/${name}.png`);
 }
 
+/** The same page as a phone (375 px) or in the dark theme, then back to the desktop's light look. */
+async function shotAs(page: Page, name: string, look: { dark?: boolean; mobile?: boolean }): Promise<void> {
+  await page.emulateMedia({ colorScheme: look.dark ? "dark" : "light" });
+  if (look.mobile) await page.setViewportSize({ width: 375, height: 760 });
+  await shot(page, name);
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 1200, height: 760 });
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -38,12 +47,14 @@ try {
   await ada.getByRole("radio", { name: /^Standard/ }).check();
   await ada.getByLabel("Reason").fill("Training churn-prediction models for the Q1 retention campaign.");
   await shot(ada, "request-form");
+  await shotAs(ada, "request-form-mobile", { mobile: true });
   await ada.getByRole("button", { name: "Submit request" }).click();
   await ada.getByRole("status").waitFor();
 
   const grace = await signedIn(browser, "grace@example.com");
   await grace.goto("/admin/requests");
   await shot(grace, "approval-queue");
+  await shotAs(grace, "approval-queue-dark", { dark: true });
   await grace.getByRole("button", { name: `Approve churn-models-${suffix}` }).click();
   await grace.getByRole("status").waitFor();
 
@@ -52,6 +63,7 @@ try {
   await ada.getByRole("link", { name: `churn-models-${suffix}` }).click();
   await ada.getByRole("heading", { name: `churn-models-${suffix}` }).waitFor();
   await shot(ada, "workspace");
+  await shotAs(ada, "workspace-dark-mobile", { dark: true, mobile: true });
 
   await grace.goto("/admin/cluster");
   await shot(grace, "cluster");
@@ -59,6 +71,7 @@ try {
   const alan = await signedIn(browser, "alan@example.com");
   await alan.goto("/audit");
   await shot(alan, "audit-trail");
+  await shotAs(alan, "audit-trail-dark", { dark: true });
 } finally {
   await browser.close();
 }

@@ -1,53 +1,42 @@
 "use client";
 // One admin operation as a small form: hidden identifiers, the operation's own fields, a submit
-// button, and the outcome announced next to it. Shared by every operation on the cluster pages.
-import { useActionState, type ReactNode } from "react";
-import { FormMessage } from "@/components/ui/form-message";
-import { FieldErrors } from "@/components/ui/field-errors";
-import { IDLE, type ActionState } from "@/lib/model/action-state";
+// button, and the outcome announced (and focused) at its top. Shared by every operation form on
+// the cluster and workspace pages; values, errors and the sign-in re-check come from ActionForm.
+import type { ReactNode } from "react";
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton, TextField as Field } from "@/components/ui/field";
+import type { ActionState } from "@/lib/model/action-state";
 
 export function OperationForm({
+  id,
   action,
   hidden,
   submitLabel,
   danger = false,
-  errorFields = [],
   children,
 }: {
+  /** Unique on the page; by default derived from the button's label, which names the operation and its target. */
+  id?: string;
   action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   hidden: Record<string, string>;
   submitLabel: string;
   danger?: boolean;
-  errorFields?: string[];
   children?: ReactNode;
 }) {
-  const [state, run, pending] = useActionState(action, IDLE);
   return (
-    <form action={run} className="space-y-2">
+    <ActionForm id={id ?? `op-${submitLabel.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`} action={action} className="space-y-2">
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
-      {errorFields.map((field) => (
-        <FieldErrors key={field} id={`${field}-errors`} errors={state.errors?.[field]} />
-      ))}
-      <button
-        type="submit"
-        disabled={pending}
+      <SubmitButton
+        label={submitLabel}
         className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 ${danger ? "bg-red-700 hover:bg-red-800" : "bg-brand-700 hover:bg-brand-900"}`}
-      >
-        {submitLabel}
-      </button>
-      <FormMessage state={state} />
-    </form>
+      />
+    </ActionForm>
   );
 }
 
 export function TextField({ name, label, defaultValue, required = false }: { name: string; label: string; defaultValue?: string; required?: boolean }) {
-  return (
-    <label className="block text-sm">
-      <span className="text-slate-700">{label}</span>
-      <input name={name} defaultValue={defaultValue} required={required} className="mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5" />
-    </label>
-  );
+  return <Field name={name} label={label} defaultValue={defaultValue} required={required} />;
 }

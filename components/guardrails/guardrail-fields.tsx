@@ -1,57 +1,58 @@
+"use client";
 // The tier form's guardrail fields: Pod Security level (privileged only with the override box) and
-// the egress allowlist, one CIDR with optional ports per line. Rendered inside the tier form.
+// the egress allowlist, one CIDR with optional ports per line. Rendered inside the tier form, whose
+// ActionForm keeps what was sent on error and marks bad fields.
+import { useField } from "@/components/ui/action-form";
+import { CheckboxField, TextField } from "@/components/ui/field";
 import { FieldErrors } from "@/components/ui/field-errors";
 import { inputClass } from "@/components/ui/styles";
 import { POD_SECURITY_LEVELS, POD_SECURITY_TEXT } from "@/lib/model/guardrails";
 import { egressAllowText, type TierGuardrails } from "@/lib/tiers/guardrails";
 
-export function GuardrailFields({ guardrails, errors }: { guardrails?: TierGuardrails; errors: Record<string, string[] | undefined> }) {
+export function GuardrailFields({ guardrails }: { guardrails?: TierGuardrails }) {
   const level = guardrails?.podSecurity ?? "baseline";
+  const podSecurity = useField("podSecurity", level);
   return (
     <fieldset>
       <legend className="text-sm font-medium">Guardrails in every workspace</legend>
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-600">
         Written into each workspace namespace with the Profile and checked for drift: Pod Security labels on the namespace and
         the NetworkPolicy <code>berth-egress</code>.
       </p>
       <div className="mt-2">
-        <label htmlFor="podSecurity" className="block text-sm">Pod Security level</label>
+        <label htmlFor={podSecurity.id} className="block text-sm">Pod Security level</label>
+        {/* Keyed by the value: a select keeps its old choice across React's form reset otherwise. */}
         <select
-          id="podSecurity"
+          key={podSecurity.value}
+          id={podSecurity.id}
           name="podSecurity"
-          defaultValue={level}
+          defaultValue={podSecurity.value || level}
           className={`${inputClass} max-w-md`}
-          aria-invalid={errors.podSecurity ? true : undefined}
-          aria-describedby="podSecurity-errors"
+          aria-invalid={podSecurity.invalid || undefined}
+          aria-describedby={podSecurity.describedBy(false)}
         >
           {POD_SECURITY_LEVELS.map((l) => (
             <option key={l} value={l}>{POD_SECURITY_TEXT[l]}</option>
           ))}
         </select>
-        <label className="mt-1 flex items-center gap-2 text-sm">
-          <input type="checkbox" name="privilegedOverride" value="on" defaultChecked={level === "privileged"} />
-          Override: allow privileged (audited)
-        </label>
-        <FieldErrors id="podSecurity-errors" errors={errors.podSecurity} />
+        <CheckboxField name="privilegedOverride" label="Override: allow privileged (audited)" defaultChecked={level === "privileged"} />
+        <FieldErrors id={podSecurity.errorsId} errors={podSecurity.errors} />
       </div>
-      <div className="mt-3">
-        <label htmlFor="egressAllow" className="block text-sm">Egress allowlist (outside the cluster)</label>
-        <textarea
-          id="egressAllow"
-          name="egressAllow"
-          rows={3}
-          defaultValue={egressAllowText(guardrails?.egressAllow ?? [])}
-          placeholder={"203.0.113.0/24 443\n198.51.100.10/32 53/UDP"}
-          className={`${inputClass} font-mono text-sm`}
-          aria-invalid={errors.egressAllow ? true : undefined}
-          aria-describedby="egressAllow-help egressAllow-errors"
-        />
-        <p id="egressAllow-help" className="mt-1 text-xs text-slate-500">
-          One CIDR per line, optionally followed by ports (443, 53/UDP). Empty: no internet. Cluster DNS, the workspace&apos;s
-          own namespace and Kubeflow&apos;s namespaces are always reachable.
-        </p>
-        <FieldErrors id="egressAllow-errors" errors={errors.egressAllow} />
-      </div>
+      <TextField
+        name="egressAllow"
+        label="Egress allowlist (outside the cluster)"
+        rows={3}
+        mono
+        className="mt-3"
+        defaultValue={egressAllowText(guardrails?.egressAllow ?? [])}
+        placeholder={"203.0.113.0/24 443\n198.51.100.10/32 53/UDP"}
+        help={
+          <>
+            One CIDR per line, optionally followed by ports (443, 53/UDP). Empty: no internet. Cluster DNS, the workspace&apos;s own
+            namespace and Kubeflow&apos;s namespaces are always reachable.
+          </>
+        }
+      />
     </fieldset>
   );
 }

@@ -1,9 +1,12 @@
-// The frame around every signed-in page: navigation for the roles the person holds. The
-// sign-out action comes from app/ as a prop, so that UI never imports the layer above it.
+// The frame around every signed-in page: navigation for the roles the person holds (a menu that
+// folds away below 640 px), and who is signed in with which roles. The sign-out action comes from
+// app/ as a prop, so that UI never imports the layer above it.
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Ctx } from "@/lib/model/actor";
 import { hasRole } from "@/lib/model/roles";
+import { NotificationBell } from "./notification-bell";
+import { RoleBadge } from "./role-badge";
 
 export function AppShell({ ctx, signOutAction, children }: { ctx: Ctx; signOutAction: () => Promise<void>; children: ReactNode }) {
   const { roles } = ctx.actor;
@@ -12,6 +15,7 @@ export function AppShell({ ctx, signOutAction, children }: { ctx: Ctx; signOutAc
     { href: "/directory", label: "Directory", show: true },
     { href: "/access", label: "Access requests", show: true },
     { href: "/admin/requests", label: "Approval queue", show: hasRole(roles, "admin") },
+    { href: "/admin/workspaces", label: "Workspaces", show: hasRole(roles, "admin") },
     { href: "/admin/tiers", label: "Tiers", show: hasRole(roles, "admin") },
     { href: "/admin/notifications", label: "Notifications", show: hasRole(roles, "admin") },
     { href: "/admin/cluster", label: "Cluster", show: hasRole(roles, "admin") },
@@ -20,6 +24,12 @@ export function AppShell({ ctx, signOutAction, children }: { ctx: Ctx; signOutAc
     { href: "/audit", label: "Audit trail", show: hasRole(roles, "auditor") || hasRole(roles, "admin") },
     { href: "/audit/access", label: "Who has access", show: hasRole(roles, "auditor") || hasRole(roles, "admin") },
   ].filter((link) => link.show);
+  const navLinks = (className: string) =>
+    links.map((link) => (
+      <Link key={link.href} href={link.href} className={className}>
+        {link.label}
+      </Link>
+    ));
 
   return (
     <div className="min-h-screen">
@@ -28,19 +38,14 @@ export function AppShell({ ctx, signOutAction, children }: { ctx: Ctx; signOutAc
           <Link href="/" className="text-lg font-semibold text-brand-900">
             Berth
           </Link>
-          <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-            {links.map((link) => (
-              <Link key={link.href} href={link.href} className="text-slate-700 hover:text-brand-700">
-                {link.label}
-              </Link>
-            ))}
+          <nav aria-label="Main" className="hidden flex-wrap gap-x-4 gap-y-1 text-sm sm:flex">
+            {navLinks("text-slate-700 hover:text-brand-700")}
           </nav>
-          <div className="ml-auto flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-            <span className="text-slate-600" data-testid="signed-in-as">
+          <div className="ml-auto flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+            <NotificationBell ctx={ctx} />
+            <span className="min-w-0 break-all text-slate-600" data-testid="signed-in-as">
               {ctx.actor.email}
-              <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
-                {roles.filter((role) => role !== "requester").join(", ") || "requester"}
-              </span>
+              <RoleBadge roles={roles} staleRoles={ctx.staleRoles ?? []} rolesExpireAt={ctx.rolesExpireAt} />
             </span>
             <form action={signOutAction}>
               <button type="submit" className="text-slate-600 underline hover:text-slate-900">
@@ -48,6 +53,13 @@ export function AppShell({ ctx, signOutAction, children }: { ctx: Ctx; signOutAc
               </button>
             </form>
           </div>
+          {/* Below 640 px the links fold into a menu; no script needed. */}
+          <details className="w-full text-sm sm:hidden">
+            <summary className="cursor-pointer py-1 font-medium text-slate-700">Menu</summary>
+            <nav aria-label="Main" className="mt-1 flex flex-col">
+              {navLinks("rounded px-1 py-2 text-slate-700 hover:bg-slate-100")}
+            </nav>
+          </details>
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>

@@ -1,6 +1,9 @@
 // Where an approved workspace stands on its way into the cluster: the step it waits on, or the
 // last failure and when Berth tries again. Never "active" before the cluster confirmed it.
+import { provisioningProgress } from "@/lib/model/provisioning-progress";
+import { formatUtc } from "@/lib/model/utc-time";
 import type { WorkspaceStatus } from "@/lib/model/workspace-status";
+import { ProvisioningSteps } from "./provisioning-steps";
 
 export function ProvisioningState({
   status,
@@ -15,13 +18,17 @@ export function ProvisioningState({
   nextAttemptAt?: Date | null;
   forAdmin: boolean;
 }) {
-  if (status === "PROVISIONING") {
+  const steps = provisioningProgress(status, step);
+  if (status === "PROVISIONING" && steps) {
     return (
-      <p role="status" className="mt-4 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">
-        Approved, provisioning{step ? `: ${step}` : "."}
-        {forAdmin && message ? ` Last attempt: ${message}` : ""}
-        {forAdmin && nextAttemptAt ? ` Next attempt after ${nextAttemptAt.toISOString()}.` : ""}
-      </p>
+      <div className="mt-4 rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-900">
+        <p role="status">
+          Approved, provisioning{step ? `: ${step}` : "."}
+          {forAdmin && message ? ` Last attempt: ${message}` : ""}
+          {forAdmin && nextAttemptAt ? ` Next attempt after ${formatUtc(nextAttemptAt)}.` : ""}
+        </p>
+        <ProvisioningSteps steps={steps} />
+      </div>
     );
   }
   if (status === "FAILED") {

@@ -21,3 +21,8 @@ export function StatusBadge({ status }: { status: WorkspaceStatus }) {
     </span>
   );
 }
+
+/** The state in words, for announcements. */
+export function statusLabel(status: WorkspaceStatus): string {
+  return STYLES[status].label;
+}

@@ -42,6 +42,30 @@ describe("audit trail browsing", () => {
     expect(denials.map((d) => d.reason)).toEqual(["reading the audit trail needs role auditor or admin", "reading an audit event needs role auditor or admin"]);
   });
 
+  it("matches a part of an actor's address anywhere, ignoring case, and a whole address exactly (THREATS 81)", async () => {
+    const alan = await actor("alan.partial@example.com", ["requester", "auditor"]);
+    const name = uniqueName("Partial");
+    const [mine] = await seedFor(`${name}@example.com`, 1);
+    const [longer] = await seedFor(`x${name}@example.com`, 1);
+    const part = (await listAuditEvents(alan, parseAuditFilter({ actor: name.toUpperCase().slice(2) }))).events.map((e) => e.seq);
+    expect(part).toEqual([String(longer), String(mine)]);
+    const whole = (await listAuditEvents(alan, parseAuditFilter({ actor: `${name}@example.com` }))).events.map((e) => e.seq);
+    expect(whole).toEqual([String(mine)]);
+    expect(() => parseAuditFilter({ actor: "gr" })).toThrow(ValidationError);
+  });
+
+  it("can hide validation failures and keeps every other event, those without an error code too", async () => {
+    const alan = await actor("alan.hide@example.com", ["requester", "auditor"]);
+    const who = await actor(`${uniqueName("typo")}@example.com`);
+    const ok = await recordAuditEvent({ action: "workspace.approved", result: "success", actor: who.actor, context: who.meta });
+    const invalid = await recordAuditEvent({ action: "action.failed", result: "failure", errorCode: "invalid", actor: who.actor, context: who.meta });
+    const conflict = await recordAuditEvent({ action: "action.failed", result: "failure", errorCode: "conflict", actor: who.actor, context: who.meta });
+    const seqs = async (extra: Record<string, string>) =>
+      (await listAuditEvents(alan, parseAuditFilter({ actor: who.actor.email, ...extra }))).events.map((e) => e.seq);
+    expect(await seqs({})).toEqual([conflict, invalid, ok].map(String));
+    expect(await seqs({ hideInvalid: "1" })).toEqual([conflict, ok].map(String));
+  });
+
   it("combines filters and pages newest first by keyset without gaps or repeats", async () => {
     const alan = await actor("alan.pages@example.com", ["requester", "auditor"]);
     const email = `${uniqueName("pager")}@example.com`;

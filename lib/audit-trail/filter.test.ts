@@ -67,3 +67,18 @@ describe("audit filter from the URL", () => {
     expect(fieldErrors({ from: "2026-11-02", to: "2026-11-01" })).toEqual({ to: ["The start must be before the end."] });
   });
 });
+
+describe("actor parts and hiding validation failures", () => {
+  it("reads hideInvalid=1 and writes it back, and refuses other values", () => {
+    expect(parseAuditFilter(new URLSearchParams("hideInvalid=1"))).toEqual({ hideInvalid: true });
+    expect(parseAuditFilter(new URLSearchParams("hideInvalid="))).toEqual({});
+    expect(filterToSearchParams({ hideInvalid: true }).toString()).toBe("hideInvalid=1");
+    expect(() => parseAuditFilter(new URLSearchParams("hideInvalid=yes"))).toThrow(ValidationError);
+  });
+
+  it("takes a part of an address of three characters or more, or any whole address (THREATS 81)", () => {
+    expect(parseAuditFilter({ actor: "gra" })).toEqual({ actor: "gra" });
+    expect(parseAuditFilter({ actor: "a@b" })).toEqual({ actor: "a@b" });
+    expect(() => parseAuditFilter({ actor: "gr" })).toThrow(expect.objectContaining({ fieldErrors: { actor: [expect.stringMatching(/at least 3 characters/)] } }));
+  });
+});

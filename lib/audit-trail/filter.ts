@@ -70,8 +70,21 @@ export const auditFilter = z.strictObject({
   /** Keyset cursor: only events with a lower seq. */
   before: z.bigint().min(1n).max(MAX_SEQ).optional(),
   limit: z.number().int().min(1).max(PAGE_MAX).optional(),
+  /** Leave out refusals of invalid input (error code `invalid`): form typos, not decisions. */
+  hideInvalid: z.boolean().optional(),
 });
 export type AuditFilter = z.infer<typeof auditFilter>;
+
+/** Shorter parts would match too much to be useful, and the trigram index needs three characters. */
+export const ACTOR_PART_MIN = 3;
+
+/**
+ * An actor filter with an "@" is a whole address and matches it exactly (the links to "this actor's
+ * other events"); without one it is a part of an address, matched anywhere, ignoring case.
+ */
+export function isWholeAddress(actor: string): boolean {
+  return actor.includes("@");
+}
 
 export const auditFilterSchema = z
   .strictObject({
@@ -83,9 +96,15 @@ export const auditFilterSchema = z
     to: utcTime,
     before: cursor,
     limit,
+    hideInvalid: z.union([z.literal("1"), z.literal("")], { error: "Use 1 to hide validation failures." }).optional(),
   })
-  .transform((f): AuditFilter => ({ ...f, action: f.action || undefined, result: f.result || undefined }))
-  .refine((f) => !f.from || !f.to || f.from < f.to, { message: "The start must be before the end.", path: ["to"] });
+  .transform((f): AuditFilter => ({ ...f, action: f.action || undefined, result: f.result || undefined, hideInvalid: f.hideInvalid === "1" || undefined }))
+  .refine((f) => !f.from || !f.to || f.from < f.to, { message: "The start must be before the end.", path: ["to"] })
+  .refine((f) => !f.actor || isWholeAddress(f.actor) || f.actor.length >= ACTOR_PART_MIN, {
+    message: `Type at least ${ACTOR_PART_MIN} characters of an address, or the whole address.`,
+    path: ["actor"],
+  });
+
 
 
 /** Reads a filter from URL search parameters; repeated parameters are refused. */
@@ -110,6 +129,7 @@ export function filterToSearchParams(filter: Partial<AuditFilter>): URLSearchPar
   if (filter.to) params.set("to", filter.to.toISOString());
   if (filter.limit) params.set("limit", String(filter.limit));
   if (filter.before) params.set("before", filter.before.toString());
+  if (filter.hideInvalid) params.set("hideInvalid", "1");
   return params;
 }
 

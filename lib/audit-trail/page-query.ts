@@ -1,10 +1,10 @@
 // One page of the audit trail for a filter, newest first, keyset by seq: no OFFSET, no COUNT.
-// Every filter is an equality on an indexed (column, seq) pair; a time range becomes a seq
-// range first, because occurred_at never decreases along the chain (lib/audit/record.ts).
+// Every filter is an equality on an indexed (column, seq) pair, or a part of an actor's address
+// matched through a trigram index; a time range becomes a seq range first, because occurred_at never decreases along the chain (lib/audit/record.ts).
 // No role check here: lib/audit/queries.ts and export.ts authorize, and the benchmark runs it.
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { PAGE_DEFAULT, type AuditFilter } from "./filter";
+import { isWholeAddress, PAGE_DEFAULT, type AuditFilter } from "./filter";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,7 +38,10 @@ async function firstSeqAtOrAfter(db: Reader, time: Date): Promise<bigint | null>
 /** The Prisma condition for a filter (without its cursor), or null when nothing can match. */
 export async function auditWhere(db: Reader, filter: AuditFilter): Promise<Prisma.AuditEventWhereInput | null> {
   const where: Prisma.AuditEventWhereInput = {};
-  if (filter.actor) where.actorEmail = filter.actor;
+  // A part of an address is matched anywhere, ignoring case: ILIKE, served by the trigram index (0015).
+  if (filter.actor) where.actorEmail = isWholeAddress(filter.actor) ? filter.actor : { contains: filter.actor, mode: "insensitive" };
+  // Rows with no error code are kept: `<>` alone would drop them (NULL is not unequal to anything).
+  if (filter.hideInvalid) where.OR = [{ errorCode: null }, { errorCode: { not: "invalid" } }];
   if (filter.action) where.action = filter.action;
   if (filter.result) where.result = filter.result;
   if (filter.workspace) {

@@ -19,5 +19,5 @@ export const currentCtx = cache(async (): Promise<Ctx | null> => {
   if (!sessionIsCurrent(identity, standing)) return null;
   const userId = standing.id;
   const { roles, stale } = effectiveRoles(identity.roles, identity.rolesVerifiedAt, Math.floor(Date.now() / 1000), roleTtlSeconds());
-  return { actor: { ...identity, roles, userId }, meta: await requestMeta(), staleRoles: stale };
+  return { actor: { ...identity, roles, userId }, meta: await requestMeta(), staleRoles: stale, rolesExpireAt: identity.rolesVerifiedAt + roleTtlSeconds() };
 });

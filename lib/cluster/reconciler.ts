@@ -13,6 +13,7 @@ import { attemptWorkspace, type Attempter, type ProvisionOutcome } from "@/lib/r
 import { RECONCILED_STATUSES } from "@/lib/model/workspace-status";
 import { checkPosture } from "./posture";
 import { scanCluster, type ClusterScan } from "./scan";
+import { recordUsageSamples } from "./usage-samples";
 
 /** Any constant; the same in every replica. Distinct from the migration runner's. */
 export const RECONCILER_LOCK_KEY = 7_342_002;
@@ -57,6 +58,8 @@ export async function reconcileOnce(options: { now?: Date; limit?: number } = {}
     report.drifted = scan.drifted.length;
     report.unmanaged = scan.unmanaged.length;
     report.access.findings = (await scanAccess(BY)).length;
+    // Usage over time comes from the same list of quotas; losing a sample never fails the pass.
+    await recordUsageSamples(scan.snapshot, now).catch((error: unknown) => console.error("[berth] usage sampling failed", error));
   } catch (error) {
     const mapped = toKubeApiError(error);
     report.scanError = { failure: mapped.failure, message: mapped.message };

@@ -14,4 +14,6 @@ export interface Ctx {
   meta: AuditContext;
   /** Privileged roles the person held at sign-in that must be confirmed by signing in again. */
   staleRoles?: Role[];
+  /** When the privileged roles stop being trusted without a new sign-in (seconds since the epoch). */
+  rolesExpireAt?: number;
 }

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   "workspace.change_requested",
   "workspace.change_rejected",
   "workspace.change_cancelled",
+  "notification.marked_read",
   // Guardrails and posture (issue 11).
   "tier.pod_security_overridden",
   "cluster.posture_failed",

@@ -3,6 +3,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { foldEmail } from "@/lib/model/email";
 
 export const NOTIFICATION_EVENTS = [
   "request.created",
@@ -20,6 +21,22 @@ export const NOTIFICATION_EVENTS = [
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
+/** Who reads each event in the app (besides the webhook): the workspace's owner, or every admin. */
+export const NOTIFICATION_AUDIENCE: Record<NotificationEvent, "owner" | "admin"> = {
+  "request.created": "admin",
+  "request.approved": "owner",
+  "request.rejected": "owner",
+  "request.expired": "owner",
+  "workspace.expiry_soon": "owner",
+  "workspace.expired": "owner",
+  // The owner decides on and answers for who has access; the contributor reads the webhook's text.
+  "access.requested": "owner",
+  "access.granted": "owner",
+  "access.rejected": "owner",
+  "access.revoked": "owner",
+  "access.expired": "owner",
+};
+
 export interface NotificationSubject {
   id: string;
   name: string;
@@ -33,5 +50,13 @@ export function notificationPayload(event: NotificationEvent, text: string, work
 }
 
 export async function enqueueNotification(tx: Tx, event: NotificationEvent, text: string, workspace: NotificationSubject): Promise<void> {
-  await tx.notification.create({ data: { event, payload: notificationPayload(event, text, workspace) as unknown as Prisma.InputJsonObject } });
+  const audience = NOTIFICATION_AUDIENCE[event];
+  await tx.notification.create({
+    data: {
+      event,
+      payload: notificationPayload(event, text, workspace) as unknown as Prisma.InputJsonObject,
+      audience,
+      recipientEmail: audience === "owner" ? foldEmail(workspace.owner) : null,
+    },
+  });
 }

@@ -76,6 +76,33 @@ describe("tier management", () => {
     });
   });
 
+  it("reports every bad field of one submit at once, the name and description with the quantities and defaults", async () => {
+    const grace = await actor("grace.tierall@example.com", ["requester", "admin"]);
+    const s = slug();
+    const error = await createTier(grace, tierForm(s, { name: "", description: "", approvalsRequired: "3", lifetimeDays: "0", "quota.pods": "lots", defaultCpuRequest: "" })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(Object.keys((error as ValidationError).fieldErrors).sort()).toEqual(
+      ["approvalsRequired", "defaultCpuRequest", "description", "lifetimeDays", "name", "quota.pods"].sort(),
+    );
+    expect(await db.quotaTier.count({ where: { slug: s } })).toBe(0);
+  });
+
+  it("a tier seeded without container defaults can have its description changed without inventing them", async () => {
+    const grace = await actor("grace.tierseed@example.com", ["requester", "admin"]);
+    const s = slug();
+    // As prisma/migrations/0002_default_tiers writes the built-in tiers: CPU and memory quota, no defaults.
+    await db.quotaTier.create({ data: { slug: s, name: "Seeded", description: "Old.", hard: { "requests.cpu": "2", "requests.memory": "8Gi" }, approvalsRequired: 1 } });
+    const form = { slug: s, version: "1", name: "Seeded", description: "New words.", approvalsRequired: "1", "quota.requests.cpu": "2", "quota.requests.memory": "8Gi" };
+    await updateTier(grace, form);
+    expect(await getTier(grace, { slug: s })).toMatchObject({ description: "New words.", containerDefaults: null, version: 2 });
+    // An edit that newly limits CPU still needs the CPU defaults, or its pods would not start.
+    const p = slug();
+    await db.quotaTier.create({ data: { slug: p, name: "Pods only", description: "Old.", hard: { pods: "10" }, approvalsRequired: 1 } });
+    await expect(updateTier(grace, { slug: p, version: "1", name: "Pods only", description: "Old.", approvalsRequired: "1", "quota.pods": "10", "quota.requests.cpu": "2" })).rejects.toMatchObject({
+      fieldErrors: { defaultCpuRequest: [expect.stringMatching(/required/)], defaultCpuLimit: [expect.stringMatching(/required/)] },
+    });
+  });
+
   it("refuses fields a tier form does not have (THREATS 4)", async () => {
     const grace = await actor("grace.tierextra@example.com", ["requester", "admin"]);
     await expect(createTier(grace, { ...tierForm(slug()), "quota.count/secrets": "5" })).rejects.toBeInstanceOf(ValidationError);

@@ -16,6 +16,7 @@ import { tierSelect, toTierDetail, type TierDetail } from "./detail";
 
 function toData(values: TierValues) {
   return {
+    slug: values.slug,
     name: values.name,
     description: values.description,
     hard: values.hard,
@@ -72,11 +73,11 @@ export const createTier = defineOperation({
 });
 
 async function create(ctx: Ctx, input: z.infer<typeof createTierInput>): Promise<{ slug: string }> {
-  const { slug } = input;
   const values = tierValues(input);
+  const { slug } = values;
   try {
     return await db.$transaction(async (tx) => {
-      const row = await tx.quotaTier.create({ data: { slug, ...toData(values) }, select: tierSelect });
+      const row = await tx.quotaTier.create({ data: toData(values), select: tierSelect });
       await audited(tx, ctx, "tier.created", null, toTierDetail(row));
       await auditPrivilegedOverride(tx, ctx, null, toTierDetail(row));
       return { slug };
@@ -99,9 +100,10 @@ export const updateTier = defineOperation({
 
 async function update(ctx: Ctx, input: z.infer<typeof updateTierInput>): Promise<void> {
   const { slug, version } = input;
-  const values = tierValues(input);
   await db.$transaction(async (tx) => {
     const before = await loadForChange(tx, slug, version);
+    // Checked against the stored tier: what it never had (container defaults) stays optional.
+    const values = tierValues(input, before);
     const row = await tx.quotaTier.update({
       where: { id: before.id },
       data: { ...toData(values), version: { increment: 1 } },

@@ -17,17 +17,25 @@ export const DEFAULT_FIELDS = {
 } as const;
 export type DefaultField = keyof typeof DEFAULT_FIELDS;
 
-/** Validates the four default fields against the tier's quota; null when the tier needs none. */
+/**
+ * Validates the four default fields against the tier's quota; null when the tier needs none.
+ * On an edit (`before`), a resource's defaults are required only when the edit newly limits it
+ * or the tier had them: the built-in tiers were seeded without defaults, and changing their
+ * description must not make anyone invent four values.
+ */
 export function readContainerDefaults(
   fields: Partial<Record<DefaultField, string>>,
   hard: Hard,
+  before?: { hard: Hard; containerDefaults: ContainerDefaults | null },
 ): { defaults: ContainerDefaults | null; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const defaults: ContainerDefaults = { defaultRequest: {}, default: {} };
   for (const [field, spec] of Object.entries(DEFAULT_FIELDS) as [DefaultField, (typeof DEFAULT_FIELDS)[DefaultField]][]) {
     const value = fields[field]?.trim() ?? "";
     const quotaKeys = [`requests.${spec.resource}`, `limits.${spec.resource}`];
-    const needed = quotaKeys.some((key) => hard[key] !== undefined);
+    const limited = (quota: Hard) => quotaKeys.some((key) => quota[key] !== undefined);
+    const hadDefaults = Boolean(before?.containerDefaults?.[spec.kind][spec.resource]);
+    const needed = limited(hard) && (!before || !limited(before.hard) || hadDefaults);
     if (value === "") {
       if (needed) errors[field] = [`${spec.label} is required: this tier sets a ${spec.resource} quota, and pods without requests would not start.`];
       continue;

@@ -1,5 +1,6 @@
-// Tier forms: strict shapes (unknown fields refused) and the checks zod cannot express
-// alone — quantities per field, maximums at least the quota, defaults fitting the quota.
+// Tier forms: strict shapes (unknown fields refused) whose fields are all read by tierValues, so
+// that one submit reports every bad field at once — names, quantities, maximums at least the
+// quota, defaults fitting the quota — instead of one stage of checks per submit.
 import { z } from "zod";
 import { ValidationError, type FieldErrors } from "@/lib/model/errors";
 import { keysAbove, labelOf, QUOTA_PREFIX, quotaFieldShape, readQuotaFields } from "@/lib/quota/fields";
@@ -10,13 +11,17 @@ import { MAX_EGRESS_RULES, readGuardrails, type TierGuardrails } from "./guardra
 
 export const MAX_PREFIX = "max.";
 
-const optionalText = z.string().max(64).optional();
-const defaultFieldShape = Object.fromEntries(Object.keys(DEFAULT_FIELDS).map((field) => [field, optionalText])) as Record<
+const formText = z.string().max(2000).optional();
+const defaultFieldShape = Object.fromEntries(Object.keys(DEFAULT_FIELDS).map((field) => [field, z.string().max(64).optional()])) as Record<
   DefaultField,
-  typeof optionalText
+  z.ZodOptional<z.ZodString>
 >;
 
-const tierFields = {
+// Each field's own rule, checked by tierValues so that all their messages come together.
+const fieldRules = {
+  slug: z
+    .string({ error: "Enter a short identifier." })
+    .regex(/^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/, "The identifier may use lower-case letters, digits and '-', at most 32 characters."),
   name: plainText("Name", 80),
   description: plainText("Description", 500),
   approvalsRequired: z.enum(["1", "2"], { error: "Choose one or two approvals." }),
@@ -25,6 +30,13 @@ const tierFields = {
     .trim()
     .regex(/^([1-9][0-9]{0,3})?$/, "Lifetime must be a whole number of days between 1 and 9999, or empty for none.")
     .optional(),
+};
+
+const tierFields = {
+  name: formText,
+  description: formText,
+  approvalsRequired: formText,
+  lifetimeDays: formText,
   ...quotaFieldShape(QUOTA_PREFIX),
   ...quotaFieldShape(MAX_PREFIX),
   ...defaultFieldShape,
@@ -35,16 +47,12 @@ const tierFields = {
 
 const versionField = z.coerce.number({ error: "Missing version." }).int().positive();
 
-export const createTierInput = z.strictObject({
-  slug: z
-    .string({ error: "Enter a short identifier." })
-    .regex(/^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/, "The identifier may use lower-case letters, digits and '-', at most 32 characters."),
-  ...tierFields,
-});
+export const createTierInput = z.strictObject({ slug: formText, ...tierFields });
 export const updateTierInput = z.strictObject({ slug: z.string().max(64), version: versionField, ...tierFields });
 export const retireTierInput = z.strictObject({ slug: z.string().max(64), version: versionField });
 
 export interface TierValues {
+  slug: string;
   name: string;
   description: string;
   hard: Hard;
@@ -55,12 +63,33 @@ export interface TierValues {
   guardrails: TierGuardrails;
 }
 
-/** The values a parsed tier form stores, or one ValidationError with every field's messages. */
-export function tierValues(input: z.infer<typeof createTierInput> | z.infer<typeof updateTierInput>): TierValues {
+/** What an edit starts from: the defaults stay optional where the stored tier needed none it lacks. */
+export interface TierBefore {
+  hard: Hard;
+  containerDefaults: ContainerDefaults | null;
+}
+
+type TierInput = z.infer<typeof createTierInput> | z.infer<typeof updateTierInput>;
+
+/** The values a tier form stores, or one ValidationError with every field's messages. */
+export function tierValues(input: TierInput, before?: TierBefore): TierValues {
   const fields = input as Record<string, unknown>;
+  const errors: FieldErrors = {};
+  const rule = <K extends keyof typeof fieldRules>(field: K): z.infer<(typeof fieldRules)[K]> | undefined => {
+    const parsed = fieldRules[field].safeParse(fields[field]);
+    if (parsed.success) return parsed.data as z.infer<(typeof fieldRules)[K]>;
+    errors[field] = parsed.error.issues.map((issue) => issue.message);
+    return undefined;
+  };
+  const slug = before ? String(input.slug) : rule("slug");
+  const name = rule("name");
+  const description = rule("description");
+  const approvals = rule("approvalsRequired");
+  const lifetime = rule("lifetimeDays");
+
   const quota = readQuotaFields(fields, QUOTA_PREFIX);
   const max = readQuotaFields(fields, MAX_PREFIX);
-  const errors: FieldErrors = { ...quota.errors, ...max.errors };
+  Object.assign(errors, quota.errors, max.errors);
   if (Object.keys(quota.hard).length === 0 && Object.keys(quota.errors).length === 0) {
     // An empty `hard` makes the profile controller delete the namespace's quota.
     errors.quota = ["A tier needs at least one quota limit."];
@@ -74,19 +103,21 @@ export function tierValues(input: z.infer<typeof createTierInput> | z.infer<type
       errors[`${MAX_PREFIX}${key}`] ??= [`${labelOf(key)}: the maximum must be at least the tier's value.`];
     }
   }
-  const defaults = readContainerDefaults(fields as Partial<Record<DefaultField, string>>, quota.hard);
+  const defaults = readContainerDefaults(fields as Partial<Record<DefaultField, string>>, quota.hard, before);
   Object.assign(errors, defaults.errors);
   const guardrails = readGuardrails(input);
   Object.assign(errors, guardrails.errors);
-  if (Object.keys(errors).length > 0) throw new ValidationError("Please correct the highlighted fields.", errors);
-  const lifetime = input.lifetimeDays ? Number(input.lifetimeDays) : null;
+  if (Object.keys(errors).length > 0 || slug === undefined || name === undefined || description === undefined || approvals === undefined) {
+    throw new ValidationError("Please correct the highlighted fields.", errors);
+  }
   return {
-    name: input.name,
-    description: input.description,
+    slug,
+    name,
+    description,
     hard: quota.hard,
     maxHard,
-    approvalsRequired: Number(input.approvalsRequired),
-    lifetimeDays: lifetime,
+    approvalsRequired: Number(approvals),
+    lifetimeDays: lifetime ? Number(lifetime) : null,
     containerDefaults: defaults.defaults,
     guardrails: guardrails.guardrails,
   };

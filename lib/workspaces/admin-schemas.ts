@@ -19,7 +19,14 @@ export const decommissionInput = z.strictObject({
 
 export const reapplyInput = z.strictObject({ workspaceId: id });
 
-export const quotaEditInput = z.strictObject({ workspaceId: id, version, reason, ...quotaFieldShape(QUOTA_PREFIX) });
+export const quotaEditInput = z.strictObject({
+  workspaceId: id,
+  version,
+  reason,
+  ...quotaFieldShape(QUOTA_PREFIX),
+  /** A checkbox: a limit left empty is removed only when this says so, never by accident. */
+  confirmRemove: z.literal("on").optional(),
+});
 
 export const transferInput = z.strictObject({
   workspaceId: id,

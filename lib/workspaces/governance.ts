@@ -1,6 +1,7 @@
 // Who may give a workspace more power, and how many people it takes: one pure function used by
 // every operation that can (approval, quota or tier change, resume, owner transfer, renewal,
 // adoption). Nobody decides on a workspace they own or requested, nor on a change they proposed.
+import { foldEmail } from "@/lib/model/email";
 import { keysAbove } from "@/lib/quota/fields";
 import type { Hard } from "@/lib/quota/keys";
 
@@ -20,9 +21,7 @@ export function samePerson(a: Person, b: Person): boolean {
   return foldEmail(a.email) === foldEmail(b.email) || (a.issuer === b.issuer && a.subject === b.subject);
 }
 
-export function foldEmail(email: string): string {
-  return email.normalize("NFKC").trim().toLowerCase();
-}
+export { foldEmail };
 
 /** Everyone who may not decide: the workspace's requester and owner, and whoever proposed the change. */
 export interface Parties {

@@ -33,8 +33,26 @@ export const getMyRequestHistory = defineOperation({
 async function readHistory(ctx: Ctx, { workspaceId }: { workspaceId: string }): Promise<HistoryEntry[]> {
   const own = await db.workspace.findFirst({ where: { id: knownWorkspaceId(workspaceId), requesterId: ctx.actor.userId }, select: { id: true } });
   if (!own) throw new NotFoundError();
+  return workflowEvents(own.id);
+}
+
+/** The same history for admins, on the admin workspace page (the full trail is under Audit trail). */
+export const getWorkspaceHistoryForAdmin = defineOperation({
+  name: "workspace.read-history-admin",
+  title: "reading a workspace's history",
+  roles: ["admin"],
+  input: workspaceInUrl,
+  audit: [],
+  run: async (_ctx, { workspaceId }) => {
+    const row = await db.workspace.findUnique({ where: { id: knownWorkspaceId(workspaceId) }, select: { id: true } });
+    if (!row) throw new NotFoundError();
+    return workflowEvents(row.id);
+  },
+});
+
+async function workflowEvents(workspaceId: string): Promise<HistoryEntry[]> {
   const rows = await db.auditEvent.findMany({
-    where: { targetType: "workspace", targetId: own.id, action: { in: VISIBLE_ACTIONS } },
+    where: { targetType: "workspace", targetId: workspaceId, action: { in: VISIBLE_ACTIONS } },
     orderBy: { seq: "asc" },
     take: 200,
     select: { seq: true, occurredAt: true, action: true, actorEmail: true, reason: true },

@@ -178,3 +178,19 @@ describe("who may operate (THREATS 2, 6)", () => {
     expect(await db.auditEvent.count({ where: { action: "auth.denied", actorEmail: intruder.actor.email } })).toBe(6);
   });
 });
+
+describe("removing a quota limit (THREATS 86)", () => {
+  it("a limit left empty is refused unless the removal is confirmed, naming the field; confirmed, it is a proposal", async () => {
+    const { id, admin } = await approvedWorkspace();
+    const v = String(await version(id));
+    const form = await quotaForm(id, {});
+    delete form["quota.pods"];
+    await expect(editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "drop pods", ...form })).rejects.toMatchObject({
+      fieldErrors: { "quota.pods": [expect.stringMatching(/^Pods: empty removes this limit/)] },
+    });
+    expect(await version(id)).toBe(Number(v));
+    const result = await editWorkspaceQuota(admin, { workspaceId: id, version: v, reason: "drop pods", confirmRemove: "on", ...form });
+    // No limit is more power: another admin decides it.
+    expect(result).toMatchObject({ proposal: { status: "PROPOSED" } });
+  });
+});

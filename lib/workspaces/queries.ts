@@ -1,7 +1,7 @@
 // Reads of workspaces, each scoped by the caller's identity and role before any filter is built.
 import "server-only";
 import type { Ctx } from "@/lib/model/actor";
-import { workflowConfigFromEnv } from "@/lib/config";
+import { portalSettings, workflowConfigFromEnv } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/model/errors";
 import { defineOperation, noInput } from "@/lib/operations/define-operation";
@@ -9,6 +9,7 @@ import type { Hard } from "@/lib/quota/keys";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
 import { renewalWindow, type RenewalWindow } from "./renewal-window";
 import { knownWorkspaceId, workspaceInUrl } from "./schemas";
+import { countRequestLimits, type RequestLimits } from "./request-policy";
 
 export interface WorkspaceSummary {
   id: string;
@@ -91,6 +92,13 @@ export interface MyWorkspace extends WorkspaceSummary {
   /** Whether the owner may ask for a renewal now, and if not why (lib/workspaces/renewal-window.ts). */
   renewal: RenewalWindow | null;
   tierApprovals: number;
+  /** The Kubeflow central dashboard opened on this namespace, when configured and the workspace is active. */
+  kubeflowUrl: string | null;
+}
+
+/** `<dashboard>/?ns=<namespace>`: the central dashboard's own namespace selector. */
+export function kubeflowUrlFor(dashboardUrl: string | undefined, namespace: string): string | null {
+  return dashboardUrl ? `${dashboardUrl}/?ns=${encodeURIComponent(namespace)}` : null;
 }
 
 export const getMyWorkspace = defineOperation({
@@ -124,6 +132,7 @@ async function readMine(ctx: Ctx, { workspaceId }: { workspaceId: string }): Pro
     renewalRequestedAt: row.renewalRequestedAt,
     renewal: row.expiresAt ? renewalWindow(row.expiresAt, row.lastRenewedAt, workflowConfigFromEnv().expiryNoticeDays, new Date()) : null,
     tierApprovals: row.tier.approvalsRequired,
+    kubeflowUrl: row.status === WorkspaceStatus.ACTIVE ? kubeflowUrlFor(portalSettings().kubeflowDashboardUrl, row.name) : null,
   };
 }
 
@@ -146,3 +155,13 @@ async function listDecided(): Promise<(WorkspaceSummary & { requesterEmail: stri
   });
   return rows.map((row) => ({ ...toSummary(row), requesterEmail: row.requester.email }));
 }
+
+/** Where the caller stands against the per-user request limits, shown before the form is filled. */
+export const getMyRequestLimits = defineOperation({
+  name: "workspace.limits-mine",
+  title: "reading own request limits",
+  roles: ["requester"],
+  input: noInput,
+  audit: [],
+  run: (ctx: Ctx): Promise<RequestLimits> => countRequestLimits(db, ctx.actor.userId, workflowConfigFromEnv(), new Date()),
+});

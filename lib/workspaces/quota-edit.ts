@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/model/errors";
 import { getQuota } from "@/lib/kube/resource-quotas";
 import { belowUsage, type UsageWarning } from "@/lib/quota/compare";
-import { quotaFromForm } from "@/lib/quota/fields";
+import { labelOf, QUOTA_PREFIX, quotaFromForm } from "@/lib/quota/fields";
 import { quotaEditInput, transferInput } from "./admin-schemas";
 import { assertMayDecide, partiesOf } from "./approval-steps";
 import { changeDesiredState, loadForAdmin } from "./lifecycle";
@@ -34,6 +34,7 @@ async function runEditWorkspaceQuota(ctx: Ctx, input: z.infer<typeof quotaEditIn
   const hard = quotaFromForm(input);
   const workspace = await loadForAdmin(input.workspaceId);
   if (!CHANGEABLE.includes(workspace.status)) throw new ConflictError("Only an approved workspace's quota can be edited here.");
+  assertRemovalConfirmed(workspace.hard as Record<string, string>, hard, input.confirmRemove === "on");
   // More power is never one admin's say, not even on someone else's workspace: it waits for another.
   const proposal = await proposeIfMore(ctx, workspace, hard, input.reason);
   if (proposal) return { proposal };
@@ -60,6 +61,16 @@ async function runEditWorkspaceQuota(ctx: Ctx, input: z.infer<typeof quotaEditIn
 }
 
 /** The new owner must be someone who signed in with a verified email: the Profile owner is an identity, not a string. */
+/** Removing a limit (no limit: unlimited use) needs its own tick; an empty field alone is refused. */
+export function assertRemovalConfirmed(before: Record<string, string>, after: Record<string, string>, confirmed: boolean): void {
+  const removed = Object.keys(before).filter((key) => after[key] === undefined);
+  if (removed.length === 0 || confirmed) return;
+  const errors = Object.fromEntries(
+    removed.map((key) => [`${QUOTA_PREFIX}${key}`, [`${labelOf(key)}: empty removes this limit. Enter a value, or tick "Remove the limits I left empty".`]]),
+  );
+  throw new ValidationError(`This would remove ${removed.map(labelOf).join(", ")}: confirm the removal or fill in a value.`, errors);
+}
+
 export const transferWorkspaceOwner = defineOperation({
   name: "workspace.transfer",
   title: "transferring a workspace",

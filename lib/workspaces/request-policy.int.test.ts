@@ -9,6 +9,8 @@ import { cancelRequest } from "./cancel";
 import { approveWorkspace, rejectWorkspace } from "./decide";
 import { getMyRequestHistory } from "./history";
 import { requestWorkspace } from "./request";
+import { countRequestLimits, limitRefusal } from "./request-policy";
+import { getMyRequestLimits } from "./queries";
 
 const config = (overrides: Partial<WorkflowConfig> = {}): WorkflowConfig => ({ ...workflowConfigFromEnv({}), ...overrides });
 
@@ -46,6 +48,19 @@ describe("limits per user (THREATS 23)", () => {
     expect(await db.workspace.count({ where: { name } })).toBe(0);
     const refusal = await db.auditEvent.findFirst({ where: { action: "workspace.request_refused", targetName: name } });
     expect(refusal).toMatchObject({ result: "failure", errorCode: "limit", reason: expect.stringMatching(/open requests/) });
+  });
+
+  it("shows where one stands before the form is filled, with the refusal the next request would meet", async () => {
+    const ada = await actor("ada.limitsshown@example.com");
+    const c = config({ maxOpenRequests: 2 });
+    await requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "1" }, { config: c });
+    const one = await getMyRequestLimits(ada, {});
+    expect(one).toMatchObject({ openRequests: 1, workspaces: 0, lastHour: 1 });
+    expect(limitRefusal({ ...one, maxOpenRequests: 2 })).toBeNull();
+    await requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "2" }, { config: c });
+    const two = await countRequestLimits(db, ada.actor.userId, c, new Date());
+    expect(two).toMatchObject({ openRequests: 2, maxOpenRequests: 2 });
+    expect(limitRefusal(two)?.message).toBe("You already have 2 open requests, the most allowed (2). Cancel one or wait for a decision.");
   });
 
   it("refuses a request beyond the active-workspace limit with its own message", async () => {

@@ -46,33 +46,58 @@ export function requestedQuota(fields: Record<string, unknown>, tierHard: Hard, 
   return { hard: custom ? hard : tierHard, custom };
 }
 
+export interface RequestLimits {
+  openRequests: number;
+  maxOpenRequests: number;
+  workspaces: number;
+  maxWorkspaces: number;
+  lastHour: number;
+  maxPerHour: number;
+}
+
+type Counter = Pick<Tx, "workspace">;
+
+/** Where one person stands against each per-user limit: the form shows it, the request enforces it. */
+export async function countRequestLimits(db: Counter, requesterId: string, config: WorkflowConfig, now: Date): Promise<RequestLimits> {
+  const hourAgo = new Date(now.getTime() - 60 * 60 * 1000);
+  const [openRequests, workspaces, lastHour] = await Promise.all([
+    db.workspace.count({ where: { requesterId, status: WorkspaceStatus.PENDING } }),
+    db.workspace.count({ where: { requesterId, status: { in: ACTIVE_STATUSES } } }),
+    db.workspace.count({ where: { requesterId, createdAt: { gt: hourAgo } } }),
+  ]);
+  return {
+    openRequests,
+    maxOpenRequests: config.maxOpenRequests,
+    workspaces,
+    maxWorkspaces: config.maxActiveWorkspaces,
+    lastHour,
+    maxPerHour: config.requestRateLimit,
+  };
+}
+
+/** The refusal a new request would meet now, or null when every limit leaves room. */
+export function limitRefusal(limits: RequestLimits): LimitError | null {
+  if (limits.openRequests >= limits.maxOpenRequests) {
+    return new LimitError(
+      `You already have ${limits.openRequests} open requests, the most allowed (${limits.maxOpenRequests}). Cancel one or wait for a decision.`,
+      "open_requests",
+    );
+  }
+  if (limits.workspaces >= limits.maxWorkspaces) {
+    return new LimitError(`You already have ${limits.workspaces} workspaces, the most allowed per person (${limits.maxWorkspaces}).`, "active_workspaces");
+  }
+  if (limits.lastHour >= limits.maxPerHour) {
+    return new LimitError(`Too many requests: at most ${limits.maxPerHour} per hour. Please try again later.`, "rate");
+  }
+  return null;
+}
+
 /**
  * Per-user limits, counted inside the request's transaction under a per-user advisory lock,
  * so concurrent submissions by one person are counted one after another (THREATS 23).
  */
 export async function assertWithinLimits(tx: Tx, ctx: Ctx, config: WorkflowConfig, now: Date): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('berth:requests'), hashtext(${ctx.actor.userId}))`;
-  const requesterId = ctx.actor.userId;
-  const open = await tx.workspace.count({ where: { requesterId, status: WorkspaceStatus.PENDING } });
-  if (open >= config.maxOpenRequests) {
-    throw new LimitError(
-      `You already have ${open} open requests, the most allowed (${config.maxOpenRequests}). Cancel one or wait for a decision.`,
-      "open_requests",
-    );
-  }
-  const active = await tx.workspace.count({ where: { requesterId, status: { in: ACTIVE_STATUSES } } });
-  if (active >= config.maxActiveWorkspaces) {
-    throw new LimitError(
-      `You already have ${active} workspaces, the most allowed per person (${config.maxActiveWorkspaces}).`,
-      "active_workspaces",
-    );
-  }
-  const hourAgo = new Date(now.getTime() - 60 * 60 * 1000);
-  const recent = await tx.workspace.count({ where: { requesterId, createdAt: { gt: hourAgo } } });
-  if (recent >= config.requestRateLimit) {
-    throw new LimitError(
-      `Too many requests: at most ${config.requestRateLimit} per hour. Please try again later.`,
-      "rate",
-    );
-  }
+  const refusal = limitRefusal(await countRequestLimits(tx, ctx.actor.userId, config, now));
+  if (refusal) throw refusal;
 }

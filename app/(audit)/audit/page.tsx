@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ExportForm } from "./export-form";
 import { requirePageCtx } from "@/lib/auth/page-guard";
-import { filterToSearchParams, parseAuditFilter, type AuditFilter } from "@/lib/audit-trail/filter";
+import { filterToSearchParams, isWholeAddress, parseAuditFilter, type AuditFilter } from "@/lib/audit-trail/filter";
 import { listAuditEvents, type AuditPage } from "@/lib/audit-trail/queries";
 import { ValidationError } from "@/lib/model/errors";
 import { EventTable } from "./event-table";
@@ -39,7 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <p className="mt-1 text-sm text-slate-600">Newest first. Every change and every refused attempt is recorded here.</p>
       <FilterForm filter={filter} />
       {page.events.length === 0 ? (
-        <p className="mt-6 text-sm text-slate-600">No events match this filter.</p>
+        <NothingMatches filter={filter} />
       ) : (
         <EventTable events={page.events} />
       )}
@@ -56,6 +56,32 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         )}
       </nav>
     </>
+  );
+}
+
+/** Says which parts of the filter may be why nothing matched, and how to widen it. */
+function NothingMatches({ filter }: { filter: AuditFilter }) {
+  const hints = [
+    filter.actor && isWholeAddress(filter.actor) ? `"${filter.actor}" is matched exactly; type a part of it (e.g. the name) to match more.` : null,
+    filter.actor && !isWholeAddress(filter.actor) ? `No actor's address contains "${filter.actor}".` : null,
+    filter.workspace ? "The workspace is matched by its exact name or id." : null,
+    filter.from || filter.to ? "The time range is in UTC." : null,
+    filter.hideInvalid ? "Validation failures are hidden." : null,
+  ].filter((hint): hint is string => hint !== null);
+  return (
+    <div role="status" className="mt-6 rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-700">
+      <p>No events match this filter.</p>
+      {hints.length > 0 && (
+        <ul className="mt-1 list-disc pl-5">
+          {hints.map((hint) => (
+            <li key={hint}>{hint}</li>
+          ))}
+        </ul>
+      )}
+      <Link href="/audit" className="mt-1 inline-block text-brand-700 underline">
+        Clear the filter
+      </Link>
+    </div>
   );
 }
 

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { TakesFocus } from "@/components/ui/takes-focus";
+import { TimeAgo } from "@/components/ui/time-ago";
 import Link from "next/link";
 import { StatusBadge } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
@@ -20,9 +22,11 @@ export default async function MyWorkspacesPage({ searchParams }: { searchParams:
         </Link>
       </div>
       {params.requested && (
-        <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
-          Your request for &ldquo;{params.requested}&rdquo; was sent to the admins.
-        </p>
+        <TakesFocus>
+          <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
+            Your request for &ldquo;{params.requested}&rdquo; was sent to the admins.
+          </p>
+        </TakesFocus>
       )}
       {workspaces.length === 0 ? (
         <p className="mt-8 text-slate-600">You have no workspaces yet. Request one to get a Kubeflow namespace with its own quota.</p>
@@ -42,7 +46,7 @@ export default async function MyWorkspacesPage({ searchParams }: { searchParams:
                   <StatusBadge status={workspace.status} />
                 </td>
                 <td className="px-4 py-2 text-slate-600">
-                  <time dateTime={workspace.createdAt.toISOString()}>{workspace.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+                  <TimeAgo date={workspace.createdAt} />
                 </td>
               </tr>
             ))}

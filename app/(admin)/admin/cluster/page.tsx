@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { CheckboxField } from "@/components/ui/field";
 import Link from "next/link";
 import { ClusterBanner } from "@/components/admin/cluster-banner";
+import { LiveAdmin } from "@/components/live/live-admin";
 import { OperationForm, TextField } from "@/components/admin/operation-form";
 import { QuotaList } from "@/components/workspaces/quota-list";
 import { StatusBadge } from "@/components/workspaces/status-badge";
@@ -20,6 +22,11 @@ export default async function ClusterPage() {
   return (
     <>
       <h1 className="text-2xl font-semibold">Cluster</h1>
+      <LiveAdmin
+        ctx={ctx}
+        scope="cluster"
+        announcement={`Cluster updated: ${workspaces.filter((w) => w.status === "PROVISIONING").length} provisioning, ${overview.drifted.length} drifted.`}
+      />
       <p className="mt-1 text-sm text-slate-600">What the cluster really holds, compared with what Berth approved.</p>
       <ClusterBanner overview={overview} />
 
@@ -66,12 +73,9 @@ export default async function ClusterPage() {
                 <p className="text-sm">Owner: {p.owner ?? "none"}</p>
                 <div className="mt-2 max-w-md"><QuotaList hard={p.hard} /></div>
                 <div className="mt-3 max-w-md">
-                  <OperationForm action={adoptProfileAction} hidden={{ name: p.name }} submitLabel={`Adopt ${p.name}`} errorFields={["reason"]}>
+                  <OperationForm action={adoptProfileAction} hidden={{ name: p.name }} submitLabel={`Adopt ${p.name}`}>
                     <TextField name="reason" label={`Reason for adopting ${p.name}`} required />
-                    <label className="flex items-center gap-2 text-sm">
-                      <input type="checkbox" name="suspend" value="on" />
-                      Suspend at once (no new pods; data kept)
-                    </label>
+                    <CheckboxField name="suspend" label="Suspend at once (no new pods; data kept)" />
                   </OperationForm>
                 </div>
               </li>

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import { TakesFocus } from "@/components/ui/takes-focus";
+import { TimeAgo } from "@/components/ui/time-ago";
 import Link from "next/link";
+import { LiveAdmin } from "@/components/live/live-admin";
 import { FormMessage } from "@/components/ui/form-message";
 import { QuotaDiff } from "@/components/workspaces/quota-diff";
-import { StatusBadge } from "@/components/workspaces/status-badge";
+import { StatusBadge, statusLabel } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
 import { getWorkspaceForAdmin } from "@/lib/cluster/overview";
 import type { Ctx } from "@/lib/model/actor";
@@ -55,6 +58,12 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
   return (
     <>
       <h1 className="text-2xl font-semibold">Approval queue</h1>
+      <LiveAdmin
+        ctx={ctx}
+        scope="queue"
+        announcement={`Queue updated: ${pending.length} request${pending.length === 1 ? "" : "s"} waiting${decided ? `; ${decided.name} is ${statusLabel(decided.status).toLowerCase()}` : ""}.`}
+      />
+      <TakesFocus>
       {decided && <DecisionOutcome name={decided.name} status={decided.status} message={decided.statusMessage} />}
       {awaiting && (
         <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
@@ -76,6 +85,7 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
           Rejected the quota change of {changeRejected.name}. The owner can read your reason.
         </p>
       )}
+      </TakesFocus>
       <QueueFilters filter={filter} tiers={tiers} />
       {pending.length === QUEUE_PAGE_SIZE && (
         <p className="mt-4 text-sm text-slate-600">
@@ -92,7 +102,7 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
                 <h2 className="font-mono text-lg font-semibold">{request.name}</h2>
                 <span className="text-sm text-slate-600">
                   {request.tier.name} · requested by {request.requesterName ?? request.requesterEmail} ({request.requesterEmail}) ·{" "}
-                  {request.createdAt.toISOString().slice(0, 10)}
+                  <TimeAgo date={request.createdAt} />
                 </span>
                 {request.customJustification && <span className="rounded bg-amber-100 px-1.5 text-xs font-semibold text-amber-900">Custom quota</span>}
               </div>
@@ -148,7 +158,7 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
                   </Link>
                 </h3>
                 <span className="text-sm text-slate-600">
-                  {change.tier.name} · owner {change.ownerEmail} · proposed by {change.proposedBy} · {change.createdAt.toISOString().slice(0, 10)}
+                  {change.tier.name} · owner {change.ownerEmail} · proposed by {change.proposedBy} · <TimeAgo date={change.createdAt} />
                 </span>
               </div>
               <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-800">{change.reason}</p>

@@ -1,19 +1,12 @@
 // Filters of the approval queue: a plain GET form, so a filtered queue can be bookmarked.
+import { TierFilter } from "@/components/admin/tier-filter";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import type { QueueFilter } from "@/lib/workspaces/queue";
 
 export function QueueFilters({ filter, tiers }: { filter: QueueFilter; tiers: { slug: string; name: string }[] }) {
   return (
     <form method="get" role="search" aria-label="Filter requests" className="mt-4 flex flex-wrap items-end gap-3 text-sm">
-      <div>
-        <label htmlFor="filter-tier" className="block">Tier</label>
-        <select id="filter-tier" name="tier" defaultValue={filter.tier ?? ""} className={inputClass}>
-          <option value="">Any</option>
-          {tiers.map((tier) => (
-            <option key={tier.slug} value={tier.slug}>{tier.name}</option>
-          ))}
-        </select>
-      </div>
+      <TierFilter id="filter-tier" value={filter.tier} tiers={tiers} />
       <div>
         <label htmlFor="filter-requester" className="block">Requester</label>
         <input id="filter-requester" name="requester" defaultValue={filter.requester ?? ""} className={inputClass} />

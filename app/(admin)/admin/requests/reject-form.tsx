@@ -1,42 +1,30 @@
+"use client";
 // The reject control of one queue item: the reason (the requester or owner reads it), its
-// errors, and the button. The caller holds the action's state and announces its outcome.
-import { FieldErrors } from "@/components/ui/field-errors";
+// errors, the button, and the outcome, kept and marked on error like every form.
+import { ActionForm } from "@/components/ui/action-form";
+import { SubmitButton, TextField } from "@/components/ui/field";
 import { secondaryButtonClass } from "@/components/ui/styles";
+import type { ActionState } from "@/lib/model/action-state";
 
 interface Props {
-  action: (formData: FormData) => void;
-  pending: boolean;
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>;
   hidden: { name: string; value: string };
-  /** The note field's id; its errors are `<id>-errors`. */
+  /** Unique on the page: the form's id, prefix of its field ids. */
   id: string;
   /** The note field's label for screen readers, and the button's accessible name. */
   label: string;
   buttonLabel: string;
   buttonText: string;
-  errors?: string[];
 }
 
-export function RejectForm({ action, pending, hidden, id, label, buttonLabel, buttonText, errors }: Props) {
+export function RejectForm({ action, hidden, id, label, buttonLabel, buttonText }: Props) {
   return (
-    <form action={action} className="flex flex-wrap items-start gap-2">
-      <input type="hidden" name={hidden.name} value={hidden.value} />
-      <div className="min-w-0 flex-1 basis-64">
-        <label htmlFor={id} className="sr-only">
-          {label}
-        </label>
-        <input
-          id={id}
-          name="note"
-          placeholder="Reason for rejection"
-          maxLength={1000}
-          aria-describedby={errors?.length ? `${id}-errors` : undefined}
-          className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-        />
-        <FieldErrors id={`${id}-errors`} errors={errors} />
+    <ActionForm id={id} action={action} className="space-y-2">
+      <div className="flex flex-wrap items-start gap-2">
+        <input type="hidden" name={hidden.name} value={hidden.value} />
+        <TextField name="note" label={label} hideLabel small placeholder="Reason for rejection" maxLength={1000} className="min-w-0 flex-1 basis-64" />
+        <SubmitButton label={buttonText} ariaLabel={buttonLabel} className={secondaryButtonClass} />
       </div>
-      <button type="submit" disabled={pending} aria-label={buttonLabel} className={secondaryButtonClass}>
-        {buttonText}
-      </button>
-    </form>
+    </ActionForm>
   );
 }

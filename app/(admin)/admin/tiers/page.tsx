@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TakesFocus } from "@/components/ui/takes-focus";
 import Link from "next/link";
 import { QuotaList } from "@/components/workspaces/quota-list";
 import { requirePageCtx } from "@/lib/auth/page-guard";
@@ -19,9 +20,11 @@ export default async function TiersPage({ searchParams }: { searchParams: Promis
         <Link href="/admin/tiers/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">New tier</Link>
       </div>
       {(params.saved ?? params.retired) && (
-        <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
-          {params.saved ? `Saved tier “${params.saved}”.` : `Retired tier “${params.retired}”.`}
-        </p>
+        <TakesFocus>
+          <p role="status" className="mt-4 rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
+            {params.saved ? `Saved tier “${params.saved}”.` : `Retired tier “${params.retired}”.`}
+          </p>
+        </TakesFocus>
       )}
       <ul className="mt-6 grid gap-4 md:grid-cols-2">
         {tiers.map((tier) => (

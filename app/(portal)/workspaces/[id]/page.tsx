@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
+import { TimeAgo } from "@/components/ui/time-ago";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OperationForm, TextField } from "@/components/admin/operation-form";
-import { QUOTA_FORM_ERROR_FIELDS, QuotaFields } from "@/components/workspaces/quota-fields";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { HistoryList } from "@/components/workspaces/history-list";
+import { QuotaFields } from "@/components/workspaces/quota-fields";
 import { ProvisioningState } from "@/components/workspaces/provisioning-state";
-import { QuotaList } from "@/components/workspaces/quota-list";
-import { StatusBadge } from "@/components/workspaces/status-badge";
-import { UsageBars } from "@/components/workspaces/usage-bars";
+import { QuotaView } from "@/components/workspaces/quota-view";
+import { StatusBadge, statusLabel } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
+import { readWorkspaceLive } from "@/lib/cluster/live";
 import { getWorkspaceUsage } from "@/lib/cluster/overview";
+import { getUsageHistory } from "@/lib/cluster/usage-samples";
 import { NotFoundError } from "@/lib/model/errors";
+import { formatUtcDay } from "@/lib/model/utc-time";
 import { getMyLatestChange } from "@/lib/workspaces/change-queries";
 import { getMyRequestHistory } from "@/lib/workspaces/history";
 import { getMyWorkspace } from "@/lib/workspaces/queries";
@@ -29,54 +34,48 @@ import { CancelForm, RenewForm } from "./owner-forms";
 
 export const metadata: Metadata = { title: "Workspace" };
 
-const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-
-const HISTORY_LABELS: Record<string, string> = {
-  "workspace.requested": "Requested",
-  "workspace.approval_recorded": "Approval recorded (more needed)",
-  "workspace.quota_edited": "Quota changed by an admin",
-  "workspace.quota_overridden": "Quota set above the tier's maximum by an admin",
-  "workspace.approved": "Approved",
-  "workspace.rejected": "Rejected",
-  "workspace.cancelled": "Cancelled",
-  "workspace.request_expired": "Expired without a decision",
-  "workspace.expiry_notice": "End date is near",
-  "workspace.expired": "Expired",
-  "workspace.renewal_requested": "Renewal requested",
-  "workspace.renewed": "Renewed",
-  "workspace.change_requested": "Quota change requested",
-  "workspace.quota_changed": "Quota changed",
-  "workspace.change_rejected": "Quota change rejected",
-  "workspace.change_cancelled": "Quota change withdrawn",
-  "workspace.approvals_reset": "Approvals reset (the quota was edited)",
-  "workspace.suspended": "Suspended",
-  "workspace.resumed": "Resumed",
-  "profile.applied": "Created in the cluster",
-  "profile.apply_failed": "Creation in the cluster failed",
-};
+/** States in which the workspace has an end date that still means something. */
+const ENDING = new Set(["PROVISIONING", "ACTIVE", "SUSPENDED"]);
 
 export default async function WorkspacePage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requirePageCtx(getMyWorkspace);
   const { id } = await params;
-  const [workspace, history, latestChange] = await Promise.all([
+  const [workspace, history, latestChange, live] = await Promise.all([
     getMyWorkspace(ctx, { workspaceId: id }),
     getMyRequestHistory(ctx, { workspaceId: id }),
     getMyLatestChange(ctx, { workspaceId: id }),
+    readWorkspaceLive(ctx, { workspaceId: id }),
   ]).catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const inCluster = workspace.status === "ACTIVE" || workspace.status === "SUSPENDED";
+  const [usage, usageHistory] = inCluster
+    ? await Promise.all([getWorkspaceUsage(ctx, { workspaceId: workspace.id }), getUsageHistory(ctx, { workspaceId: workspace.id })])
+    : [null, null];
+  const renewal = workspace.status === "ACTIVE" && workspace.expiresAt ? workspace.renewal : null;
 
   return (
     <article className="max-w-2xl">
       <Link href="/workspaces" className="text-sm text-brand-700 underline">
         ← My workspaces
       </Link>
-      <h1 className="mt-2 font-mono text-2xl font-semibold">{workspace.name}</h1>
-      <div className="mt-2 flex items-center gap-3">
+      <h1 className="mt-2 break-words font-mono text-2xl font-semibold">{workspace.name}</h1>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
         <StatusBadge status={workspace.status} />
-        {workspace.expiresAt && <span className="text-sm text-slate-600">Ends {utc(workspace.expiresAt)}</span>}
+        {workspace.expiresAt && ENDING.has(workspace.status) && (
+          <span className="text-sm text-slate-600">
+            Ends {formatUtcDay(workspace.expiresAt)}
+            {renewal && !renewal.open && !workspace.renewalRequestedAt && renewal.opensAt > new Date() ? ` · renewal opens ${formatUtcDay(renewal.opensAt)}` : ""}
+          </span>
+        )}
+        {workspace.kubeflowUrl && (
+          <a href={workspace.kubeflowUrl} className="ml-auto rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-900">
+            Open in Kubeflow<span className="sr-only"> (namespace {workspace.name})</span>
+          </a>
+        )}
       </div>
+      <LiveRefresh source={`/api/live?workspaceId=${workspace.id}`} v={live.v} inFlight={live.inFlight} announcement={`${workspace.name} is now: ${statusLabel(workspace.status)}.`} />
       {workspace.status === "PENDING" && <CancelForm workspaceId={workspace.id} />}
       {workspace.status === "REJECTED" && workspace.decisionNote && (
         <p className="mt-4 rounded-md border border-slate-200 bg-white p-3 text-sm">
@@ -90,40 +89,22 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
           {workspace.statusMessage ?? "This workspace has expired."}
         </p>
       )}
-      {workspace.status === "ACTIVE" && workspace.expiresAt && (
+      {renewal && (workspace.renewalRequestedAt || renewal.open || (renewal.opensAt <= new Date())) && (
         <section className="mt-4 rounded-lg bg-white p-4 shadow-sm">
           <h2 className="font-medium">Renewal</h2>
           {workspace.renewalRequestedAt ? (
-            <p className="mt-1 text-sm text-slate-700">Renewal requested {utc(workspace.renewalRequestedAt)}; waiting for two admins.</p>
-          ) : workspace.renewal && !workspace.renewal.open ? (
-            <p className="mt-1 text-sm text-slate-700">{workspace.renewal.reason}</p>
-          ) : (
+            <p className="mt-1 text-sm text-slate-700">Renewal requested <TimeAgo date={workspace.renewalRequestedAt} />; waiting for two admins.</p>
+          ) : renewal.open ? (
             <RenewForm workspaceId={workspace.id} />
+          ) : (
+            <p className="mt-1 text-sm text-slate-700">{renewal.reason}</p>
           )}
         </section>
       )}
-      {(workspace.status === "ACTIVE" || workspace.status === "SUSPENDED") && (
-        <section className="mt-6 rounded-lg bg-white p-4 shadow-sm">
-          <h2 className="font-medium">Quota usage</h2>
-          <div className="mt-2">
-            <UsageBars usage={await getWorkspaceUsage(ctx, { workspaceId: workspace.id })} />
-          </div>
-        </section>
-      )}
+      <QuotaView tierName={workspace.tierName} hard={workspace.hard} usage={usage} history={usageHistory} customJustification={workspace.customJustification} />
       <WorkspaceGuardrails view={await getWorkspaceGuardrails(ctx, { workspaceId: workspace.id })} />
-      <section className="mt-6 rounded-lg bg-white p-4 shadow-sm">
-        <h2 className="font-medium">Quota ({workspace.tierName})</h2>
-        <div className="mt-2">
-          <QuotaList hard={workspace.hard} />
-        </div>
-        {workspace.customJustification && (
-          <p className="mt-2 text-sm text-slate-700">
-            <span className="font-medium">Custom quota, because: </span>
-            <span className="whitespace-pre-wrap break-words">{workspace.customJustification}</span>
-          </p>
-        )}
-      </section>
-      {(workspace.status === "ACTIVE" || workspace.status === "SUSPENDED") && (
+      {/* Contributors (who else may use this namespace) go here, as their own section component. */}
+      {inCluster && (
         <section aria-labelledby="quota-change-heading" className="mt-4 rounded-lg bg-white p-4 shadow-sm">
           <h2 id="quota-change-heading" className="font-medium">Ask for a quota change</h2>
           <p className="mt-1 text-sm text-slate-600">
@@ -132,7 +113,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
           </p>
           {latestChange && <LatestChange change={latestChange} current={workspace.hard} />}
           <div className="mt-3">
-            <OperationForm action={askQuotaChangeAction} hidden={{ workspaceId: workspace.id }} submitLabel="Ask for this quota" errorFields={QUOTA_FORM_ERROR_FIELDS}>
+            <OperationForm action={askQuotaChangeAction} hidden={{ workspaceId: workspace.id }} submitLabel="Ask for this quota">
               <QuotaFields hard={workspace.hard} />
               <TextField name="reason" label="Reason for the change" required />
             </OperationForm>
@@ -143,20 +124,7 @@ export default async function WorkspacePage({ params }: { params: Promise<{ id: 
         <h2 className="font-medium">Reason given</h2>
         <p className="mt-1 whitespace-pre-wrap break-words text-sm text-slate-700">{workspace.reason}</p>
       </section>
-      <section className="mt-4 rounded-lg bg-white p-4 shadow-sm" aria-labelledby="history-heading">
-        <h2 id="history-heading" className="font-medium">History</h2>
-        <ol className="mt-2 space-y-1 text-sm">
-          {history.map((entry) => (
-            <li key={entry.seq}>
-              <time dateTime={entry.at.toISOString()} className="text-slate-500">{utc(entry.at)}</time>{" "}
-              <span className="font-medium">{HISTORY_LABELS[entry.action] ?? entry.action}</span>
-              {entry.by && <span className="text-slate-600"> by {entry.by}</span>}
-              {entry.reason && <span className="whitespace-pre-wrap break-words text-slate-600">: {entry.reason}</span>}{" "}
-              <span className="font-mono text-xs text-slate-400">{entry.action}</span>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <HistoryList entries={history} />
       <ContributorsSection
         ctx={ctx}
         workspaceId={workspace.id}

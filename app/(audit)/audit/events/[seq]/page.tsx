@@ -70,11 +70,11 @@ export default async function AuditEventPage({
           </Link>
         )}
       </p>
-      <dl className="mt-4 grid grid-cols-[12rem_1fr] gap-x-4 gap-y-1 rounded-lg bg-white p-4 text-sm shadow-sm">
+      <dl className="mt-4 grid grid-cols-1 gap-x-4 sm:grid-cols-[12rem_1fr] gap-y-1 rounded-lg bg-white p-4 text-sm shadow-sm">
         {fields.map(([label, value]) => (
           <div key={label} className="contents">
-            <dt className="text-slate-500">{label}</dt>
-            <dd className="break-all">{value ?? "—"}</dd>
+            <dt className="text-slate-600">{label}</dt>
+            <dd className="whitespace-pre-wrap break-all">{value ?? "—"}</dd>
           </div>
         ))}
       </dl>
