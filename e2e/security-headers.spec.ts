@@ -30,7 +30,7 @@ function expectPageHeaders(response: APIResponse, where: string): string {
   return /'nonce-([^']+)'/.exec(policy)![1]!;
 }
 
-const PAGES = ["/workspaces", "/workspaces/new", "/admin/requests", "/admin/tiers", "/admin/tiers/new", "/admin/cluster", "/admin/notifications", "/admin/people", "/audit", "/audit/verify"];
+const PAGES = ["/workspaces", "/workspaces/new", "/admin/requests", "/admin/tiers", "/admin/tiers/new", "/admin/cluster", "/admin/notifications", "/admin/people", "/admin/workspaces", "/admin/posture", "/notifications", "/audit", "/audit/verify"];
 const ERROR_PAGES = [
   { path: "/no-such-page", status: 404 },
   { path: "/workspaces/not-a-uuid", status: 404 },
@@ -57,11 +57,15 @@ test.describe("security headers (THREATS 73)", () => {
       expect(response.status(), path).toBe(status);
       expectPageHeaders(response, path);
     }
-    for (const path of ["/api/healthz", "/api/readyz", "/audit/verify/head", "/audit/export?format=csv&action=auth.denied", "/api/auth/session"]) {
+    for (const path of ["/api/healthz", "/api/readyz", "/audit/verify/head", "/api/auth/session"]) {
       const response = await admin.request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBeLessThan(300);
       expectPageHeaders(response, path);
     }
+    // Exports start only by POST (THREATS 68); the refusal of a GET carries the headers too.
+    const exportByGet = await admin.request.get("/audit/export?format=csv&action=auth.denied", { maxRedirects: 0 });
+    expect(exportByGet.status()).toBe(405);
+    expectPageHeaders(exportByGet, "GET /audit/export");
     await admin.context().close();
   });
 
