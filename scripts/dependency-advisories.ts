@@ -44,6 +44,7 @@ ADVISORIES.playwright = ADVISORIES["@playwright/test"]!;
 
 /** Direct dependencies looked up with no advisory affecting the versions Berth can use. */
 export const NO_KNOWN_ADVISORY = [
+  "@axe-core/playwright",
   "@kubernetes/client-node",
   "@prisma/adapter-pg",
   "@prisma/client",
