@@ -6,7 +6,7 @@ import { ForbiddenError, ValidationError } from "@/lib/model/errors";
 import { actor, uniqueName } from "@/test/fixtures";
 import { approveWorkspace, rejectWorkspace } from "@/lib/workspaces/decide";
 import { requestWorkspace } from "@/lib/workspaces/request";
-import { countMyUnreadNotifications, listMyNotifications, markNotificationsRead } from "./inbox";
+import { countMyUnreadNotifications, listMyNotifications, markNotificationsRead, UNREAD_COUNT_CAP } from "./inbox";
 import { getDeliverySummary } from "./queries";
 
 const workspaceOf = (id: string) => ({ payload: { path: ["berth", "workspace", "id"], equals: id } });
@@ -40,6 +40,8 @@ describe("in-app notifications", () => {
     const ada = await actor(`ada.${name}@example.com`);
     const grace = await actor(`grace.${name}@example.com`, ["requester", "admin"]);
     const katherine = await actor(`katherine.${name}@example.com`, ["requester", "admin"]);
+    // Other suites leave many admin notifications behind; below the bell's cap the count shows each change.
+    await markNotificationsRead(grace, {});
     const { id } = await requestWorkspace(ada, { name, tier: "small-cpu", reason: "r" });
     const notification = (await listMyNotifications(grace, {})).entries.find((e) => e.workspaceId === id)!;
     const [graceBefore, katherineBefore] = await Promise.all([countMyUnreadNotifications(grace, {}), countMyUnreadNotifications(katherine, {})]);
@@ -48,7 +50,8 @@ describe("in-app notifications", () => {
     expect(await markNotificationsRead(grace, { notificationId: notification.id })).toEqual({ marked: 0 });
     expect((await listMyNotifications(grace, {})).entries.find((e) => e.id === notification.id)?.read).toBe(true);
     expect((await listMyNotifications(katherine, {})).entries.find((e) => e.id === notification.id)?.read).toBe(false);
-    expect(await countMyUnreadNotifications(grace, {})).toBe(Math.max(graceBefore - 1, 0));
+    expect(graceBefore).toBeLessThan(UNREAD_COUNT_CAP);
+    expect(await countMyUnreadNotifications(grace, {})).toBe(graceBefore - 1);
     expect(await countMyUnreadNotifications(katherine, {})).toBe(katherineBefore);
 
     const audit = await db.auditEvent.findFirst({ where: { action: "notification.marked_read", actorEmail: grace.actor.email }, orderBy: { seq: "desc" } });
