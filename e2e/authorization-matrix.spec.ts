@@ -127,6 +127,7 @@ const PAGES: PageRow[] = [
   { path: "/admin/posture", expect: ADMINS },
   { path: "/admin/notifications", expect: ADMINS },
   { path: "/admin/people", expect: ADMINS },
+  { path: "/admin/workspaces", expect: ADMINS },
   { path: "/admin/workspaces/[id]", expect: ADMINS },
   { path: "/audit", expect: TRAIL_READERS },
   { path: "/audit/events/[seq]", expect: TRAIL_READERS },
@@ -135,6 +136,7 @@ const PAGES: PageRow[] = [
   { path: "/directory", expect: ANYONE_SIGNED_IN },
   { path: "/directory/[id]", expect: { anonymous: 307, requester: 404, owner: 404, otherRequester: 404, admin: 404, adminOwner: 404, auditor: 404 } },
   { path: "/access", expect: ANYONE_SIGNED_IN },
+  { path: "/notifications", expect: ANYONE_SIGNED_IN },
   { path: "/audit/access", expect: TRAIL_READERS },
 ];
 const ROUTES: PageRow[] = [
@@ -143,6 +145,8 @@ const ROUTES: PageRow[] = [
   { path: "/audit/export", post: { format: "csv", action: "tier.created" }, expect: { ...TRAIL_READERS, anonymous: 401 } },
   { path: "/audit/verify/head", expect: TRAIL_READERS },
   { path: "/audit/access/export", post: { format: "csv" }, expect: { ...TRAIL_READERS, anonymous: 401 } },
+  // The admin pages' poll: the operation names admins only; an admin's call without a page scope is refused as input.
+  { path: "/api/live", expect: { anonymous: 307, requester: 403, owner: 403, otherRequester: 403, admin: 400, adminOwner: 400, auditor: 403 } },
   { path: "/api/healthz", expect: PUBLIC },
   { path: "/api/readyz", expect: PUBLIC },
   // Auth.js's own routes: the session endpoint tells each caller only about their own session.
