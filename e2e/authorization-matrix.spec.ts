@@ -99,7 +99,7 @@ function answerOf(body: string): ActionAnswer | string {
 
 // ---- Pages and route handlers: every page.tsx and route.ts has a row, found by its path.
 
-type PageAnswer = 200 | 307 | 401 | 403 | 404;
+type PageAnswer = 200 | 307 | 400 | 401 | 403 | 404;
 interface PageRow {
   path: string;
   /** Exports are audited, so they take a same-origin POST of their form (THREATS 68); the rest a GET. */
