@@ -5,7 +5,7 @@
 // from the operation declarations themselves; a page, route or action without a row fails.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import { clusterProfiles } from "./support/cluster";
 import { STATE_FINGERPRINT, withDatabase } from "./support/database";
 import { storageStatePath, type Persona } from "./support/personas";
@@ -174,16 +174,17 @@ function pagePathOf(worker: string): string {
 // ---- The walk.
 
 let ids = { T: "", U: "" };
-const contexts = new Map<Who, APIRequestContext>();
+// One browser context per kind of person, for the whole file; closed (not only its request
+// disposed) afterwards, so no half-closed context is left in the shared browser for later specs.
+const contexts = new Map<Who, BrowserContext>();
 
 async function contextFor(browser: Browser, who: Who): Promise<APIRequestContext> {
   let context = contexts.get(who);
   if (!context) {
-    const browserContext = await browser.newContext(who === "anonymous" ? {} : { storageState: storageStatePath(CAST[who].persona) });
-    context = browserContext.request;
+    context = await browser.newContext(who === "anonymous" ? {} : { storageState: storageStatePath(CAST[who].persona) });
     contexts.set(who, context);
   }
-  return context;
+  return context.request;
 }
 
 const fingerprint = () => withDatabase(async (client) => (await client.query<{ fingerprint: string }>(STATE_FINGERPRINT)).rows[0]!.fingerprint);
@@ -218,7 +219,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  for (const context of contexts.values()) await context.dispose();
+  for (const context of contexts.values()) await context.close();
 });
 
 test("every server action has a row, derived from its operation's declaration", () => {
