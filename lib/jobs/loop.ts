@@ -21,7 +21,7 @@ export function startReconcilerLoop(log: (line: string) => void = console.log): 
       // that just expired is held in the cluster by the pass that follows.
       const jobs = await runWorkflowJobs(new Date());
       if (jobs.expiredRequests || jobs.expiredWorkspaces.length || jobs.expiryNotices) {
-        log(`[berth] workflow: ${jobs.expiredRequests} requests expired, ${jobs.expiredWorkspaces.length} workspaces expired, ${jobs.expiryNotices} expiry notices`);
+        log(`[berth] workflow: ${jobs.expiredRequests} requests expired, ${jobs.expiredWorkspaces.length} workspaces expired, ${jobs.expiryNotices} expiry notices, ${jobs.endedWithWorkspace.length} contributors ended with their workspace`);
       }
       // Signs a checkpoint when N events or M minutes have passed (lib/audit-trail/checkpoints.ts).
       const checkpoint = await makeCheckpoint(db).catch((error: unknown) => ({ made: false as const, reason: `failed: ${(error as Error).message}` }));
