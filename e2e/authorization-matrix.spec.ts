@@ -3,9 +3,9 @@
 // route handler fetched by URL, as each kind of person; each answer is checked, and after each
 // call nothing in the database has changed (refusals are only audited). The action rows come
 // from the operation declarations themselves; a page, route or action without a row fails.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
+import { pagePaths, routeHandlerPaths, routePath, walk } from "./support/app-routes";
 import { clusterProfiles } from "./support/cluster";
 import { STATE_FINGERPRINT, withDatabase } from "./support/database";
 import { storageStatePath, type Persona } from "./support/personas";
@@ -36,8 +36,6 @@ interface ActionRow {
 }
 
 const source = (file: string) => readFileSync(file, "utf8");
-const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
 
 /** `exportedName → operation identifier` from app/**\/actions.ts; the sign-in actions start the OIDC flow and are public. */
 const PUBLIC_ACTIONS = new Set(["signInWithDexAction", "signOutAction"]);
@@ -153,11 +151,6 @@ const ROUTES: PageRow[] = [
   { path: "/api/auth/[...nextauth]", expect: PUBLIC },
 ];
 
-/** The URL path of a page.tsx or route.ts: route groups dropped. */
-function routePath(file: string): string {
-  const parts = path.dirname(path.relative("app", file)).split(path.sep).filter((part) => part !== "." && !/^\(.*\)$/.test(part));
-  return `/${parts.join("/")}`;
-}
 
 function concrete(template: string, ids: { T: string; U: string }, target: "T" | "U"): string {
   return template
@@ -226,10 +219,8 @@ test("every server action has a row, derived from its operation's declaration", 
   const { rows, unbound } = actionRows();
   expect(unbound, "actions that are not a bound operation").toEqual([]);
   expect(rows.length).toBeGreaterThanOrEqual(20);
-  const pages = new Set(walk("app").filter((f) => f.endsWith("page.tsx")).map(routePath));
-  const routes = new Set(walk("app").filter((f) => f.endsWith("route.ts")).map(routePath));
-  expect([...pages].sort(), "every page has a row").toEqual(PAGES.map((p) => p.path).sort());
-  expect([...routes].sort(), "every route handler has a row").toEqual(ROUTES.map((r) => r.path).sort());
+  expect(pagePaths(), "every page has a row").toEqual(PAGES.map((p) => p.path).sort());
+  expect(routeHandlerPaths(), "every route handler has a row").toEqual(ROUTES.map((r) => r.path).sort());
 });
 
 test("each server action, called by its id as each kind of person, answers as declared and changes nothing", async ({ browser }) => {
