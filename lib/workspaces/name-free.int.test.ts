@@ -1,5 +1,7 @@
 // Names against what already exists: look-alikes are refused by the database even when they race,
 // and the cluster's namespaces count as taken, literally and by look.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { db } from "@/lib/db/client";
@@ -86,6 +88,37 @@ describe("the database keeps the skeleton (THREATS 17)", () => {
     const names = ["team-a1", "teama-l", "models-0", "data5et", "b1ll1ng", "churn", "chu-rn", "r-n-r-n", "mirror", "kubef1ow", "lstio-system", "a3i05rnm"];
     const { rows } = await owner.query<{ skeleton: string }>("SELECT berth_name_skeleton(name) AS skeleton FROM unnest($1::text[]) WITH ORDINALITY AS t(name, n) ORDER BY n", [names]);
     expect(rows.map((r) => r.skeleton)).toEqual(names.map(nameSkeleton));
+  });
+
+  it("migration 0018 applies over look-alikes that already hold their names: the oldest stands for the skeleton, the others keep theirs", async () => {
+    const ada = await actor(`ada.backfill.${plainBase()}@example.com`);
+    const base = plainBase();
+    const sql = readFileSync(path.resolve("prisma/migrations/0018_unique_name_skeletons/migration.sql"), "utf8");
+    await owner.query("BEGIN");
+    try {
+      // The database as it was before 0018, holding three look-alikes (as the race left them) and one that released its name.
+      await owner.query(`DROP INDEX "workspaces_open_name_skeleton_key"; DROP TRIGGER "workspaces_set_name_skeleton" ON "workspaces";
+        DROP FUNCTION "workspaces_set_name_skeleton"(); DROP FUNCTION "berth_name_skeleton"(TEXT)`);
+      const { rows } = await owner.query<{ id: string; name: string }>(
+        `INSERT INTO "workspaces" ("id", "name", "status", "reason", "requester_id", "owner_email", "tier_id", "hard", "created_at", "updated_at")
+         SELECT gen_random_uuid(), n.name, n.status::workspace_status, 'r', $1, $2, (SELECT "id" FROM "quota_tiers" WHERE "slug" = 'small-cpu'), '{}', now() - n.age * interval '1 minute', now()
+         FROM (VALUES ($3, 'ACTIVE', 4), ($4, 'PENDING', 3), ($5, 'PENDING', 2), ($6, 'REJECTED', 1)) AS n(name, status, age)
+         RETURNING "id", "name"`,
+        [ada.actor.userId, ada.actor.email, `rn${base}`, `m${base}`, `r-n${base}`, `m-${base}`],
+      );
+      await owner.query(sql);
+      const after = await owner.query<{ name: string; name_skeleton: string }>(
+        `SELECT "name", "name_skeleton" FROM "workspaces" WHERE "id" = ANY($1::uuid[]) ORDER BY "created_at"`,
+        [rows.map((r) => r.id)],
+      );
+      const skeleton = nameSkeleton(`m${base}`);
+      expect(after.rows.map((r) => r.name_skeleton.split("#")[0])).toEqual([skeleton, skeleton, skeleton, skeleton]);
+      // The oldest holder and the released one keep the plain skeleton; the two later holders are set aside.
+      expect(after.rows.map((r) => r.name_skeleton === skeleton)).toEqual([true, false, false, true]);
+      await expect(owner.query(`UPDATE "workspaces" SET "status" = 'PENDING' WHERE "name" = $1`, [`m-${base}`])).rejects.toMatchObject({ code: "23505" });
+    } finally {
+      await owner.query("ROLLBACK");
+    }
   });
 
   it("fills the skeleton of a row written without one, and takes back one written by hand", async () => {
