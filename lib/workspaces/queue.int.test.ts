@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/model/errors";
 import { actor, testTier, uniqueName } from "@/test/fixtures";
 import { approveWorkspace } from "./decide";
-import { listApprovalQueue, listPendingRenewals, OTHERS_SHOWN, QUEUE_PAGE_SIZE } from "./queue";
+import { getQueueItem, listApprovalQueue, listPendingRenewals, OTHERS_SHOWN, QUEUE_PAGE_SIZE } from "./queue";
 import { requestWorkspace } from "./request";
 
 describe("approval queue", () => {
@@ -78,6 +78,11 @@ describe("approval queue size", () => {
       expect(item.otherWorkspaces).toHaveLength(OTHERS_SHOWN);
       expect(item.otherWorkspaceCount).toBe(others);
     }
+    // One request by (part of) its name, and one request by id wherever it is in the queue.
+    const last = pages[2]!.items[2]!;
+    expect((await listApprovalQueue(grace, { tier, name: last.name.toUpperCase() })).items.map((r) => r.id)).toEqual([last.id]);
+    expect(await getQueueItem(grace, { workspaceId: last.id })).toMatchObject({ id: last.id, name: last.name, required: 1 });
+    expect(await getQueueItem(grace, { workspaceId: "not-a-uuid" })).toBeNull();
     // Past the end (the last request of the last page was just decided): the last page, not an empty one.
     expect(await listApprovalQueue(grace, { tier, page: 99 })).toMatchObject({ page: 3, pageCount: 3 });
   });

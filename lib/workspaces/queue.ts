@@ -6,6 +6,7 @@ import "server-only";
 import { z } from "zod";
 import type { Ctx } from "@/lib/model/actor";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { defineOperation, noInput } from "@/lib/operations/define-operation";
 import type { Hard } from "@/lib/quota/keys";
 import { tierSelect, toTierDetail, type TierDetail } from "@/lib/tiers/detail";
@@ -16,6 +17,7 @@ import { mayDecide, requirementOf, type Person } from "./governance";
 const queueFilterInput = z.strictObject({
   tier: z.string().max(64).optional().catch(undefined),
   requester: z.string().trim().max(200).optional().catch(undefined),
+  name: z.string().trim().max(63).optional().catch(undefined),
   minAgeDays: z.coerce.number().int().min(0).max(365).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
@@ -77,15 +79,33 @@ async function listQueue(ctx: Ctx, filter: QueueFilter, now: Date): Promise<Queu
     status: WorkspaceStatus.PENDING,
     ...(filter.tier ? { tier: { slug: filter.tier } } : {}),
     ...(filter.requester ? { requester: { email: { contains: filter.requester, mode: "insensitive" as const } } } : {}),
+    ...(filter.name ? { name: { contains: filter.name, mode: "insensitive" as const } } : {}),
     ...(filter.minAgeDays ? { createdAt: { lte: new Date(now.getTime() - filter.minAgeDays * DAY_MS) } } : {}),
   };
   const total = await db.workspace.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
   const page = Math.min(filter.page ?? 1, pageCount);
+  const items = await queueItems(ctx, where, (page - 1) * QUEUE_PAGE_SIZE);
+  return { items, total, page, pageCount };
+}
+
+/** One pending request as the queue shows it, wherever it is in the queue (the banner after a first approval). */
+export const getQueueItem = defineOperation({
+  name: "queue.read-item",
+  title: "viewing a pending request",
+  roles: ["admin"],
+  // From the query string after a redirect: anything but one UUID names no request.
+  input: z.strictObject({ workspaceId: z.uuid().nullable().catch(null) }),
+  audit: [],
+  run: async (ctx, { workspaceId }): Promise<QueueItem | null> =>
+    workspaceId ? ((await queueItems(ctx, { id: workspaceId, status: WorkspaceStatus.PENDING }, 0))[0] ?? null) : null,
+});
+
+async function queueItems(ctx: Ctx, where: Prisma.WorkspaceWhereInput, skip: number): Promise<QueueItem[]> {
   const rows = await db.workspace.findMany({
     where,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    skip: (page - 1) * QUEUE_PAGE_SIZE,
+    skip,
     take: QUEUE_PAGE_SIZE,
     select: {
       id: true,
@@ -102,7 +122,7 @@ async function listQueue(ctx: Ctx, filter: QueueFilter, now: Date): Promise<Queu
     },
   });
   const others = await othersOf([...new Set(rows.map((row) => row.requesterId))]);
-  const items = rows.map((row) => {
+  return rows.map((row) => {
     const tier = toTierDetail(row.tier);
     const mine = others.get(row.requesterId);
     return {
@@ -122,7 +142,6 @@ async function listQueue(ctx: Ctx, filter: QueueFilter, now: Date): Promise<Queu
       otherWorkspaceCount: mine?.count ?? 0,
     };
   });
-  return { items, total, page, pageCount };
 }
 
 type Others = { shown: { name: string; status: WorkspaceStatus }[]; count: number };

@@ -14,7 +14,7 @@ import { listAllTiers } from "@/lib/tiers/queries";
 import { listPendingChanges } from "@/lib/workspaces/change-queries";
 import { appliedChangeState } from "@/lib/workspaces/outcome-message";
 import { listRecentDecisions } from "@/lib/workspaces/queries";
-import { getRenewalOutcome, listApprovalQueue, listPendingRenewals, QUEUE_PAGE_SIZE } from "@/lib/workspaces/queue";
+import { getQueueItem, getRenewalOutcome, listApprovalQueue, listPendingRenewals, QUEUE_PAGE_SIZE } from "@/lib/workspaces/queue";
 import { ChangeForms } from "./change-forms";
 import { DecisionForms } from "./decision-forms";
 import { DecisionOutcome } from "./decision-outcome";
@@ -35,6 +35,7 @@ type Search = {
   changeRejected?: string;
   tier?: string;
   requester?: string;
+  name?: string;
   minAgeDays?: string;
   page?: string;
 };
@@ -55,6 +56,7 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
     listApprovalQueue.execute(ctx, {
       tier: params.tier || undefined,
       requester: params.requester || undefined,
+      name: params.name || undefined,
       minAgeDays: params.minAgeDays || undefined,
       page: params.page || undefined,
     }),
@@ -69,7 +71,8 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
   const pending = queue.items;
   const first = (queue.page - 1) * QUEUE_PAGE_SIZE + 1;
   const decided = recent.find((workspace) => workspace.id === params.decided);
-  const awaiting = pending.find((request) => request.id === params.decided);
+  // A first approval of a two-approval request: the request may be on any page of the queue.
+  const awaiting = params.decided && !decided ? await getQueueItem(ctx, { workspaceId: params.decided }) : null;
   const renewed = params.renewed ? await getRenewalOutcome(ctx, { workspaceId: params.renewed }) : null;
 
   return (

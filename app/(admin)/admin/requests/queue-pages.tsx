@@ -6,6 +6,7 @@ export function queueHref(filter: QueueFilter, page: number): string {
   const params = new URLSearchParams();
   if (filter.tier) params.set("tier", filter.tier);
   if (filter.requester) params.set("requester", filter.requester);
+  if (filter.name) params.set("name", filter.name);
   if (filter.minAgeDays !== undefined) params.set("minAgeDays", String(filter.minAgeDays));
   if (page > 1) params.set("page", String(page));
   const query = params.toString();
