@@ -49,6 +49,9 @@ describe("settings", () => {
     ["BERTH_RECONCILER", "maybe"],
     ["BERTH_WEBHOOK_URL", "not a url"],
     ["AUTH_DEX_ISSUER", "dex"],
+    ["BERTH_RESERVED_NAMES", "Team-X"],
+    ["BERTH_RESERVED_NAMES", "*"],
+    ["BERTH_RESERVED_NAMES", "lab-*-x"],
   ])("refuses %s=%s with an error naming the variable and the value", (name, value) => {
     expect(() => checkSettings({ ...complete, [name]: value })).toThrowError(SettingsError);
     expect(() => checkSettings({ ...complete, [name]: value })).toThrowError(new RegExp(`^${name} .*${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));

@@ -210,6 +210,48 @@ export function guardrailSettings(env: Env = process.env): GuardrailSettings {
   };
 }
 
+/** A name no workspace may take: exactly this, or (`prefix`) anything that starts with it. */
+export interface ReservedName {
+  value: string;
+  prefix: boolean;
+}
+
+/**
+ * The cluster's own namespaces and the prefixes Kubernetes, Kubeflow, the mesh and common add-ons
+ * create them under. Always reserved: BERTH_RESERVED_NAMES adds to them, since a site cannot know
+ * which of them a later upgrade starts using.
+ */
+export const BUILT_IN_RESERVED_NAMES = [
+  "kube-*",
+  "kubeflow*",
+  "istio-*",
+  "knative-*",
+  "cert-manager*",
+  "openshift*",
+  "default*",
+  "auth",
+  "dex",
+  "oauth2-proxy",
+  "kserve",
+  "berth",
+];
+
+const RESERVED_ENTRY = /^[a-z0-9]([-a-z0-9]*)?\*?$/;
+
+function reservedEntry(entry: string): ReservedName {
+  return entry.endsWith("*") ? { value: entry.slice(0, -1), prefix: true } : { value: entry, prefix: false };
+}
+
+/** Reserved workspace names: the built-in list and BERTH_RESERVED_NAMES (`team-x`, or `lab-*` for a prefix). */
+export function reservedNames(env: Env = process.env): ReservedName[] {
+  const extra = list(env, "BERTH_RESERVED_NAMES", []);
+  const bad = extra.find((entry) => !RESERVED_ENTRY.test(entry));
+  if (bad !== undefined) {
+    throw new SettingsError(`BERTH_RESERVED_NAMES must list names or prefixes ending in "*" (lower-case letters, digits, '-'), got "${bad.slice(0, 80)}"`);
+  }
+  return [...BUILT_IN_RESERVED_NAMES, ...extra].map(reservedEntry);
+}
+
 /** Limits and timings of the request workflow (README, "Requests and approvals"). */
 export interface WorkflowConfig {
   maxOpenRequests: number;
@@ -370,6 +412,7 @@ export function checkSettings(env: Env = process.env): void {
   kubeSettings(env);
   reconcilerSettings(env);
   workflowConfigFromEnv(env);
+  reservedNames(env);
   trustedProxyHops(env);
   auditProofSettings(env);
   portalSettings(env);
