@@ -147,6 +147,8 @@ const ROUTES: PageRow[] = [
   { path: "/api/live", expect: { anonymous: 307, requester: 403, owner: 403, otherRequester: 403, admin: 400, adminOwner: 400, auditor: 403 } },
   { path: "/api/healthz", expect: PUBLIC },
   { path: "/api/readyz", expect: PUBLIC },
+  // Scrapers only: a session, even an admin's, is not the bearer token (THREATS 88).
+  { path: "/api/metrics", expect: { anonymous: 401, requester: 401, owner: 401, otherRequester: 401, admin: 401, adminOwner: 401, auditor: 401 } },
   // Auth.js's own routes: the session endpoint tells each caller only about their own session.
   { path: "/api/auth/[...nextauth]", expect: PUBLIC },
 ];

@@ -404,6 +404,41 @@ export function portalSettings(env: Env = process.env): PortalSettings {
   };
 }
 
+/** What Berth tells its operators: metrics, logs, shutdown (README, "Metrics, logs and shutdown"). */
+export interface TelemetrySettings {
+  /** Bearer token a scraper must send to /api/metrics; unset: the route answers 404 to everyone. */
+  metricsToken: string | undefined;
+  /** Lowest level written to the JSON log. */
+  logLevel: LogLevel;
+  /** How long a stopping process waits for in-flight requests and the reconciler before it exits. */
+  shutdownGraceMs: number;
+  /** NEXT_MANUAL_SIG_HANDLE is set: Next leaves SIGTERM/SIGINT to Berth, which exits once stopped. */
+  berthHandlesSignals: boolean;
+}
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+// Long enough that guessing it is hopeless, short enough for `openssl rand -hex 16`.
+const MIN_METRICS_TOKEN_LENGTH = 32;
+
+export function telemetrySettings(env: Env = process.env): TelemetrySettings {
+  const metricsToken = text(env, "BERTH_METRICS_TOKEN");
+  if (metricsToken !== undefined && (metricsToken.length < MIN_METRICS_TOKEN_LENGTH || /\s/.test(metricsToken))) {
+    throw new SettingsError(`BERTH_METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters without spaces (e.g. \`openssl rand -hex 32\`)`);
+  }
+  const logLevel = text(env, "BERTH_LOG_LEVEL") ?? "info";
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new SettingsError(`BERTH_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel.slice(0, 40)}"`);
+  }
+  return {
+    metricsToken,
+    logLevel: logLevel as LogLevel,
+    shutdownGraceMs: wholeNumber(env, "BERTH_SHUTDOWN_GRACE_MS", 25_000, { min: 0 }),
+    berthHandlesSignals: text(env, "NEXT_MANUAL_SIG_HANDLE") !== undefined,
+  };
+}
+
 /** Every setting at once: what a process checks before it starts serving. */
 export function checkSettings(env: Env = process.env): void {
   roleGroupsFromEnv(env);
@@ -419,6 +454,7 @@ export function checkSettings(env: Env = process.env): void {
   guardrailSettings(env);
   rateLimitSettings(env);
   accessSettings(env);
+  telemetrySettings(env);
 }
 
 /** Stops the process with one line naming the bad setting, instead of failing later and vaguely. */
