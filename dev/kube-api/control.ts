@@ -89,6 +89,7 @@ export function handleControl(deps: ControlDeps, method: string, path: string, b
   }
   if (route === "reset" && method === "POST") {
     store.clear();
+    controller.resetTermination();
     controller.seedSystemNamespaces();
     seedCluster(store);
     faults.clear();
@@ -123,6 +124,16 @@ export function handleControl(deps: ControlDeps, method: string, path: string, b
     if (method !== "PUT") throw methodNotAllowed();
     setNodes(store, parseNodes(body));
     return { status: 200, body: { nodes: store.list("nodes").length } };
+  }
+  if (route === "namespace-termination") {
+    if (method !== "PUT") throw methodNotAllowed();
+    const spec = isObject(body) ? body : {};
+    const delayMs = spec["delayMs"];
+    const hold = spec["hold"];
+    if ((delayMs !== undefined && (typeof delayMs !== "number" || delayMs < 0)) || (hold !== undefined && typeof hold !== "boolean")) {
+      throw badRequest("body must be {delayMs?: number >= 0, hold?: boolean}");
+    }
+    return { status: 200, body: controller.setTermination({ delayMs, hold }) as unknown as Json };
   }
   if (route === "controller" && method === "GET") return { status: 200, body: { errors: [...controller.errors] } };
   if (route === "namespaces" && method === "POST") {
