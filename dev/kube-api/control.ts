@@ -136,6 +136,10 @@ export function handleControl(deps: ControlDeps, method: string, path: string, b
     return { status: 200, body: controller.setTermination({ delayMs, hold }) as unknown as Json };
   }
   if (route === "controller" && method === "GET") return { status: 200, body: { errors: [...controller.errors] } };
+  if (route === "controller" && method === "PUT") {
+    if (!isObject(body) || typeof body["paused"] !== "boolean") throw badRequest("body must be {paused: boolean}");
+    return { status: 200, body: controller.setPaused(body["paused"]) };
+  }
   if (route === "namespaces" && method === "POST") {
     if (!isObject(body) || typeof body["name"] !== "string") throw badRequest("body must be {name, owner?}");
     const name = body["name"];

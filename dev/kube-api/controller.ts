@@ -89,6 +89,7 @@ export class ProfileController {
 
   /** Forgets pending purges (the store was wiped) and restores the default timing. */
   resetTermination(): void {
+    this.paused = false;
     for (const timer of this.terminating.values()) if (timer) clearTimeout(timer);
     this.terminating.clear();
     this.termination = { delayMs: DEFAULT_TERMINATION_MS, hold: false };
@@ -134,7 +135,18 @@ export class ProfileController {
     return this.createNamespace(name, {}, owner === undefined ? {} : { owner }, undefined, "kubectl-create");
   }
 
+  /** A stopped (crashed, scaled to zero) controller: Profile writes are stored, nothing follows from them. */
+  private paused = false;
+
+  /** Test hook: stop the controller, or start it again (it then reconciles every Profile, as on a restart). */
+  setPaused(paused: boolean): { paused: boolean } {
+    this.paused = paused;
+    if (!paused) for (const profile of this.store.list("profiles")) this.reconcile(profile);
+    return { paused };
+  }
+
   reconcile(profile: JsonObject): void {
+    if (this.paused) return;
     // The real controller logs a failed reconcile and retries; it never fails the Profile write.
     try {
       this.reconcileProfile(profile);

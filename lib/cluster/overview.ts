@@ -28,9 +28,31 @@ export interface ClusterOverview {
   problem?: ClusterProblem;
   /** Workspaces whose last cluster call was refused for lack of rights or credentials. */
   blockedByConfiguration: { id: string; name: string; message: string | null }[];
+  /** Workspaces the profile controller has not acted on within the provisioning deadline. */
+  overdue: OverdueWorkspace[];
+}
+
+export interface OverdueWorkspace {
+  id: string;
+  name: string;
+  step: string | null;
+  since: Date | null;
+}
+
+/** Overdue applies still waiting (the banner's list): database only, a few rows by the index. */
+export async function overdueWorkspaces(): Promise<OverdueWorkspace[]> {
+  const rows = await db.workspace.findMany({
+    where: { overdueAt: { not: null } },
+    select: { id: true, name: true, provisionStep: true, waitingSince: true },
+    orderBy: { overdueAt: "asc" },
+    take: 50,
+  });
+  return rows.map((w) => ({ id: w.id, name: w.name, step: w.provisionStep, since: w.waitingSince }));
 }
 
 const CONFIG_FAILURES = ["forbidden", "unauthorized"];
+/** Only these mean the API server itself did not answer. */
+const UNREACHABLE_FAILURES = ["unreachable", "timeout"];
 
 export const getClusterOverview = defineOperation({
   name: "cluster.read-overview",
@@ -48,16 +70,20 @@ async function readOverview(ctx: Ctx): Promise<ClusterOverview> {
     take: 50,
   });
   const blocked = blockedByConfiguration.map((w) => ({ id: w.id, name: w.name, message: w.statusMessage }));
+  const overdue = await overdueWorkspaces();
   try {
     const scan = await scanCluster({ actor: ctx.actor, context: ctx.meta });
-    return { drifted: scan.drifted, unmanaged: scan.unmanaged, blockedByConfiguration: blocked };
+    return { drifted: scan.drifted, unmanaged: scan.unmanaged, blockedByConfiguration: blocked, overdue };
   } catch (error) {
     const mapped = toKubeApiError(error);
     const configuration = CONFIG_FAILURES.includes(mapped.failure);
     const message = configuration
       ? `Berth may not read Profiles, namespaces or resource quotas (${mapped.status ?? mapped.failure}): check its ClusterRole and token.`
-      : "The Kubernetes API could not be reached; what the cluster holds is unknown right now.";
-    return { drifted: [], unmanaged: [], blockedByConfiguration: blocked, problem: { failure: mapped.failure, message, configuration } };
+      : UNREACHABLE_FAILURES.includes(mapped.failure)
+        ? "The Kubernetes API could not be reached; what the cluster holds is unknown right now."
+        : // It answered: say what it answered rather than claim it is down.
+          `The Kubernetes API answered, but Berth could not read what the cluster holds: ${mapped.message}`;
+    return { drifted: [], unmanaged: [], blockedByConfiguration: blocked, overdue, problem: { failure: mapped.failure, message, configuration } };
   }
 }
 
