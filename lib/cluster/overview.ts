@@ -12,6 +12,7 @@ import { getQuota, type ClusterQuota } from "@/lib/kube/resource-quotas";
 import type { Hard } from "@/lib/quota/keys";
 import { WorkspaceStatus, isHeld } from "@/lib/model/workspace-status";
 import { knownWorkspaceId, workspaceInUrl } from "@/lib/workspaces/schemas";
+import { effectiveHard } from "@/lib/reconcile/confirm";
 import { scanCluster, type DriftedWorkspace } from "./scan";
 import type { UnmanagedProfile } from "./drift";
 
@@ -126,6 +127,8 @@ export interface WorkspaceClusterView {
   ownerEmail: string;
   tierName: string;
   hard: Hard;
+  /** The quota the cluster should enforce now (the zero-pod one while suspended or expired). */
+  effectiveHard: Hard;
   provisionStep: string | null;
   statusMessage: string | null;
   nextAttemptAt: Date | null;
@@ -158,7 +161,8 @@ async function readForAdmin(_ctx: Ctx, { workspaceId }: { workspaceId: string })
   });
   if (!row) throw new NotFoundError();
   const { tier, generation, appliedGeneration, ...rest } = row;
-  return { ...rest, hard: row.hard as Hard, tierName: tier.name, pending: appliedGeneration < generation };
+  const hard = row.hard as Hard;
+  return { ...rest, hard, effectiveHard: effectiveHard({ status: row.status, hard }), tierName: tier.name, pending: appliedGeneration < generation };
 }
 
 export type UsageView = { state: "known"; quota: ClusterQuota } | { state: "missing" } | { state: "unreachable" };

@@ -52,6 +52,13 @@ describe("suspend and resume", () => {
     await expect(resumeWorkspace(admin, { workspaceId: id, version: stale, reason: "second" })).rejects.toBeInstanceOf(ConflictError);
     expect((await db.workspace.findUniqueOrThrow({ where: { id } })).status).toBe("SUSPENDED");
   });
+
+  it("says in plain words which workspaces can be suspended or resumed", async () => {
+    const { id, admin } = await approvedWorkspace();
+    await expect(resumeWorkspace(admin, { workspaceId: id, version: await version(id), reason: "x" })).rejects.toThrow("Only a suspended workspace can be resumed.");
+    await suspendWorkspace(admin, { workspaceId: id, version: await version(id), reason: "x" });
+    await expect(suspendWorkspace(admin, { workspaceId: id, version: await version(id), reason: "x" })).rejects.toThrow("Only an active workspace can be suspended.");
+  });
 });
 
 describe("quota edits", () => {
