@@ -25,7 +25,7 @@ export function DriftComparison({ approved, profile, quota }: { approved: Hard; 
         {keys.map((key) => {
           const differs = columns.some((c) => !sameQuantity(c.hard?.[key], approved[key]));
           return (
-            <tr key={key} className={differs ? "bg-red-50 text-red-900" : ""}>
+            <tr key={key} className={differs ? "bg-red-100 font-semibold text-red-900" : ""}>
               <th scope="row" className="py-1 pr-4 font-normal">
                 {labelOf(key)}
                 {differs && <span className="sr-only"> (differs)</span>}

@@ -212,6 +212,13 @@ describe("readiness and the expiry clock (THREATS 93)", () => {
     const writes = (await standIn.requests()).filter((r) => r.method !== "GET" && r.path.includes(`/namespaces/${name}`));
     expect(writes).toEqual([]);
     expect((await db.workspace.findUniqueOrThrow({ where: { id } })).status).toBe("PROVISIONING");
+    // Once it is gone, the Profile is applied once more so that the profile controller makes it anew.
+    await standIn.setNamespaceTermination({ hold: false, delayMs: 0 });
+    await expect.poll(() => namespaceExists(name)).toBe(false);
+    await reconcileOnce({ now: later(60_000) });
+    await reconcileOnce({ now: later(2 * 60_000) });
+    expect((await db.workspace.findUniqueOrThrow({ where: { id } })).status).toBe("ACTIVE");
+    expect((await getNamespace(name))?.ownerProfiles).toEqual([name]);
   });
 
   it("an active workspace whose namespace is being deleted shows it as drift", async () => {

@@ -32,7 +32,12 @@ export interface DesiredWorkspace {
   containerDefaults: ContainerDefaults | null;
   /** The tier's Pod Security level and egress allowlist. */
   guardrails: TierGuardrails;
+  /** The step the previous attempt waited on, if any. */
+  lastStep?: string | null;
 }
+
+/** Words of the step for a namespace still being deleted; once it is gone the Profile is applied again. */
+const STILL_DELETED = "is still being deleted";
 
 export type ConfirmResult =
   | { state: "confirmed"; applied: unknown; auditId?: string; removed: UnwantedKey[] }
@@ -74,14 +79,17 @@ export async function confirmWorkspace(workspace: DesiredWorkspace): Promise<Con
   const cleared = existing ? await removeUnwantedKeys(existing, hard) : { profile: null, removed: [] };
   if (cleared === "raced") return waiting("the Profile kept changing while Berth removed quota keys it does not want; trying again");
   const { removed } = cleared;
-  // Applied once per desired state: while the profile controller catches up, Berth only reads.
-  const applied = cleared.profile && profileUpToDate(cleared.profile, manifest) ? { auditId: undefined } : await applyProfile(manifest);
+  // Applied once per desired state: while the profile controller catches up, Berth only reads. A
+  // namespace that was being deleted is the exception: once it is gone, nothing would make the
+  // controller look at the Profile again, so it is applied once more.
+  const nudge = workspace.lastStep?.includes(STILL_DELETED) ?? false;
+  const applied = cleared.profile && !nudge && profileUpToDate(cleared.profile, manifest) ? { auditId: undefined } : await applyProfile(manifest);
 
   // Both reads at once: they are independent, and this is on every approval's path.
   const [namespace, quota] = await Promise.all([getNamespace(workspace.name), getQuota(workspace.name)]);
   if (!namespace) return waiting("waiting for the namespace", removed);
   if (namespace.terminating) {
-    return waiting(`waiting for the namespace: "${workspace.name}" is still being deleted${since(namespace.deletionTimestamp)}`, removed);
+    return waiting(`waiting for the namespace: "${workspace.name}" ${STILL_DELETED}${since(namespace.deletionTimestamp)}`, removed);
   }
   if (!belongsToProfile(namespace, workspace)) await refuseForeignNamespace(workspace, namespace);
   if (!quota) return waiting("waiting for kf-resource-quota", removed);
@@ -158,7 +166,7 @@ async function confirmDecommissioned(workspace: DesiredWorkspace): Promise<Confi
   const namespace = await getNamespace(workspace.name);
   // A namespace someone else made under that name was never the workspace's to remove.
   if (namespace && belongsToProfile(namespace, workspace)) {
-    const state = namespace.terminating ? `is still being deleted${since(namespace.deletionTimestamp)}` : "is still there and not being deleted";
+    const state = namespace.terminating ? `${STILL_DELETED}${since(namespace.deletionTimestamp)}` : "is still there and not being deleted";
     return waiting(`the Profile is deleted; its namespace "${workspace.name}" ${state}`);
   }
   return { state: "confirmed", applied: { profile: "deleted", namespace: "deleted" }, auditId: deletion.auditId, removed: [] };
