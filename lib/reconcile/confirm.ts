@@ -32,12 +32,10 @@ export interface DesiredWorkspace {
   containerDefaults: ContainerDefaults | null;
   /** The tier's Pod Security level and egress allowlist. */
   guardrails: TierGuardrails;
-  /** The step the previous attempt waited on, if any. */
-  lastStep?: string | null;
 }
 
-/** Words of the step for a namespace still being deleted; once it is gone the Profile is applied again. */
-const STILL_DELETED = "is still being deleted";
+/** Words of the step for a namespace still being deleted (lib/reconcile/provision.ts looks for them). */
+export const STILL_DELETED = "is still being deleted";
 
 export type ConfirmResult =
   | { state: "confirmed"; applied: unknown; auditId?: string; removed: UnwantedKey[] }
@@ -79,11 +77,8 @@ export async function confirmWorkspace(workspace: DesiredWorkspace): Promise<Con
   const cleared = existing ? await removeUnwantedKeys(existing, hard) : { profile: null, removed: [] };
   if (cleared === "raced") return waiting("the Profile kept changing while Berth removed quota keys it does not want; trying again");
   const { removed } = cleared;
-  // Applied once per desired state: while the profile controller catches up, Berth only reads. A
-  // namespace that was being deleted is the exception: once it is gone, nothing would make the
-  // controller look at the Profile again, so it is applied once more.
-  const nudge = workspace.lastStep?.includes(STILL_DELETED) ?? false;
-  const applied = cleared.profile && !nudge && profileUpToDate(cleared.profile, manifest) ? { auditId: undefined } : await applyProfile(manifest);
+  // Applied once per desired state: while the profile controller catches up, Berth only reads.
+  const applied = cleared.profile && profileUpToDate(cleared.profile, manifest) ? { auditId: undefined } : await applyProfile(manifest);
 
   // Both reads at once: they are independent, and this is on every approval's path.
   const [namespace, quota] = await Promise.all([getNamespace(workspace.name), getQuota(workspace.name)]);

@@ -7,7 +7,7 @@ import type { AuditActor, AuditContext } from "@/lib/model/audit-event";
 import { appendAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/model/actor";
 import { retryDelayMs } from "./backoff";
-import { confirmWorkspace, type DesiredWorkspace } from "./confirm";
+import { confirmWorkspace, STILL_DELETED, type DesiredWorkspace } from "./confirm";
 import { reconcilerSettings } from "@/lib/config";
 import { db, type Tx } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
@@ -121,6 +121,8 @@ async function claim(id: string, now: Date): Promise<boolean> {
 
 type LoadedWorkspace = DesiredWorkspace & {
   attempts: number;
+  /** The step the previous attempt waited on, if any. */
+  lastStep: string | null;
   expiresAt: Date | null;
   lifetimeDays: number | null;
   waitingSince: Date | null;
@@ -207,10 +209,13 @@ async function recordWaiting(
   const waitingSince = workspace.waitingSince ?? now;
   const overdue = workspace.overdueAt === null && now.getTime() - waitingSince.getTime() >= reconcilerSettings().provisionDeadlineMs;
   const step = workspace.overdueAt || overdue ? overdueStep(result.step, waitingSince) : result.step;
+  // A namespace that was being deleted is gone now: nothing makes the profile controller look at the
+  // unchanged Profile again, so the desired state is asserted anew (next generation, applied at once).
+  const renew = (workspace.lastStep?.includes(STILL_DELETED) ?? false) && !result.step.includes(STILL_DELETED);
   await db.$transaction(async (tx) => {
     await tx.workspace.updateMany({
       where: { id: workspace.id, generation: workspace.generation },
-      data: { provisionStep: step, nextAttemptAt, waitingSince },
+      data: { provisionStep: step, nextAttemptAt: renew ? now : nextAttemptAt, waitingSince, ...(renew ? { generation: { increment: 1 } } : {}) },
     });
     await recordRemovedKeys(tx, by, target, result.removed);
     if (!overdue) return;
