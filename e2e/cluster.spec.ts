@@ -2,7 +2,7 @@
 // warning, decommissioning with the typed-name confirmation, and the drift page with re-apply and adopt.
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { ClusterPage } from "./pages/admin-cluster";
-import { createForeignProfile, deleteQuota, readProfile, readQuotaHard, setQuotaUsed } from "./support/cluster";
+import { createForeignProfile, deleteQuota, patchProfileQuota, readProfile, readQuotaHard, setQuotaUsed } from "./support/cluster";
 import { pageAs, storageStatePath } from "./support/personas";
 import { activeWorkspace, uniqueName } from "./support/workspaces";
 
@@ -76,6 +76,30 @@ test("the drift page shows a deleted quota and an unmanaged Profile; re-apply an
   await item.getByRole("button", { name: `Adopt ${foreign}` }).click();
   await expect(cluster.unmanaged(foreign)).toHaveCount(0);
   await expect(grace.getByRole("row").filter({ hasText: foreign })).toContainText("Adopted");
+});
+
+test("a GPU limit added with kubectl patch shows beside the approved quota and is removed by re-apply (THREATS 90)", async ({ browser }) => {
+  const name = uniqueName("gpu-added");
+  const grace = await activeWorkspace(browser, name, REASON);
+  await patchProfileQuota(name, { "requests.nvidia.com/gpu": "4", pods: 10 });
+  const cluster = new ClusterPage(grace);
+  await cluster.open();
+  const card = cluster.drift(name);
+  await expect(card).toContainText("Profile quota differs · kf-resource-quota edited");
+  const gpu = card.getByRole("row", { name: /GPUs/ });
+  await expect(gpu.getByRole("cell")).toHaveText(["—", "4", "4"]);
+  await expect(card.getByRole("columnheader")).toHaveText(["Limit", "Approved in Berth", "Profile in the cluster", "kf-resource-quota"]);
+  await card.screenshot({ path: "test-results/drift-card.png" });
+
+  await cluster.openWorkspace(name);
+  await expect(grace.getByRole("alert").filter({ hasText: "Drift in the cluster" })).toContainText("Profile quota differs · kf-resource-quota edited.");
+  await grace.screenshot({ path: "test-results/admin-workspace-drift.png", fullPage: true });
+
+  await cluster.open();
+  await cluster.drift(name).getByRole("button", { name: `Re-apply ${name}` }).click();
+  await expect(cluster.drift(name)).toHaveCount(0);
+  expect((await readProfile(name)).spec.resourceQuotaSpec.hard).not.toHaveProperty("requests.nvidia.com/gpu");
+  expect(await readQuotaHard(name)).not.toHaveProperty("requests.nvidia.com/gpu");
 });
 
 test("suspending by replaying the admin's action as an auditor, a requester or nobody changes nothing (THREATS 1, 2, 6)", async ({ browser, baseURL }) => {

@@ -23,7 +23,7 @@ describe("settings", () => {
   it("uses the documented defaults when nothing is set", () => {
     expect(roleTtlSeconds({})).toBe(600);
     expect(kubeSettings({}).timeoutMs).toBe(10_000);
-    expect(reconcilerSettings({})).toEqual({ enabled: true, intervalMs: 15_000, retryBaseMs: 5_000, retryCapMs: 300_000, applyLeaseMs: 60_000 });
+    expect(reconcilerSettings({})).toEqual({ enabled: true, intervalMs: 15_000, retryBaseMs: 5_000, retryCapMs: 300_000, applyLeaseMs: 60_000, provisionDeadlineMs: 300_000 });
     expect(databaseSettings(complete)).toEqual({ url: complete.DATABASE_URL, migrationUrl: complete.DATABASE_URL, poolSize: 10, allowUnsafeRole: false });
     expect(rateLimitSettings({})).toEqual({ changesPerMinute: 30, exportsPerMinute: 6, addressFactor: 10 });
     expect(identitySettings(complete)).toMatchObject({ sessionMaxAgeSeconds: 28_800, trustHost: false, roleTtlSeconds: 600 });
@@ -45,6 +45,7 @@ describe("settings", () => {
     ["DATABASE_POOL_SIZE", "2.5"],
     ["BERTH_RECONCILE_INTERVAL_MS", "NaN"],
     ["BERTH_APPLY_LEASE_MS", "Infinity"],
+    ["BERTH_PROVISION_DEADLINE_MS", "500"],
     ["BERTH_MAX_OPEN_REQUESTS", "-3"],
     ["BERTH_RECONCILER", "maybe"],
     ["BERTH_WEBHOOK_URL", "not a url"],

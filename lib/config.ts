@@ -146,6 +146,8 @@ export interface ReconcilerSettings {
   retryCapMs: number;
   /** How long one process holds a workspace while applying it. */
   applyLeaseMs: number;
+  /** How long Berth waits for the profile controller to act on an apply before telling admins. */
+  provisionDeadlineMs: number;
 }
 
 export function reconcilerSettings(env: Env = process.env): ReconcilerSettings {
@@ -155,6 +157,7 @@ export function reconcilerSettings(env: Env = process.env): ReconcilerSettings {
     retryBaseMs: wholeNumber(env, "BERTH_RETRY_BASE_MS", 5_000, { min: 1 }),
     retryCapMs: wholeNumber(env, "BERTH_RETRY_CAP_MS", 300_000, { min: 1 }),
     applyLeaseMs: wholeNumber(env, "BERTH_APPLY_LEASE_MS", 60_000, { min: 1_000 }),
+    provisionDeadlineMs: wholeNumber(env, "BERTH_PROVISION_DEADLINE_MS", 300_000, { min: 1_000 }),
   };
 }
 

@@ -39,6 +39,21 @@ async function control(method: string, path: string, body?: unknown): Promise<Re
   return response;
 }
 
+/**
+ * A call as kubectl makes it, behind Berth's back: its own user agent, and whatever field manager,
+ * patch type or apply the test names in the path and content type. Throws on a non-2xx answer.
+ */
+export async function kubectl(method: string, path: string, contentType: string, body?: unknown): Promise<Record<string, unknown>> {
+  const stack = inject("stack");
+  const response = await standInFetch({ url: stack.kubeUrl, caCertPem: stack.kubeCaCertPem }, path, {
+    method,
+    headers: { authorization: `Bearer ${stack.kubeToken}`, "content-type": contentType, "user-agent": "kubectl/v1.32.0 (linux/amd64)" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`kubectl ${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
 export const standIn = {
   injectFault: (fault: {
     method?: string;
@@ -62,6 +77,10 @@ export const standIn = {
   setRules: (rules: { verbs: string[]; apiGroups?: string[]; resources?: string[]; resourceNames?: string[]; nonResourceURLs?: string[] }[]) =>
     control("PUT", "/rbac/full", { rules }),
   resetRules: () => control("DELETE", "/rbac"),
+  /** A dead profile controller (paused) or one that comes back (and reconciles every Profile). */
+  setControllerPaused: (paused: boolean) => control("PUT", "/controller", { paused }),
+  /** Deleted namespaces stay Terminating while held; released, they are purged after `delayMs`. */
+  setNamespaceTermination: (options: { hold?: boolean; delayMs?: number }) => control("PUT", "/namespace-termination", options),
   setNodes: (nodes: { name: string; allocatable: Record<string, string>; unschedulable?: boolean }[]) => control("PUT", "/nodes", nodes),
 };
 

@@ -1,9 +1,19 @@
 // Where an approved workspace stands on its way into the cluster: the step it waits on, or the
 // last failure and when Berth tries again. Never "active" before the cluster confirmed it.
 import { provisioningProgress } from "@/lib/model/provisioning-progress";
-import { formatUtc } from "@/lib/model/utc-time";
+import { relativeText } from "@/components/ui/time-ago";
 import type { WorkspaceStatus } from "@/lib/model/workspace-status";
 import { ProvisioningSteps } from "./provisioning-steps";
+
+/**
+ * When Berth tries again, as people read it: never a time already past (an attempt that is due
+ * waits only for the next pass), "now" when due, else relative ("in 4 min.").
+ */
+export function nextAttemptText(nextAttemptAt: Date, now: Date): string {
+  if (nextAttemptAt.getTime() - now.getTime() < 60_000) return "Next attempt: now.";
+  // The short style ends some units with a period ("4 min."): one is enough.
+  return `Next attempt ${relativeText(nextAttemptAt, now).replace(/\.$/, "")}.`;
+}
 
 export function ProvisioningState({
   status,
@@ -25,7 +35,7 @@ export function ProvisioningState({
         <p role="status">
           Approved, provisioning{step ? `: ${step}` : "."}
           {forAdmin && message ? ` Last attempt: ${message}` : ""}
-          {forAdmin && nextAttemptAt ? ` Next attempt after ${formatUtc(nextAttemptAt)}.` : ""}
+          {forAdmin && nextAttemptAt ? ` ${nextAttemptText(nextAttemptAt, new Date())}` : ""}
         </p>
         <ProvisioningSteps steps={steps} />
       </div>

@@ -33,8 +33,8 @@ export class ApiRouter {
       },
       afterDelete: (def, obj) => {
         if (def.resource === "profiles") this.controller.profileDeleted(obj);
-        if (def.resource === "namespaces") this.controller.namespaceDeleted(nameOf(obj));
       },
+      terminateNamespace: (name) => this.controller.terminateNamespace(name),
     };
   }
 

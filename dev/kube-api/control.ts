@@ -89,6 +89,7 @@ export function handleControl(deps: ControlDeps, method: string, path: string, b
   }
   if (route === "reset" && method === "POST") {
     store.clear();
+    controller.resetTermination();
     controller.seedSystemNamespaces();
     seedCluster(store);
     faults.clear();
@@ -124,7 +125,21 @@ export function handleControl(deps: ControlDeps, method: string, path: string, b
     setNodes(store, parseNodes(body));
     return { status: 200, body: { nodes: store.list("nodes").length } };
   }
+  if (route === "namespace-termination") {
+    if (method !== "PUT") throw methodNotAllowed();
+    const spec = isObject(body) ? body : {};
+    const delayMs = spec["delayMs"];
+    const hold = spec["hold"];
+    if ((delayMs !== undefined && (typeof delayMs !== "number" || delayMs < 0)) || (hold !== undefined && typeof hold !== "boolean")) {
+      throw badRequest("body must be {delayMs?: number >= 0, hold?: boolean}");
+    }
+    return { status: 200, body: controller.setTermination({ delayMs, hold }) as unknown as Json };
+  }
   if (route === "controller" && method === "GET") return { status: 200, body: { errors: [...controller.errors] } };
+  if (route === "controller" && method === "PUT") {
+    if (!isObject(body) || typeof body["paused"] !== "boolean") throw badRequest("body must be {paused: boolean}");
+    return { status: 200, body: controller.setPaused(body["paused"]) };
+  }
   if (route === "namespaces" && method === "POST") {
     if (!isObject(body) || typeof body["name"] !== "string") throw badRequest("body must be {name, owner?}");
     const name = body["name"];

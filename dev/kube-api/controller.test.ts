@@ -57,12 +57,69 @@ describe("profile-controller", () => {
     expect((await h.core.readNamespace({ name: "ws" })).metadata?.name).toBe("ws");
   });
 
-  it("deletes the namespace and quota with the Profile", async () => {
+  it("deletes the namespace and quota with the Profile: Terminating first, purged once emptied", async () => {
+    await control(h.standIn, "PUT", "/namespace-termination", { hold: true });
     await apply(h, profile("ws"));
     await h.custom.deleteClusterCustomObject({ ...PROFILES, name: "ws" });
-    expect((await apiError(h.core.readNamespace({ name: "ws" }))).code).toBe(404);
+    const terminating = await h.core.readNamespace({ name: "ws" });
+    expect(terminating.metadata?.deletionTimestamp).toBeDefined();
+    expect(terminating.status?.phase).toBe("Terminating");
     expect((await getQuota("ws")).status).toBe(404);
     expect((await raw(h.standIn, "GET", "/api/v1/resourcequotas")).json.items).toEqual([]);
+    await control(h.standIn, "PUT", "/namespace-termination", { hold: false, delayMs: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await apiError(h.core.readNamespace({ name: "ws" }))).code).toBe(404);
+  });
+
+  it("refuses new content in a Terminating namespace (403) and a second delete of it (409), as NamespaceLifecycle does", async () => {
+    await control(h.standIn, "PUT", "/namespace-termination", { hold: true });
+    await apply(h, profile("ws"));
+    const deleted = await raw(h.standIn, "DELETE", "/api/v1/namespaces/ws");
+    expect(deleted.status).toBe(200);
+    expect(deleted.json.status.phase).toBe("Terminating");
+    const again = await raw(h.standIn, "DELETE", "/api/v1/namespaces/ws");
+    expect(again.status).toBe(409);
+    expect(again.json.message).toContain("The system is ensuring all content is removed from this namespace");
+    const create = await raw(h.standIn, "POST", "/api/v1/namespaces/ws/configmaps", {
+      headers: { "content-type": "application/json" },
+      body: { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "late" } },
+    });
+    expect(create.status).toBe(403);
+    expect(create.json).toMatchObject({ reason: "Forbidden", message: 'configmaps "late" is forbidden: unable to create new content in namespace ws because it is being terminated' });
+  });
+
+  it("accepts integer quantities in a Profile (int-or-string, as the CRD) and writes them to the quota as strings", async () => {
+    await apply(h, profile("ws"));
+    const patched = await raw(h.standIn, "PATCH", "/apis/kubeflow.org/v1/profiles/ws?fieldManager=kubectl-patch", {
+      headers: { "content-type": "application/merge-patch+json" },
+      body: { spec: { resourceQuotaSpec: { hard: { pods: 20, "requests.nvidia.com/gpu": 4 } } } },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.json.spec.resourceQuotaSpec.hard).toMatchObject({ pods: 20, "requests.nvidia.com/gpu": 4 });
+    expect((await getQuota("ws")).json.spec.hard).toMatchObject({ pods: "20", "requests.nvidia.com/gpu": "4" });
+    // The foreign field manager owns what it set, beside Berth's apply.
+    const managers = patched.json.metadata.managedFields.map((m: AnyJson) => `${m.manager}/${m.operation}`);
+    expect(managers).toEqual(["berth/Apply", "kubectl-patch/Update"]);
+    const kubectl = patched.json.metadata.managedFields.find((m: AnyJson) => m.manager === "kubectl-patch");
+    expect(kubectl.fieldsV1["f:spec"]["f:resourceQuotaSpec"]["f:hard"]).toEqual({ "f:pods": {}, "f:requests.nvidia.com/gpu": {} });
+  });
+
+  it("answers a JSON patch whose test of resourceVersion fails with 422 and changes nothing; a passing one removes the key", async () => {
+    await apply(h, profile("ws", { pods: "20", "requests.nvidia.com/gpu": "4" }));
+    const current = await getProfile("ws");
+    const path = "/apis/kubeflow.org/v1/profiles/ws?fieldManager=berth";
+    const headers = { "content-type": "application/json-patch+json" };
+    const remove = { op: "remove", path: "/spec/resourceQuotaSpec/hard/requests.nvidia.com~1gpu" };
+    const stale = await raw(h.standIn, "PATCH", path, { headers, body: [{ op: "test", path: "/metadata/resourceVersion", value: "1" }, remove] });
+    expect(stale.status).toBe(422);
+    expect(stale.json).toMatchObject({ kind: "Status", reason: "Invalid", code: 422 });
+    expect((await getProfile("ws")).spec.resourceQuotaSpec.hard["requests.nvidia.com/gpu"]).toBe("4");
+    const fresh = await raw(h.standIn, "PATCH", path, {
+      headers,
+      body: [{ op: "test", path: "/metadata/resourceVersion", value: current.metadata.resourceVersion }, remove],
+    });
+    expect(fresh.status).toBe(200);
+    expect(fresh.json.spec.resourceQuotaSpec.hard).toEqual({ pods: "20" });
   });
 
   it("does not take over a namespace owned by someone else and marks the Profile Failed", async () => {

@@ -1,7 +1,7 @@
 // Imitates Kubeflow's profile-controller (and the garbage collector and quota controller it relies
 // on): Profile -> Namespace + kf-resource-quota + the owner's namespaceAdmin RoleBinding and
 // ns-owner-access-istio AuthorizationPolicy, synchronously after each Profile write.
-import { clone, deepEqual, isObject, metadataOf, stringAt, type Json, type JsonObject } from "./json";
+import { clone, deepEqual, isObject, metadataOf, rfc3339, stringAt, type Json, type JsonObject } from "./json";
 import type { Actor } from "./managed-fields";
 import { canonicalQuantity, isNegativeQuantity, isWholeQuantity } from "./quantity";
 import { ownerAccessObjects } from "./owner-access";
@@ -63,14 +63,66 @@ const WRITTEN = {
 } satisfies Record<string, ResourceDef>;
 type WrittenResource = keyof typeof WRITTEN;
 
+/** How long the namespace controller takes to empty and purge a deleted namespace, unless held. */
+export const DEFAULT_TERMINATION_MS = 300;
+
 export class ProfileController {
   /** Reconcile errors, newest last (the real controller only logs them and retries). */
   readonly errors: string[] = [];
+  /** Namespaces Terminating now, with the timer that purges each (none while termination is held). */
+  private readonly terminating = new Map<string, ReturnType<typeof setTimeout> | undefined>();
+  private termination = { delayMs: DEFAULT_TERMINATION_MS, hold: false };
 
   constructor(
     private readonly store: ObjectStore,
     private readonly now: () => Date,
   ) {}
+
+  /** Test hook: how long deleted namespaces stay Terminating; `hold` keeps them so until released. */
+  setTermination(options: { delayMs?: number; hold?: boolean }): { delayMs: number; hold: boolean; terminating: string[] } {
+    this.termination = { delayMs: options.delayMs ?? this.termination.delayMs, hold: options.hold ?? this.termination.hold };
+    if (!this.termination.hold) {
+      for (const [name, timer] of this.terminating) if (timer === undefined) this.schedulePurge(name);
+    }
+    return { ...this.termination, terminating: [...this.terminating.keys()] };
+  }
+
+  /** Forgets pending purges (the store was wiped) and restores the default timing. */
+  resetTermination(): void {
+    this.paused = false;
+    for (const timer of this.terminating.values()) if (timer) clearTimeout(timer);
+    this.terminating.clear();
+    this.termination = { delayMs: DEFAULT_TERMINATION_MS, hold: false };
+  }
+
+  /**
+   * What the namespace lifecycle does on delete: the namespace is marked Terminating (deletionTimestamp,
+   * phase Terminating), its contents are removed, and only then is the namespace itself purged.
+   */
+  terminateNamespace(name: string): JsonObject | undefined {
+    const ns = this.store.get("namespaces", "", name);
+    if (!ns) return undefined;
+    if (metadataOf(ns)["deletionTimestamp"] !== undefined) return ns;
+    const next = clone(ns);
+    metadataOf(next)["deletionTimestamp"] = rfc3339(this.now());
+    next["status"] = { phase: "Terminating" };
+    const stored = this.store.put("namespaces", next);
+    this.namespaceDeleted(name);
+    this.terminating.set(name, undefined);
+    if (!this.termination.hold) this.schedulePurge(name);
+    return stored;
+  }
+
+  private schedulePurge(name: string): void {
+    const timer = setTimeout(() => {
+      this.terminating.delete(name);
+      const ns = this.store.get("namespaces", "", name);
+      if (ns && metadataOf(ns)["deletionTimestamp"] !== undefined) this.store.delete("namespaces", "", name);
+    }, this.termination.delayMs);
+    // A pending purge never keeps a test process or the CLI alive.
+    timer.unref?.();
+    this.terminating.set(name, timer);
+  }
 
   seedSystemNamespaces(): void {
     for (const name of SYSTEM_NAMESPACES) {
@@ -83,7 +135,27 @@ export class ProfileController {
     return this.createNamespace(name, {}, owner === undefined ? {} : { owner }, undefined, "kubectl-create");
   }
 
+  /** A stopped (crashed, scaled to zero) controller: Profile writes are stored, nothing follows from them. */
+  private paused = false;
+
+  /** Test hook: stop the controller, or start it again (it then reconciles every Profile, as on a restart). */
+  setPaused(paused: boolean): { paused: boolean } {
+    this.paused = paused;
+    if (!paused) for (const profile of this.store.list("profiles")) this.reconcile(profile);
+    return { paused };
+  }
+
   reconcile(profile: JsonObject): void {
+    if (this.paused) return;
+    // The real controller logs a failed reconcile and retries; it never fails the Profile write.
+    try {
+      this.reconcileProfile(profile);
+    } catch (error) {
+      this.fail(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private reconcileProfile(profile: JsonObject): void {
     const name = stringAt(profile, ["metadata", "name"]) ?? "";
     const owner = stringAt(profile, ["spec", "owner", "name"]) ?? "";
     if (isDns1123Label(name).length) return this.fail(`namespace ${name}: invalid name for a namespace`);
@@ -181,10 +253,7 @@ export class ProfileController {
     const uid = stringAt(profile, ["metadata", "uid"]);
     const ns = this.store.get("namespaces", "", name);
     const refs = ns ? metadataOf(ns)["ownerReferences"] : undefined;
-    if (ns && Array.isArray(refs) && refs.some((r) => isObject(r) && r["uid"] === uid)) {
-      this.store.delete("namespaces", "", name);
-      this.namespaceDeleted(name);
-    }
+    if (ns && Array.isArray(refs) && refs.some((r) => isObject(r) && r["uid"] === uid)) this.terminateNamespace(name);
   }
 
   namespaceDeleted(namespace: string): void {

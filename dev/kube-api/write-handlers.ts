@@ -38,7 +38,13 @@ import { commitWrite, resetFieldsFor, type WriteResult } from "./writer";
 export interface WriteHooks {
   afterWrite(def: ResourceDef, object: JsonObject): void;
   afterDelete(def: ResourceDef, object: JsonObject): void;
+  /** A namespace is not removed at once: it turns Terminating until its contents are gone. */
+  terminateNamespace(name: string): JsonObject | undefined;
 }
+
+/** The namespace lifecycle's refusal of a second delete while the first is still emptying it. */
+const NAMESPACE_TERMINATING =
+  "The system is ensuring all content is removed from this namespace.  Upon completion, this namespace will automatically be purged by the system.";
 
 const GENERATE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
@@ -258,15 +264,19 @@ export function deleteObject(store: ObjectStore, def: ResourceDef, ctx: RequestC
       `Precondition failed: ResourceVersion in precondition: ${pre["resourceVersion"]}, ResourceVersion in object meta: ${String(meta["resourceVersion"])}`,
     );
   }
+  if (def.resource === "namespaces") {
+    if (meta["deletionTimestamp"] !== undefined) throw conflict(groupResource(def), info.name, NAMESPACE_TERMINATING);
+    // Namespaces answer with the object, now Terminating; it is purged once its contents are gone.
+    if (dryRun) {
+      meta["deletionTimestamp"] = rfc3339(ctx.now);
+      existing["status"] = { phase: "Terminating" };
+      return { status: 200, body: toWire(def, existing, info.apiVersion) };
+    }
+    return { status: 200, body: toWire(def, hooks.terminateNamespace(info.name) ?? existing, info.apiVersion) };
+  }
   if (!dryRun) {
     store.delete(def.resource, namespace, info.name);
     hooks.afterDelete(def, existing);
-  }
-  if (def.resource === "namespaces") {
-    // Namespaces answer with the object, now terminating (here its contents are gone at once).
-    meta["deletionTimestamp"] = rfc3339(ctx.now);
-    existing["status"] = { phase: "Terminating" };
-    return { status: 200, body: toWire(def, existing, info.apiVersion) };
   }
   return { status: 200, body: deletedStatus(def, existing) };
 }

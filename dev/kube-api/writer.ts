@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { clone, deepEqual, dropNulls, isObject, metadataOf, rfc3339, type Json, type JsonObject } from "./json";
 import { decodeManagers, encodeManagers, ownableFilter, recordUpdate, stampTime, type Actor, type Managers } from "./managed-fields";
 import { apiVersionOf, groupResource, type ResourceDef } from "./resources";
-import { conflict, invalid, OBJECT_MODIFIED, type FieldError } from "./status";
+import { conflict, forbidden, invalid, OBJECT_MODIFIED, type FieldError } from "./status";
 import type { ObjectStore } from "./store";
 import { bindRefusal, isValidPathSegmentName, roleBindingDefaults, validateRoleBinding } from "./access-resources";
 import type { PolicyRule } from "./auth";
@@ -136,6 +136,11 @@ export function commitWrite(store: ObjectStore, op: WriteOp): WriteResult {
     if (oldMeta["generation"] !== undefined) meta["generation"] = oldMeta["generation"] as Json;
     if (oldMeta["deletionTimestamp"] !== undefined) meta["deletionTimestamp"] = oldMeta["deletionTimestamp"] as Json;
   } else {
+    // The NamespaceLifecycle admission plugin: nothing new goes into a namespace being emptied.
+    const ns = def.namespaced ? store.get("namespaces", "", op.namespace) : undefined;
+    if (ns && metadataOf(ns)["deletionTimestamp"] !== undefined) {
+      throw forbidden(gr, op.name, `unable to create new content in namespace ${op.namespace} because it is being terminated`);
+    }
     meta["uid"] = randomUUID();
     meta["creationTimestamp"] = rfc3339(op.now);
     delete meta["resourceVersion"];

@@ -75,3 +75,12 @@ export async function readGuardrails(namespace: string): Promise<{ labels: Recor
     .catch(() => null);
   return { labels: ns.metadata?.labels ?? {}, egress: policy ? JSON.parse(JSON.stringify(policy.spec?.egress ?? [])) : null };
 }
+
+/** `kubectl patch profile NAME --type=merge`: adds limits to the Profile's quota as field manager kubectl-patch. */
+export async function patchProfileQuota(name: string, hard: Record<string, string | number>): Promise<void> {
+  const { PatchStrategy, setHeaderOptions } = await import("@kubernetes/client-node");
+  await clusterProfiles().patchClusterCustomObject(
+    { group: "kubeflow.org", version: "v1", plural: "profiles", name, body: { spec: { resourceQuotaSpec: { hard } } }, fieldManager: "kubectl-patch" },
+    setHeaderOptions("Content-Type", PatchStrategy.MergePatch),
+  );
+}

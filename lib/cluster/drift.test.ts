@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { podSecurityLabels } from "@/lib/kube/namespaces";
 import { buildEgressPolicy } from "@/lib/kube/network-policies";
 import type { ClusterSnapshot } from "@/lib/kube/snapshot";
-import { driftFingerprint, driftOf as driftWithScope, unmanagedProfiles, type ManagedWorkspace } from "./drift";
+import { driftFingerprint, driftInWords, driftOf as driftWithScope, driftOrFailure, unmanagedProfiles, type ManagedWorkspace } from "./drift";
 
 const scope = { namespaces: ["kubeflow", "istio-system"], dnsNamespace: "kube-system" };
 const guardrails = { podSecurity: "restricted" as const, egressAllow: [{ cidr: "10.20.0.0/16", ports: [{ port: 443, protocol: "TCP" as const }] }] };
@@ -28,6 +28,7 @@ function snapshot(overrides: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
       },
     ],
     namespaces: new Map([["team-a", nsLabels]]),
+    namespaceDetails: new Map([["team-a", { name: "team-a", labels: nsLabels, annotations: { owner: "ada@example.com" }, terminating: false, ownerProfiles: ["team-a"] }]]),
     quotas: new Map([["team-a", { namespace: "team-a", hard: { "requests.cpu": "2000m", "requests.memory": "1024Mi" }, used: {} }]]),
     egressPolicies: new Map([["team-a", policySpec()]]),
     limitRanges: new Map([["team-a", { namespace: "team-a", default: { cpu: "1", memory: "1Gi" }, defaultRequest: { cpu: "100m" } }]]),
@@ -99,5 +100,32 @@ describe("unmanagedProfiles (THREATS 33)", () => {
       { name: "miner", owner: "eve@example.com", hard: { pods: "99" } },
       { name: "other", owner: null, hard: {} },
     ]);
+  });
+});
+
+describe("drift as real clusters answer (THREATS 90, 93)", () => {
+  it("compares integer quantities from an int-or-string Profile by value", () => {
+    const profile = snapshot().profiles[0]!;
+    const integers = { ...profile, spec: { ...profile.spec, resourceQuotaSpec: { hard: { "requests.cpu": 2, "requests.memory": "1Gi" } as unknown as Record<string, string> } } };
+    expect(driftOf(ws, snapshot({ profiles: [integers] })).kinds).toEqual([]);
+  });
+
+  it("names a namespace being deleted, without comparing what is going away", () => {
+    const details = new Map([["team-a", { name: "team-a", labels: {}, annotations: {}, terminating: true, deletionTimestamp: "2026-12-02T06:00:00Z", ownerProfiles: ["team-a"] }]]);
+    const drift = driftOf(ws, snapshot({ namespaceDetails: details, egressPolicies: new Map() }));
+    expect(drift.kinds).toEqual(["namespace_terminating"]);
+    expect(drift.observed.deletionTimestamp).toBe("2026-12-02T06:00:00Z");
+  });
+
+  it("turns one workspace's failed comparison into its own check_failed, not a failed pass", () => {
+    const drift = driftOrFailure(() => {
+      throw new TypeError("text.trim is not a function");
+    });
+    expect(drift).toEqual({ kinds: ["check_failed"], observed: { error: "text.trim is not a function" } });
+  });
+
+  it("puts a recorded fingerprint in words", () => {
+    expect(driftInWords("profile_quota_differs,quota_edited")).toBe("Profile quota differs · kf-resource-quota edited");
+    expect(driftInWords(null)).toBe("");
   });
 });

@@ -3,12 +3,11 @@
 import { LABEL_WORKSPACE_ID, type ClusterProfile } from "@/lib/kube/profiles";
 import { podSecurityLabels, podSecurityLabelsOf } from "@/lib/kube/namespaces";
 import { buildEgressPolicy, type EgressScope } from "@/lib/kube/network-policies";
-import { quantityValue } from "@/lib/quota/quantity";
 import type { ContainerDefaults } from "@/lib/tiers/container-defaults";
 import type { TierGuardrails } from "@/lib/tiers/guardrails";
 import type { ClusterQuota } from "@/lib/kube/resource-quotas";
 import type { ClusterSnapshot } from "@/lib/kube/snapshot";
-import { sameHard } from "@/lib/quota/compare";
+import { sameHard, sameQuantity } from "@/lib/quota/compare";
 import type { Hard } from "@/lib/quota/keys";
 
 export type DriftKind =
@@ -23,7 +22,10 @@ export type DriftKind =
   | "egress_policy_missing"
   | "egress_policy_edited"
   | "limit_range_missing"
-  | "limit_range_edited";
+  | "limit_range_edited"
+  | "namespace_terminating"
+  | "namespace_left_behind"
+  | "check_failed";
 
 export const DRIFT_LABELS: Record<DriftKind, string> = {
   profile_missing: "Profile missing",
@@ -38,7 +40,19 @@ export const DRIFT_LABELS: Record<DriftKind, string> = {
   egress_policy_edited: "NetworkPolicy berth-egress edited",
   limit_range_missing: "LimitRange berth-defaults missing",
   limit_range_edited: "LimitRange berth-defaults edited",
+  namespace_terminating: "Namespace is being deleted",
+  namespace_left_behind: "Namespace left behind after decommissioning",
+  check_failed: "Could not be checked",
 };
+
+/** A recorded fingerprint (`profile_quota_differs,quota_edited`) in words people read. */
+export function driftInWords(fingerprint: string | null): string {
+  if (!fingerprint) return "";
+  return fingerprint
+    .split(",")
+    .map((kind) => DRIFT_LABELS[kind as DriftKind] ?? kind.replace(/_/g, " "))
+    .join(" · ");
+}
 
 /** Drift on a guardrail rather than on the Profile or its quota. */
 export const GUARDRAIL_DRIFT: readonly DriftKind[] = [
@@ -61,7 +75,16 @@ export interface ManagedWorkspace {
 
 export interface Drift {
   kinds: DriftKind[];
-  observed: { owner?: string; profileHard?: Hard; quotaHard?: Hard; podSecurityLabels?: Record<string, string> };
+  observed: {
+    owner?: string;
+    profileHard?: Hard;
+    quotaHard?: Hard;
+    podSecurityLabels?: Record<string, string>;
+    /** Since when the namespace has been Terminating. */
+    deletionTimestamp?: string;
+    /** Why this workspace alone could not be compared (the rest of the pass goes on). */
+    error?: string;
+  };
 }
 
 /** JSON with keys sorted and undefined dropped: equal values compare equal whatever their key order. */
@@ -75,7 +98,7 @@ function canonical(value: unknown): string {
 
 /** Each desired default equals the stored one by value (the server canonicalises `1000m` to `1`). */
 function sameDefaults(desired: Record<string, string | undefined>, observed: Record<string, string>): boolean {
-  return Object.entries(desired).every(([key, value]) => value === undefined || (observed[key] !== undefined && quantityValue(observed[key]) === quantityValue(value)));
+  return Object.entries(desired).every(([key, value]) => value === undefined || sameQuantity(observed[key], value));
 }
 
 /** What drifted on the guardrails of a namespace that exists. */
@@ -114,8 +137,13 @@ export function driftOf(workspace: ManagedWorkspace, snapshot: ClusterSnapshot, 
     if (observed.owner !== workspace.ownerEmail) kinds.push("owner_differs");
     if (!sameHard(observed.profileHard, workspace.hard)) kinds.push("profile_quota_differs");
   }
+  const namespace = snapshot.namespaceDetails.get(workspace.name);
   if (!snapshot.namespaces.has(workspace.name)) kinds.push("namespace_missing");
-  else {
+  else if (namespace?.terminating) {
+    // Being deleted: nothing in it is the workspace's any more, so its guardrails are not compared.
+    kinds.push("namespace_terminating");
+    observed.deletionTimestamp = namespace.deletionTimestamp;
+  } else {
     const guardrails = guardrailDrift(workspace, snapshot, scope);
     kinds.push(...guardrails.kinds);
     if (guardrails.kinds.includes("pod_security_differs")) observed.podSecurityLabels = guardrails.podSecurityLabels;
@@ -123,6 +151,26 @@ export function driftOf(workspace: ManagedWorkspace, snapshot: ClusterSnapshot, 
   if (!quota) kinds.push("quota_missing");
   else if (!sameHard(quota.hard, workspace.hard)) kinds.push("quota_edited");
   return { kinds, observed };
+}
+
+/**
+ * Drift of one workspace, or `check_failed` naming why it could not be compared: one object the
+ * cluster answered strangely never fails the whole pass.
+ */
+export function driftOrFailure(compare: () => Drift): Drift {
+  try {
+    return compare();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { kinds: ["check_failed"], observed: { error: message.slice(0, 300) } };
+  }
+}
+
+/** A decommissioned workspace whose namespace the cluster still has (no live workspace holds the name). */
+export function leftoverNamespaceDrift(name: string, snapshot: ClusterSnapshot): Drift {
+  const namespace = snapshot.namespaceDetails.get(name);
+  if (!namespace) return { kinds: [], observed: {} };
+  return { kinds: ["namespace_left_behind"], observed: namespace.deletionTimestamp ? { deletionTimestamp: namespace.deletionTimestamp } : {} };
 }
 
 /** A stable fingerprint: the same drift seen on two passes is one occurrence. */

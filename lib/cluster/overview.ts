@@ -12,6 +12,7 @@ import { getQuota, type ClusterQuota } from "@/lib/kube/resource-quotas";
 import type { Hard } from "@/lib/quota/keys";
 import { WorkspaceStatus, isHeld } from "@/lib/model/workspace-status";
 import { knownWorkspaceId, workspaceInUrl } from "@/lib/workspaces/schemas";
+import { effectiveHard } from "@/lib/reconcile/confirm";
 import { scanCluster, type DriftedWorkspace } from "./scan";
 import type { UnmanagedProfile } from "./drift";
 
@@ -28,9 +29,31 @@ export interface ClusterOverview {
   problem?: ClusterProblem;
   /** Workspaces whose last cluster call was refused for lack of rights or credentials. */
   blockedByConfiguration: { id: string; name: string; message: string | null }[];
+  /** Workspaces the profile controller has not acted on within the provisioning deadline. */
+  overdue: OverdueWorkspace[];
+}
+
+export interface OverdueWorkspace {
+  id: string;
+  name: string;
+  step: string | null;
+  since: Date | null;
+}
+
+/** Overdue applies still waiting (the banner's list): database only, a few rows by the index. */
+export async function overdueWorkspaces(): Promise<OverdueWorkspace[]> {
+  const rows = await db.workspace.findMany({
+    where: { overdueAt: { not: null } },
+    select: { id: true, name: true, provisionStep: true, waitingSince: true },
+    orderBy: { overdueAt: "asc" },
+    take: 50,
+  });
+  return rows.map((w) => ({ id: w.id, name: w.name, step: w.provisionStep, since: w.waitingSince }));
 }
 
 const CONFIG_FAILURES = ["forbidden", "unauthorized"];
+/** Only these mean the API server itself did not answer. */
+const UNREACHABLE_FAILURES = ["unreachable", "timeout"];
 
 export const getClusterOverview = defineOperation({
   name: "cluster.read-overview",
@@ -48,16 +71,20 @@ async function readOverview(ctx: Ctx): Promise<ClusterOverview> {
     take: 50,
   });
   const blocked = blockedByConfiguration.map((w) => ({ id: w.id, name: w.name, message: w.statusMessage }));
+  const overdue = await overdueWorkspaces();
   try {
     const scan = await scanCluster({ actor: ctx.actor, context: ctx.meta });
-    return { drifted: scan.drifted, unmanaged: scan.unmanaged, blockedByConfiguration: blocked };
+    return { drifted: scan.drifted, unmanaged: scan.unmanaged, blockedByConfiguration: blocked, overdue };
   } catch (error) {
     const mapped = toKubeApiError(error);
     const configuration = CONFIG_FAILURES.includes(mapped.failure);
     const message = configuration
       ? `Berth may not read Profiles, namespaces or resource quotas (${mapped.status ?? mapped.failure}): check its ClusterRole and token.`
-      : "The Kubernetes API could not be reached; what the cluster holds is unknown right now.";
-    return { drifted: [], unmanaged: [], blockedByConfiguration: blocked, problem: { failure: mapped.failure, message, configuration } };
+      : UNREACHABLE_FAILURES.includes(mapped.failure)
+        ? "The Kubernetes API could not be reached; what the cluster holds is unknown right now."
+        : // It answered: say what it answered rather than claim it is down.
+          `The Kubernetes API answered, but Berth could not read what the cluster holds: ${mapped.message}`;
+    return { drifted: [], unmanaged: [], blockedByConfiguration: blocked, overdue, problem: { failure: mapped.failure, message, configuration } };
   }
 }
 
@@ -100,6 +127,8 @@ export interface WorkspaceClusterView {
   ownerEmail: string;
   tierName: string;
   hard: Hard;
+  /** The quota the cluster should enforce now (the zero-pod one while suspended or expired). */
+  effectiveHard: Hard;
   provisionStep: string | null;
   statusMessage: string | null;
   nextAttemptAt: Date | null;
@@ -132,7 +161,8 @@ async function readForAdmin(_ctx: Ctx, { workspaceId }: { workspaceId: string })
   });
   if (!row) throw new NotFoundError();
   const { tier, generation, appliedGeneration, ...rest } = row;
-  return { ...rest, hard: row.hard as Hard, tierName: tier.name, pending: appliedGeneration < generation };
+  const hard = row.hard as Hard;
+  return { ...rest, hard, effectiveHard: effectiveHard({ status: row.status, hard }), tierName: tier.name, pending: appliedGeneration < generation };
 }
 
 export type UsageView = { state: "known"; quota: ClusterQuota } | { state: "missing" } | { state: "unreachable" };

@@ -165,12 +165,47 @@ describe("crashes and concurrency", () => {
     const holder = globalThis as unknown as { berthPrisma?: unknown };
     const real = holder.berthPrisma;
     holder.berthPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgres://nobody@127.0.0.1:1/none", connectionTimeoutMillis: 500 }) });
+    let failure: unknown;
     try {
-      await expect(approveWorkspace(grace, { workspaceId: id })).rejects.toThrow();
+      failure = await approveWorkspace(grace, { workspaceId: id }).catch((error: unknown) => error);
     } finally {
       holder.berthPrisma = real;
     }
     expect(await profileCalls(name, "PATCH")).toBe(0);
     expect((await row(id)).status).toBe("PENDING");
+    // The person is told that nothing was changed, so trying again is safe (THREATS 95).
+    const { toErrorState } = await import("@/lib/operations/error-state");
+    expect(toErrorState(failure, () => undefined).message).toMatch(/^Berth's database could not be reached, so nothing was changed\. .* Reference: [0-9a-f]{8}$/);
+  });
+
+  it("database gone after the approval was committed: the person is told it was saved and is applied later (THREATS 95)", async () => {
+    const { requestWorkspace } = await import("@/lib/workspaces/request");
+    const { approveWorkspace } = await import("@/lib/workspaces/decide");
+    const { actor, uniqueName } = await import("@/test/fixtures");
+    const { toErrorState } = await import("@/lib/operations/error-state");
+    const name = uniqueName();
+    const ada = await actor(`ada.${name}@example.com`);
+    const grace = await actor(`grace.${name}@example.com`, ["requester", "admin"]);
+    const { id } = await requestWorkspace(ada, { name, tier: "small-cpu", reason: "x" });
+    const { PrismaClient } = await import("@/lib/db/generated/client");
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const holder = globalThis as unknown as { berthPrisma?: unknown };
+    const real = holder.berthPrisma;
+    // The database goes while the Profile apply is on its way (the decision is already committed).
+    await standIn.injectFault({ ...PATCH_PROFILE, count: 1, delayMs: 800 });
+    const swap = setTimeout(() => {
+      holder.berthPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgres://nobody@127.0.0.1:1/none", connectionTimeoutMillis: 500 }) });
+    }, 400);
+    let failure: unknown;
+    try {
+      failure = await approveWorkspace(grace, { workspaceId: id }).catch((error: unknown) => error);
+    } finally {
+      clearTimeout(swap);
+      holder.berthPrisma = real;
+    }
+    expect(toErrorState(failure, () => undefined).message).toMatch(/^The change was saved, .* applies it automatically once the database is back\.$/);
+    expect((await row(id)).status).toBe("PROVISIONING");
+    await reconcileOnce({ now: later(10 * 60_000) });
+    expect((await row(id)).status).toBe("ACTIVE");
   });
 });

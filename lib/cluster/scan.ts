@@ -12,7 +12,7 @@ import { effectiveHard } from "@/lib/reconcile/confirm";
 import { guardrailSettings } from "@/lib/config";
 import type { ContainerDefaults } from "@/lib/tiers/container-defaults";
 import { toGuardrails } from "@/lib/tiers/guardrails";
-import { driftFingerprint, driftOf, unmanagedProfiles, type Drift, type UnmanagedProfile } from "./drift";
+import { driftFingerprint, driftOf, driftOrFailure, leftoverNamespaceDrift, unmanagedProfiles, type Drift, type UnmanagedProfile } from "./drift";
 
 export interface DriftedWorkspace extends Drift {
   id: string;
@@ -41,23 +41,35 @@ export async function scanCluster(by: Attempter): Promise<ClusterScan> {
   const { egressNamespaces, dnsNamespace } = guardrailSettings();
   const scope = { namespaces: egressNamespaces, dnsNamespace };
   const drifted: DriftedWorkspace[] = [];
+  // Names a live workspace holds: their namespace is that workspace's, not a decommissioned one's leftover.
+  const live = new Set(rows.filter((r) => r.status !== WorkspaceStatus.DECOMMISSIONED).map((r) => r.name));
   for (const row of rows) {
-    // In-flight desired state is the reconciler's business, not drift.
     const confirmed = row.appliedGeneration === row.generation;
-    if (!confirmed || (row.status !== WorkspaceStatus.ACTIVE && !isHeld(row.status))) continue;
     const hard = effectiveHard({ status: row.status, hard: row.hard as Hard });
-    const drift = driftOf(
-      {
-        id: row.id,
-        name: row.name,
-        ownerEmail: row.ownerEmail,
-        hard,
-        guardrails: toGuardrails(row.tier.podSecurity, row.tier.egressAllow),
-        containerDefaults: (row.tier.containerDefaults as ContainerDefaults | null) ?? null,
-      },
-      snapshot,
-      scope,
-    );
+    let drift: Drift;
+    if (row.status === WorkspaceStatus.DECOMMISSIONED) {
+      // Confirmed gone once; a namespace of that name still there (and no one else's) is left behind.
+      if (!confirmed || live.has(row.name)) continue;
+      drift = leftoverNamespaceDrift(row.name, snapshot);
+    } else {
+      // In-flight desired state is the reconciler's business, not new drift; but drift already
+      // recorded stays visible (and its resolution audited) until the cluster matches.
+      if ((!confirmed && row.drift === null) || (row.status !== WorkspaceStatus.ACTIVE && !isHeld(row.status))) continue;
+      drift = driftOrFailure(() =>
+        driftOf(
+          {
+            id: row.id,
+            name: row.name,
+            ownerEmail: row.ownerEmail,
+            hard,
+            guardrails: toGuardrails(row.tier.podSecurity, row.tier.egressAllow),
+            containerDefaults: (row.tier.containerDefaults as ContainerDefaults | null) ?? null,
+          },
+          snapshot,
+          scope,
+        ),
+      );
+    }
     await recordDrift(by, row, drift);
     if (drift.kinds.length) drifted.push({ ...drift, id: row.id, name: row.name, status: row.status, ownerEmail: row.ownerEmail, hard });
   }

@@ -15,9 +15,46 @@ export const POD_SECURITY_VERSION = "latest";
 export const POD_SECURITY_PREFIX = "pod-security.kubernetes.io/";
 const MODES = ["enforce", "warn", "audit"] as const;
 
+/** The annotation the profile controller writes with the Profile owner's name. */
+export const NAMESPACE_OWNER_ANNOTATION = "owner";
+
 export interface ClusterNamespace {
   name: string;
   labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** Being deleted (deletionTimestamp set, phase Terminating): not a place for a workspace. */
+  terminating: boolean;
+  /** When the deletion began, as the API server wrote it. */
+  deletionTimestamp?: string;
+  /** Names of the Profiles among its owner references (the profile controller sets exactly one). */
+  ownerProfiles: string[];
+}
+
+interface RawNamespace {
+  metadata?: {
+    name?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    deletionTimestamp?: Date | string;
+    ownerReferences?: { kind?: string; apiVersion?: string; name?: string }[];
+  };
+  status?: { phase?: string };
+}
+
+/** Pure: what Berth reads of a namespace as the API server returned it. */
+export function toClusterNamespace(raw: RawNamespace): ClusterNamespace {
+  const meta = raw.metadata ?? {};
+  const deletion = meta.deletionTimestamp;
+  return {
+    name: meta.name ?? "",
+    labels: meta.labels ?? {},
+    annotations: meta.annotations ?? {},
+    terminating: deletion !== undefined || raw.status?.phase === "Terminating",
+    ...(deletion === undefined ? {} : { deletionTimestamp: deletion instanceof Date ? deletion.toISOString() : String(deletion) }),
+    ownerProfiles: (meta.ownerReferences ?? [])
+      .filter((ref) => ref.kind === "Profile" && (ref.apiVersion ?? "").startsWith("kubeflow.org/"))
+      .map((ref) => ref.name ?? ""),
+  };
 }
 
 /** Pure: the six labels for a level (enforce, warn, audit, each with its version). */
@@ -62,15 +99,14 @@ export async function applyNamespaceLabels(manifest: NamespaceLabelsManifest): P
   return { auditId: response.headers["audit-id"] };
 }
 
-/** Whether a namespace of that name exists (a Profile needs its name free). */
+/** The namespace of that name as Berth reads it, or null when the cluster has none. */
+export async function getNamespace(name: string): Promise<ClusterNamespace | null> {
+  return kubeCall(async (options) => toClusterNamespace(await kubeClients().core.readNamespace({ name }, options)), { notFound: () => null });
+}
+
+/** Whether a namespace of that name exists, even one being deleted (a Profile needs its name free). */
 export async function namespaceExists(name: string): Promise<boolean> {
-  return kubeCall(
-    async (options) => {
-      await kubeClients().core.readNamespace({ name }, options);
-      return true;
-    },
-    { notFound: () => false },
-  );
+  return (await getNamespace(name)) !== null;
 }
 
 /** Every namespace in the cluster, with its labels. */
@@ -78,7 +114,7 @@ export async function listNamespaces(): Promise<ClusterNamespace[]> {
   return listAll(async (paging, options) => {
     const list = await kubeClients().core.listNamespace(paging, options);
     return {
-      items: list.items.map((ns) => ({ name: ns.metadata?.name ?? "", labels: ns.metadata?.labels ?? {} })),
+      items: list.items.map(toClusterNamespace),
       next: list.metadata?._continue,
     };
   });

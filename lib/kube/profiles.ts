@@ -4,6 +4,7 @@
 import "server-only";
 import { PatchStrategy } from "@kubernetes/client-node";
 import { FIELD_MANAGER } from "@/lib/config";
+import { hardFromCluster } from "@/lib/quota/from-cluster";
 import type { Hard } from "@/lib/quota/keys";
 import { kubeCall } from "./call";
 import { kubeClients } from "./client";
@@ -71,8 +72,36 @@ export function buildProfile(intent: ProfileIntent): ProfileManifest {
 
 /** A Profile as the API server returns it: only the fields Berth reads, all of them optional but the name. */
 export interface ClusterProfile {
-  metadata: { name: string; uid?: string; resourceVersion?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  metadata: {
+    name: string;
+    uid?: string;
+    resourceVersion?: string;
+    /** Set while the Profile is being deleted (the real controller's finalizer holds it). */
+    deletionTimestamp?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    managedFields?: ManagedFieldsEntry[];
+  };
   spec?: { owner?: { kind?: string; name?: string }; resourceQuotaSpec?: { hard?: Record<string, string> } };
+}
+
+/** managedFields entries, for who set which field (Berth reads only the manager and the fields). */
+export interface ManagedFieldsEntry {
+  manager?: string;
+  operation?: string;
+  time?: string;
+  fieldsV1?: Record<string, unknown>;
+}
+
+/**
+ * A Profile as Berth reads it: `hard` values in text form whatever the API server sent (the CRD
+ * allows integers), so that every comparison, adoption and audit sees the same quantities.
+ */
+export function toClusterProfile(raw: unknown): ClusterProfile {
+  const profile = raw as ClusterProfile;
+  const hard = profile.spec?.resourceQuotaSpec?.hard;
+  if (hard === undefined) return profile;
+  return { ...profile, spec: { ...profile.spec, resourceQuotaSpec: { ...profile.spec?.resourceQuotaSpec, hard: hardFromCluster(hard) } } };
 }
 
 export interface ApplyResult {
@@ -91,12 +120,33 @@ export async function applyProfile(manifest: ProfileManifest): Promise<ApplyResu
       ),
     { headers: { "Content-Type": PatchStrategy.ServerSideApply } },
   );
-  return { profile: response.data as ClusterProfile, auditId: response.headers["audit-id"] };
+  return { profile: toClusterProfile(response.data), auditId: response.headers["audit-id"] };
+}
+
+/** A JSON pointer token (RFC 6901): `requests.nvidia.com/gpu` → `requests.nvidia.com~1gpu`. */
+function pointerToken(key: string): string {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/**
+ * Removes keys from a Profile's quota by JSON patch, guarded by a `test` of the resourceVersion read:
+ * if anyone wrote the Profile since, the server refuses (422) and nothing changes.
+ */
+export async function removeQuotaKeys(name: string, resourceVersion: string, keys: string[]): Promise<ApplyResult> {
+  const body = [
+    { op: "test", path: "/metadata/resourceVersion", value: resourceVersion },
+    ...keys.map((key) => ({ op: "remove", path: `/spec/resourceQuotaSpec/hard/${pointerToken(key)}` })),
+  ];
+  const response = await kubeCall(
+    (options) => kubeClients().customObjects.patchClusterCustomObjectWithHttpInfo({ ...target, name, body, fieldManager: FIELD_MANAGER }, options),
+    { headers: { "Content-Type": PatchStrategy.JsonPatch } },
+  );
+  return { profile: toClusterProfile(response.data), auditId: response.headers["audit-id"] };
 }
 
 /** The Profile of that name, or null when the cluster has none. */
 export async function getProfile(name: string): Promise<ClusterProfile | null> {
-  return kubeCall((options) => kubeClients().customObjects.getClusterCustomObject({ ...target, name }, options) as Promise<ClusterProfile>, {
+  return kubeCall(async (options) => toClusterProfile(await kubeClients().customObjects.getClusterCustomObject({ ...target, name }, options)), {
     notFound: () => null,
   });
 }
@@ -108,7 +158,7 @@ export async function listProfiles(): Promise<ClusterProfile[]> {
       items: ClusterProfile[];
       metadata?: { _continue?: string; continue?: string };
     };
-    return { items: list.items, next: list.metadata?.continue ?? list.metadata?._continue };
+    return { items: list.items.map(toClusterProfile), next: list.metadata?.continue ?? list.metadata?._continue };
   });
 }
 

@@ -1,6 +1,7 @@
 // Reads of kf-resource-quota, the ResourceQuota the profile controller writes from a Profile's
 // resourceQuotaSpec: its hard limits show what the cluster enforces, its status what is in use.
 import "server-only";
+import { hardFromCluster } from "@/lib/quota/from-cluster";
 import { kubeCall } from "./call";
 import { kubeClients } from "./client";
 import { listAll } from "./paging";
@@ -20,7 +21,8 @@ interface RawQuota {
 }
 
 function toQuota(raw: RawQuota): ClusterQuota {
-  return { namespace: raw.metadata?.namespace ?? "", hard: raw.spec?.hard ?? {}, used: raw.status?.used ?? {} };
+  // Typed quotas answer strings; read them like the Profile's int-or-string maps all the same.
+  return { namespace: raw.metadata?.namespace ?? "", hard: hardFromCluster(raw.spec?.hard), used: hardFromCluster(raw.status?.used) };
 }
 
 /** One namespace's kf-resource-quota, or null when it has none. */

@@ -3,7 +3,7 @@
 // call per workspace.
 import "server-only";
 import { listBerthLimitRanges, type ClusterLimitRange } from "./limit-ranges";
-import { listNamespaces } from "./namespaces";
+import { listNamespaces, type ClusterNamespace } from "./namespaces";
 import { listEgressPolicies } from "./network-policies";
 import { listProfiles, type ClusterProfile } from "./profiles";
 import { listQuotas, type ClusterQuota } from "./resource-quotas";
@@ -12,6 +12,8 @@ export interface ClusterSnapshot {
   profiles: ClusterProfile[];
   /** Every namespace's labels, by name. */
   namespaces: Map<string, Record<string, string>>;
+  /** Every namespace as read (deletion state, owner references), by name. */
+  namespaceDetails: Map<string, ClusterNamespace>;
   /** kf-resource-quota of each namespace that has one, by namespace. */
   quotas: Map<string, ClusterQuota>;
   /** berth-egress's spec, by namespace. */
@@ -32,6 +34,7 @@ export async function readClusterSnapshot(): Promise<ClusterSnapshot> {
   return {
     profiles,
     namespaces: new Map(namespaces.map((ns) => [ns.name, ns.labels])),
+    namespaceDetails: new Map(namespaces.map((ns) => [ns.name, ns])),
     quotas: new Map(quotas.map((q) => [q.namespace, q])),
     egressPolicies: new Map(policies.map((p) => [p.namespace, p.spec])),
     limitRanges: new Map(limitRanges.map((lr) => [lr.namespace, lr])),

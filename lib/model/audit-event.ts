@@ -66,6 +66,9 @@ export const AUDIT_ACTIONS = [
   "access.unmanaged_removed",
   "audit.access_exported",
   "workspace.listing_updated",
+  // The cluster as real clusters behave: foreign quota keys removed, a profile controller that does not act.
+  "profile.quota_keys_removed",
+  "profile.controller_overdue",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -67,3 +67,14 @@ export class ClusterError extends ExpectedError {
     super(message);
   }
 }
+
+/**
+ * The change was committed, but the database went away before Berth could apply it in the cluster;
+ * the reconciler applies it once the database is back. Says so instead of "nothing was changed".
+ */
+export class AppliedLaterError extends ExpectedError {
+  readonly code = "applied_later";
+  constructor() {
+    super("The change was saved, but Berth's database became unreachable before the cluster was updated; Berth applies it automatically once the database is back.");
+  }
+}

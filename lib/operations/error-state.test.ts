@@ -24,4 +24,11 @@ describe("toErrorState (THREATS 24: no internals reach the browser)", () => {
     const ref = state.message?.split(": ")[1] ?? "";
     expect(logged[0]).toContain(`ref=${ref}`);
   });
+
+  it("says a database outage changed nothing, with a reference id and no internals (THREATS 95)", () => {
+    const outage = Object.assign(new Error("connect ECONNREFUSED 10.0.0.5:5432 postgres://berth:s3cret@db"), { code: "ECONNREFUSED" });
+    const state = toErrorState(outage, () => undefined);
+    expect(state.message).toMatch(/^Berth's database could not be reached, so nothing was changed\. Please try again in a moment\. Reference: [0-9a-f]{8}$/);
+    expect(state.message).not.toMatch(/s3cret|10\.0\.0\.5/);
+  });
 });

@@ -7,6 +7,13 @@ describe("sameHard", () => {
     expect(sameHard({ "requests.cpu": "2" }, { "requests.cpu": "1" })).toBe(false);
     expect(sameHard({ pods: "1" }, { pods: "1", "requests.cpu": "1" })).toBe(false);
   });
+
+  it("takes the integers an int-or-string Profile quota may hold, without throwing (THREATS 90)", () => {
+    const fromCluster = { pods: 20, "requests.cpu": "4" } as unknown as Record<string, string>;
+    expect(sameHard(fromCluster, { pods: "20", "requests.cpu": "4000m" })).toBe(true);
+    expect(sameHard(fromCluster, { pods: "10", "requests.cpu": "4" })).toBe(false);
+    expect(sameHard({ pods: { n: 1 } } as unknown as Record<string, string>, { pods: "1" })).toBe(false);
+  });
 });
 
 describe("belowUsage (THREATS 34)", () => {

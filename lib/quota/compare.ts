@@ -2,13 +2,14 @@
 import type { Hard } from "./keys";
 import { parseQuantity } from "./quantity";
 
-function valueOf(text: string | undefined): number | undefined {
+function valueOf(text: string | number | undefined): number | undefined {
   if (text === undefined) return undefined;
   const parsed = parseQuantity(text);
   return parsed.ok ? parsed.value : undefined;
 }
 
-function sameValue(a: string | undefined, b: string | undefined): boolean {
+/** The same quantity, by value (`1000m` is `1`); an unparsable value equals only itself. */
+export function sameQuantity(a: string | number | undefined, b: string | number | undefined): boolean {
   if (a === b) return true;
   const x = valueOf(a);
   const y = valueOf(b);
@@ -20,7 +21,7 @@ function sameValue(a: string | undefined, b: string | undefined): boolean {
 /** Same keys, and each value the same quantity. */
 export function sameHard(a: Hard, b: Hard): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const key of keys) if (!sameValue(a[key], b[key])) return false;
+  for (const key of keys) if (!sameQuantity(a[key], b[key])) return false;
   return true;
 }
 

@@ -10,8 +10,17 @@ const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, "": 1, k: 1
 
 export type QuantityParse = { ok: true; value: number } | { ok: false; message: string };
 
-/** Parses a quantity into its value in base units (cores, bytes, count). */
-export function parseQuantity(text: string): QuantityParse {
+/**
+ * Parses a quantity into its value in base units (cores, bytes, count). An integer is the quantity
+ * it spells: the Profile CRD declares its quotas int-or-string, so the API server may answer one.
+ */
+export function parseQuantity(input: string | number): QuantityParse {
+  if (typeof input === "number") {
+    if (Number.isSafeInteger(input) && input >= 0) return { ok: true, value: input };
+    return { ok: false, message: `${input} is not a Kubernetes quantity (examples: 4, 500m, 16Gi).` };
+  }
+  if (typeof input !== "string") return { ok: false, message: "The value is not a Kubernetes quantity (examples: 4, 500m, 16Gi)." };
+  const text = input;
   if (text !== text.trim() || text.length === 0 || text.length > 32 || !QUANTITY.test(text)) {
     return { ok: false, message: `"${truncate(text)}" is not a Kubernetes quantity (examples: 4, 500m, 16Gi).` };
   }
@@ -30,7 +39,7 @@ function truncate(text: string): string {
 }
 
 /** The value of a quantity already validated when it was stored. */
-export function quantityValue(text: string): number {
+export function quantityValue(text: string | number): number {
   const parsed = parseQuantity(text);
   if (!parsed.ok) throw new Error(`invalid stored quantity ${text}`);
   return parsed.value;

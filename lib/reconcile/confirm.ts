@@ -1,19 +1,21 @@
 // One workspace's desired state → cluster calls, then the check that the cluster really holds it:
-// the Profile with the right owner and quota, and the namespace with a kf-resource-quota whose
-// `hard` matches. Profile status is not a health signal, so it is not read.
+// the Profile with the right owner and exactly the approved quota, and the Profile's own namespace
+// (not one made by someone else, not one being deleted) with a kf-resource-quota whose `hard`
+// matches. Profile status is not a health signal, so it is not read.
 import "server-only";
-import { KubeApiError } from "@/lib/kube/errors";
+import { KubeApiError, toKubeApiError } from "@/lib/kube/errors";
 import { applyLimitRange, buildLimitRange } from "@/lib/kube/limit-ranges";
-import { applyNamespaceLabels, buildNamespaceLabels, namespaceExists } from "@/lib/kube/namespaces";
+import { applyNamespaceLabels, buildNamespaceLabels, getNamespace, NAMESPACE_OWNER_ANNOTATION, type ClusterNamespace } from "@/lib/kube/namespaces";
 import { applyNetworkPolicy, buildEgressPolicy } from "@/lib/kube/network-policies";
 import { guardrailSettings } from "@/lib/config";
-import { applyProfile, buildProfile, deleteProfile, getProfile, LABEL_WORKSPACE_ID } from "@/lib/kube/profiles";
+import { applyProfile, buildProfile, deleteProfile, getProfile, LABEL_WORKSPACE_ID, removeQuotaKeys, type ClusterProfile } from "@/lib/kube/profiles";
 import { getQuota } from "@/lib/kube/resource-quotas";
 import { sameHard, suspendedHard } from "@/lib/quota/compare";
 import type { Hard } from "@/lib/quota/keys";
 import type { ContainerDefaults } from "@/lib/tiers/container-defaults";
 import type { TierGuardrails } from "@/lib/tiers/guardrails";
 import { isHeld, WorkspaceStatus } from "@/lib/model/workspace-status";
+import { profileUpToDate, unwantedKeys, type UnwantedKey } from "./profile-diff";
 
 export const ADOPTED_TIER = "adopted";
 
@@ -32,9 +34,12 @@ export interface DesiredWorkspace {
   guardrails: TierGuardrails;
 }
 
+/** Words of the step for a namespace still being deleted (lib/reconcile/provision.ts looks for them). */
+export const STILL_DELETED = "is still being deleted";
+
 export type ConfirmResult =
-  | { state: "confirmed"; applied: unknown; auditId?: string }
-  | { state: "waiting"; step: string };
+  | { state: "confirmed"; applied: unknown; auditId?: string; removed: UnwantedKey[] }
+  | { state: "waiting"; step: string; removed: UnwantedKey[] };
 
 /** The quota the cluster should enforce for this workspace now. */
 export function effectiveHard(workspace: Pick<DesiredWorkspace, "status" | "hard">): Hard {
@@ -42,12 +47,10 @@ export function effectiveHard(workspace: Pick<DesiredWorkspace, "status" | "hard
   return isHeld(workspace.status) ? suspendedHard(workspace.hard) : workspace.hard;
 }
 
+const waiting = (step: string, removed: UnwantedKey[] = []): ConfirmResult => ({ state: "waiting", step, removed });
+
 export async function confirmWorkspace(workspace: DesiredWorkspace): Promise<ConfirmResult> {
-  if (workspace.status === WorkspaceStatus.DECOMMISSIONED) {
-    const { auditId } = await deleteProfile(workspace.name);
-    if (await getProfile(workspace.name)) return { state: "waiting", step: "waiting for the Profile to be deleted" };
-    return { state: "confirmed", applied: { profile: "deleted" }, auditId };
-  }
+  if (workspace.status === WorkspaceStatus.DECOMMISSIONED) return confirmDecommissioned(workspace);
 
   const existing = await getProfile(workspace.name);
   const label = existing?.metadata.labels?.[LABEL_WORKSPACE_ID];
@@ -71,17 +74,101 @@ export async function confirmWorkspace(workspace: DesiredWorkspace): Promise<Con
     suspended: isHeld(workspace.status),
     generation: workspace.generation,
   });
-  const { auditId } = await applyProfile(manifest);
+  const cleared = existing ? await removeUnwantedKeys(existing, hard) : { profile: null, removed: [] };
+  if (cleared === "raced") return waiting("the Profile kept changing while Berth removed quota keys it does not want; trying again");
+  const { removed } = cleared;
+  // Applied once per desired state: while the profile controller catches up, Berth only reads.
+  const applied = cleared.profile && profileUpToDate(cleared.profile, manifest) ? { auditId: undefined } : await applyProfile(manifest);
 
   // Both reads at once: they are independent, and this is on every approval's path.
-  const [namespaceFound, quota] = await Promise.all([namespaceExists(workspace.name), getQuota(workspace.name)]);
-  if (!namespaceFound) return { state: "waiting", step: "waiting for the namespace" };
+  const [namespace, quota] = await Promise.all([getNamespace(workspace.name), getQuota(workspace.name)]);
+  if (!namespace) return waiting("waiting for the namespace", removed);
+  if (namespace.terminating) {
+    return waiting(`waiting for the namespace: "${workspace.name}" ${STILL_DELETED}${since(namespace.deletionTimestamp)}`, removed);
+  }
+  if (!belongsToProfile(namespace, workspace)) await refuseForeignNamespace(workspace, namespace);
+  if (!quota) return waiting("waiting for kf-resource-quota", removed);
+  if (!sameHard(quota.hard, hard)) return waiting("waiting for kf-resource-quota to match the quota", removed);
   // The guardrails, re-applied with every generation (suspended and expired workspaces keep them),
-  // so edits of the tier follow and a re-apply repairs drift.
+  // so edits of the tier follow and a re-apply repairs drift; only once the namespace is the Profile's.
   await applyGuardrails(workspace);
-  if (!quota) return { state: "waiting", step: "waiting for kf-resource-quota" };
-  if (!sameHard(quota.hard, hard)) return { state: "waiting", step: "waiting for kf-resource-quota to match the quota" };
-  return { state: "confirmed", applied: { owner: manifest.spec.owner, hard, suspended: isHeld(workspace.status), guardrails: workspace.guardrails }, auditId };
+  return {
+    state: "confirmed",
+    applied: { owner: manifest.spec.owner, hard, suspended: isHeld(workspace.status), guardrails: workspace.guardrails, ...(removed.length ? { removed } : {}) },
+    auditId: applied.auditId,
+    removed,
+  };
+}
+
+function since(timestamp: string | undefined): string {
+  return timestamp ? ` (Terminating since ${timestamp})` : " (Terminating)";
+}
+
+/**
+ * The namespace is this workspace's when the profile controller made it for the Profile (owner
+ * reference) or adopted it for the same owner (its `owner` annotation). Anything else was there before.
+ */
+function belongsToProfile(namespace: ClusterNamespace, workspace: Pick<DesiredWorkspace, "name" | "ownerEmail">): boolean {
+  return namespace.ownerProfiles.includes(workspace.name) || namespace.annotations[NAMESPACE_OWNER_ANNOTATION] === workspace.ownerEmail;
+}
+
+/**
+ * A namespace of the workspace's name that someone else made: nothing is written into it, and the
+ * Profile Berth just made for a new workspace is taken back (it owns nothing in that namespace:
+ * the profile controller refuses such a namespace before creating anything in it).
+ */
+async function refuseForeignNamespace(workspace: DesiredWorkspace, namespace: ClusterNamespace): Promise<never> {
+  if (workspace.status === WorkspaceStatus.PROVISIONING) await deleteProfile(workspace.name);
+  const owner = namespace.annotations[NAMESPACE_OWNER_ANNOTATION];
+  throw new KubeApiError(
+    "already_exists",
+    `A namespace named "${workspace.name}" already exists in the cluster and does not belong to this workspace's Profile` +
+      ` (${owner ? `its owner annotation names ${owner}` : "it has no owner annotation"} and no owner reference to the Profile).` +
+      " Berth wrote nothing into it. This is a configuration problem: remove or rename that namespace, or ask for another name, then re-apply.",
+  );
+}
+
+/**
+ * Removes quota keys Berth does not want, whoever set them, by a JSON patch guarded by the
+ * resourceVersion just read; a write in between makes Berth read again (three times at most).
+ */
+async function removeUnwantedKeys(profile: ClusterProfile, hard: Hard): Promise<{ profile: ClusterProfile | null; removed: UnwantedKey[] } | "raced"> {
+  let current: ClusterProfile | null = profile;
+  for (let attempt = 0; attempt < 3 && current; attempt++) {
+    const unwanted = unwantedKeys(current, hard);
+    if (unwanted.length === 0) return { profile: current, removed: [] };
+    try {
+      const patched = await removeQuotaKeys(current.metadata.name, current.metadata.resourceVersion ?? "", unwanted.map((u) => u.key));
+      return { profile: patched.profile, removed: unwanted };
+    } catch (error) {
+      const failure = toKubeApiError(error);
+      // 422 (the test of resourceVersion failed) or 409: someone wrote it since; read it again.
+      if (failure.failure !== "invalid" && failure.failure !== "conflict") throw failure;
+      current = await getProfile(profile.metadata.name);
+    }
+  }
+  return current ? "raced" : { profile: null, removed: [] };
+}
+
+/**
+ * Decommissioned: the Profile deleted (once; a Profile already being deleted is not asked again),
+ * then confirmed only when its namespace is gone too. Until then the step says what is still there.
+ */
+async function confirmDecommissioned(workspace: DesiredWorkspace): Promise<ConfirmResult> {
+  const profile = await getProfile(workspace.name);
+  const deletion = profile && !isBeingDeleted(profile) ? await deleteProfile(workspace.name) : { auditId: undefined };
+  if (profile && (await getProfile(workspace.name))) return waiting("waiting for the Profile to be deleted");
+  const namespace = await getNamespace(workspace.name);
+  // A namespace someone else made under that name was never the workspace's to remove.
+  if (namespace && belongsToProfile(namespace, workspace)) {
+    const state = namespace.terminating ? `${STILL_DELETED}${since(namespace.deletionTimestamp)}` : "is still there and not being deleted";
+    return waiting(`the Profile is deleted; its namespace "${workspace.name}" ${state}`);
+  }
+  return { state: "confirmed", applied: { profile: "deleted", namespace: "deleted" }, auditId: deletion.auditId, removed: [] };
+}
+
+function isBeingDeleted(profile: ClusterProfile): boolean {
+  return profile.metadata.deletionTimestamp !== undefined;
 }
 
 /** Pod Security labels, the egress NetworkPolicy and the container defaults, in the namespace. */

@@ -7,9 +7,12 @@ import type { AuditActor, AuditContext } from "@/lib/model/audit-event";
 import { appendAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/model/actor";
 import { retryDelayMs } from "./backoff";
-import { confirmWorkspace, type DesiredWorkspace } from "./confirm";
+import { confirmWorkspace, STILL_DELETED, type DesiredWorkspace } from "./confirm";
 import { reconcilerSettings } from "@/lib/config";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { AppliedLaterError } from "@/lib/model/errors";
+import type { UnwantedKey } from "./profile-diff";
 import { KubeApiError, toKubeApiError } from "@/lib/kube/errors";
 import type { Hard } from "@/lib/quota/keys";
 import type { ContainerDefaults } from "@/lib/tiers/container-defaults";
@@ -23,15 +26,26 @@ export type ProvisionOutcome =
   /** Someone else holds the row's lease, or there is nothing left to do. */
   | { status: "BUSY" };
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export interface Attempter {
   actor: AuditActor | null;
   context: AuditContext;
 }
 
 
-/** The approval's (or an admin operation's) immediate attempt, in the admin's name. */
-export function provisionWorkspace(ctx: Ctx, workspaceId: string): Promise<ProvisionOutcome> {
-  return attemptWorkspace({ actor: ctx.actor, context: ctx.meta }, workspaceId);
+/**
+ * The approval's (or an admin operation's) immediate attempt, in the admin's name. It runs after the
+ * decision was committed: a database outage now leaves the desired state saved for the reconciler,
+ * and the person is told so rather than that nothing happened.
+ */
+export async function provisionWorkspace(ctx: Ctx, workspaceId: string): Promise<ProvisionOutcome> {
+  try {
+    return await attemptWorkspace({ actor: ctx.actor, context: ctx.meta }, workspaceId);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) throw new AppliedLaterError();
+    throw error;
+  }
 }
 
 export async function attemptWorkspace(by: Attempter, workspaceId: string, now = new Date()): Promise<ProvisionOutcome> {
@@ -41,7 +55,9 @@ export async function attemptWorkspace(by: Attempter, workspaceId: string, now =
   const target = { type: "workspace", id: workspace.id, name: workspace.name };
   try {
     const result = await confirmWorkspace(workspace);
-    if (result.state === "waiting") return await recordWaiting(workspace, result.step, now);
+    if (result.state === "waiting") return await recordWaiting(by, workspace, result, now);
+    // The expiry clock starts the first time the workspace is ready, not at approval.
+    const expiresAt = firstExpiry(workspace, now);
     const confirmed = await db.$transaction(async (tx) => {
       const { count } = await tx.workspace.updateMany({
         where: { id: workspace.id, generation: workspace.generation, status: workspace.status },
@@ -55,17 +71,21 @@ export async function attemptWorkspace(by: Attempter, workspaceId: string, now =
           provisionStep: null,
           blocked: false,
           appliedAt: now,
+          waitingSince: null,
+          overdueAt: null,
+          ...(expiresAt ? { expiresAt } : {}),
         },
       });
       if (count !== 1) return false;
+      await recordRemovedKeys(tx, by, target, result.removed);
       await appendAuditEvent(tx, {
         action: workspace.status === WorkspaceStatus.DECOMMISSIONED ? "profile.deleted" : "profile.applied",
         result: "success",
         actor: by.actor,
         context: by.context,
         target,
-        after: result.applied,
-        reason: workspace.attempts > 0 ? `succeeded after ${workspace.attempts} failed attempt(s)` : undefined,
+        after: expiresAt ? { ...(result.applied as object), expiresAt, expiryStarted: "first active" } : result.applied,
+        reason: confirmedReason(workspace),
         kubeAuditId: result.auditId,
       });
       return true;
@@ -81,6 +101,8 @@ export async function attemptWorkspace(by: Attempter, workspaceId: string, now =
     const status = workspace.status === WorkspaceStatus.PROVISIONING ? WorkspaceStatus.ACTIVE : workspace.status;
     return { status: status as "ACTIVE" | "SUSPENDED" | "DECOMMISSIONED", auditId: result.auditId };
   } catch (error) {
+    // A database that went away is not the cluster's failure: the lease expires and a later attempt goes on.
+    if (isDatabaseUnavailable(error)) throw error;
     return recordFailure(by, workspace, toKubeApiError(error), now);
   }
 }
@@ -97,7 +119,17 @@ async function claim(id: string, now: Date): Promise<boolean> {
   return count === 1;
 }
 
-async function loadDesired(id: string): Promise<DesiredWorkspace & { attempts: number }> {
+type LoadedWorkspace = DesiredWorkspace & {
+  attempts: number;
+  /** The step the previous attempt waited on, if any. */
+  lastStep: string | null;
+  expiresAt: Date | null;
+  lifetimeDays: number | null;
+  waitingSince: Date | null;
+  overdueAt: Date | null;
+};
+
+async function loadDesired(id: string): Promise<LoadedWorkspace> {
   const row = await db.workspace.findUniqueOrThrow({
     where: { id },
     select: {
@@ -108,7 +140,11 @@ async function loadDesired(id: string): Promise<DesiredWorkspace & { attempts: n
       hard: true,
       generation: true,
       attempts: true,
-      tier: { select: { slug: true, containerDefaults: true, podSecurity: true, egressAllow: true } },
+      provisionStep: true,
+      expiresAt: true,
+      waitingSince: true,
+      overdueAt: true,
+      tier: { select: { slug: true, containerDefaults: true, podSecurity: true, egressAllow: true, lifetimeDays: true } },
       decidedBy: { select: { email: true } },
       requester: { select: { email: true } },
     },
@@ -121,6 +157,11 @@ async function loadDesired(id: string): Promise<DesiredWorkspace & { attempts: n
     hard: row.hard as Hard,
     generation: row.generation,
     attempts: row.attempts,
+    lastStep: row.provisionStep,
+    expiresAt: row.expiresAt,
+    lifetimeDays: row.tier.lifetimeDays,
+    waitingSince: row.waitingSince,
+    overdueAt: row.overdueAt,
     tierSlug: row.tier.slug,
     containerDefaults: (row.tier.containerDefaults as ContainerDefaults | null) ?? null,
     guardrails: toGuardrails(row.tier.podSecurity, row.tier.egressAllow),
@@ -128,19 +169,80 @@ async function loadDesired(id: string): Promise<DesiredWorkspace & { attempts: n
   };
 }
 
-async function recordWaiting(workspace: DesiredWorkspace & { attempts: number }, step: string, now: Date): Promise<ProvisionOutcome> {
-  // The profile controller works asynchronously: look again soon, without counting a failure.
+/** Set on the first transition to ACTIVE of a tier with a lifetime; renewals move it later. */
+function firstExpiry(workspace: LoadedWorkspace, now: Date): Date | null {
+  if (workspace.status !== WorkspaceStatus.PROVISIONING || workspace.expiresAt || !workspace.lifetimeDays) return null;
+  return new Date(now.getTime() + workspace.lifetimeDays * DAY_MS);
+}
+
+function confirmedReason(workspace: LoadedWorkspace): string | undefined {
+  const parts: string[] = [];
+  if (workspace.attempts > 0) parts.push(`succeeded after ${workspace.attempts} failed attempt(s)`);
+  if (workspace.overdueAt) parts.push("the profile controller acted after the provisioning deadline");
+  return parts.length ? parts.join("; ") : undefined;
+}
+
+/** Quota keys Berth removed from the Profile, with the field managers that had set them. */
+async function recordRemovedKeys(tx: Tx, by: Attempter, target: { type: string; id: string; name: string }, removed: UnwantedKey[]): Promise<void> {
+  if (removed.length === 0) return;
+  await appendAuditEvent(tx, {
+    action: "profile.quota_keys_removed",
+    result: "success",
+    actor: by.actor,
+    context: by.context,
+    target,
+    before: { hard: Object.fromEntries(removed.map((r) => [r.key, r.value])) },
+    after: { removed: removed.map((r) => ({ key: r.key, value: r.value, setBy: r.setBy })) },
+    reason: `Removed ${removed.map((r) => `${r.key}=${r.value} (set by ${r.setBy.join(", ") || "an unknown field manager"})`).join("; ")}: not in the approved quota.`,
+  });
+}
+
+async function recordWaiting(
+  by: Attempter,
+  workspace: LoadedWorkspace,
+  result: { step: string; removed: UnwantedKey[] },
+  now: Date,
+): Promise<ProvisionOutcome> {
+  // The profile controller works asynchronously: look again soon (a read, no re-apply), without counting a failure.
   const nextAttemptAt = new Date(now.getTime() + retryDelayMs(1, undefined));
-  await db.workspace.updateMany({
-    where: { id: workspace.id, generation: workspace.generation },
-    data: { provisionStep: step, nextAttemptAt },
+  const target = { type: "workspace", id: workspace.id, name: workspace.name };
+  const waitingSince = workspace.waitingSince ?? now;
+  const overdue = workspace.overdueAt === null && now.getTime() - waitingSince.getTime() >= reconcilerSettings().provisionDeadlineMs;
+  const step = workspace.overdueAt || overdue ? overdueStep(result.step, waitingSince) : result.step;
+  // A namespace that was being deleted is gone now: nothing makes the profile controller look at the
+  // unchanged Profile again, so the desired state is asserted anew (next generation, applied at once).
+  const renew = (workspace.lastStep?.includes(STILL_DELETED) ?? false) && !result.step.includes(STILL_DELETED);
+  await db.$transaction(async (tx) => {
+    await tx.workspace.updateMany({
+      where: { id: workspace.id, generation: workspace.generation },
+      data: { provisionStep: step, nextAttemptAt: renew ? now : nextAttemptAt, waitingSince, ...(renew ? { generation: { increment: 1 } } : {}) },
+    });
+    await recordRemovedKeys(tx, by, target, result.removed);
+    if (!overdue) return;
+    // Conditional on the deadline not yet being recorded: audited once, however many passes see it.
+    const { count } = await tx.workspace.updateMany({ where: { id: workspace.id, overdueAt: null }, data: { overdueAt: now } });
+    if (count !== 1) return;
+    await appendAuditEvent(tx, {
+      action: "profile.controller_overdue",
+      result: "failure",
+      actor: by.actor,
+      context: by.context,
+      target,
+      after: { step: result.step, waitingSince, deadlineMs: reconcilerSettings().provisionDeadlineMs },
+      reason: `The profile controller has not acted within the provisioning deadline: ${result.step}.`,
+    });
   });
   return { status: "PROVISIONING", message: step, step, nextAttemptAt };
 }
 
+/** The step as admins and owners read it once the deadline has passed. */
+export function overdueStep(step: string, waitingSince: Date): string {
+  return `The profile controller has not acted since ${waitingSince.toISOString()} (${step}). Berth keeps checking; check that the profile controller is running.`;
+}
+
 async function recordFailure(
   by: Attempter,
-  workspace: DesiredWorkspace & { attempts: number },
+  workspace: LoadedWorkspace,
   failure: KubeApiError,
   now: Date,
 ): Promise<ProvisionOutcome> {

@@ -28,7 +28,9 @@ describe("two-approval tiers", () => {
     expect(await profileApplies(name)).toBe(1);
     const row = await db.workspace.findUniqueOrThrow({ where: { id } });
     expect(row.decidedById).toBe(katherine.actor.userId);
-    expect(row.expiresAt?.getTime()).toBe(now.getTime() + 30 * 24 * 60 * 60 * 1000);
+    // The lifetime counts from the moment the cluster confirmed the workspace, not from the approval.
+    expect(row.expiresAt?.getTime()).toBe((row.appliedAt?.getTime() ?? 0) + 30 * 24 * 60 * 60 * 1000);
+    expect(row.appliedAt!.getTime()).toBeGreaterThanOrEqual(now.getTime());
     // The refused second approval by the same admin is part of the trail too.
     expect(await actions(id)).toEqual(["workspace.requested", "workspace.approval_recorded", "action.failed", "workspace.approved", "profile.applied"]);
     expect(await db.notification.count({ where: { event: "request.approved", payload: { path: ["berth", "workspace", "id"], equals: id } } })).toBe(1);

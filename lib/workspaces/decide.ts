@@ -23,8 +23,6 @@ import { WorkspaceStatus } from "@/lib/model/workspace-status";
 
 export type ApproveOutcome = ProvisionOutcome | { status: "AWAITING_APPROVAL"; approvals: number; required: number };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export const approveWorkspace = defineOperation({
   name: "workspace.approve",
   title: "approving a request",
@@ -64,7 +62,8 @@ async function approve(ctx: Ctx, input: z.infer<typeof approveWorkspaceInput>, n
       await recordPartialApproval(tx, ctx, target, { approvals, required, hard: quota.hard, why: need.outcome === "approvals" ? need.why : undefined });
       return { final: false as const, approvals, required };
     }
-    const expiresAt = tier.lifetimeDays ? new Date(now.getTime() + tier.lifetimeDays * DAY_MS) : null;
+    // The expiry clock starts when the workspace is first active (lib/reconcile/provision.ts), not now.
+    const expiry = tier.lifetimeDays ? { lifetimeDays: tier.lifetimeDays, startsWhen: "first active" } : null;
     await tx.workspace.update({
       where: { id: workspace.id },
       data: {
@@ -72,7 +71,6 @@ async function approve(ctx: Ctx, input: z.infer<typeof approveWorkspaceInput>, n
         statusMessage: null,
         decidedById: ctx.actor.userId,
         decidedAt: now,
-        expiresAt,
         version: { increment: 1 },
       },
     });
@@ -84,7 +82,7 @@ async function approve(ctx: Ctx, input: z.infer<typeof approveWorkspaceInput>, n
       target,
       before: { status: WorkspaceStatus.PENDING },
       // The quota read and granted under the lock: exactly what is applied.
-      after: { status: WorkspaceStatus.PROVISIONING, owner: current.ownerEmail, hard: quota.hard, approvals, expiresAt },
+      after: { status: WorkspaceStatus.PROVISIONING, owner: current.ownerEmail, hard: quota.hard, approvals, expiry },
     });
     await enqueueNotification(tx, "request.approved", `Workspace ${workspace.name} for ${current.ownerEmail} was approved by ${ctx.actor.email}.`, {
       id: workspace.id,

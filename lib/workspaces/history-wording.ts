@@ -36,6 +36,8 @@ const LABELS: Record<string, string> = {
   "workspace.owner_transferred": "Owner transferred",
   "workspace.reapply_requested": "Re-apply requested",
   "profile.deleted": "Deleted from the cluster, with its namespace and data",
+  "profile.quota_keys_removed": "Quota limits added in the cluster outside Berth were removed",
+  "profile.controller_overdue": "The profile controller has not acted in time; Berth keeps checking",
 };
 
 /** What the cluster's confirmation means after each kind of change. */

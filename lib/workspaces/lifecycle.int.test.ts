@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/model/errors";
-import { namespaceExists } from "@/lib/kube/namespaces";
+import { getNamespace, namespaceExists } from "@/lib/kube/namespaces";
 import { getProfile } from "@/lib/kube/profiles";
 import { getQuota } from "@/lib/kube/resource-quotas";
 import { reconcileOnce } from "@/lib/cluster/reconciler";
@@ -51,6 +51,13 @@ describe("suspend and resume", () => {
     await suspendWorkspace(admin, { workspaceId: id, version: stale, reason: "first" });
     await expect(resumeWorkspace(admin, { workspaceId: id, version: stale, reason: "second" })).rejects.toBeInstanceOf(ConflictError);
     expect((await db.workspace.findUniqueOrThrow({ where: { id } })).status).toBe("SUSPENDED");
+  });
+
+  it("says in plain words which workspaces can be suspended or resumed", async () => {
+    const { id, admin } = await approvedWorkspace();
+    await expect(resumeWorkspace(admin, { workspaceId: id, version: await version(id), reason: "x" })).rejects.toThrow("Only a suspended workspace can be resumed.");
+    await suspendWorkspace(admin, { workspaceId: id, version: await version(id), reason: "x" });
+    await expect(suspendWorkspace(admin, { workspaceId: id, version: await version(id), reason: "x" })).rejects.toThrow("Only an active workspace can be suspended.");
   });
 });
 
@@ -133,11 +140,22 @@ describe("decommission", () => {
       fieldErrors: { confirmName: [expect.stringContaining(name)] },
     });
     expect(await getProfile(name)).not.toBeNull();
-    expect(await decommissionWorkspace(admin, { workspaceId: id, version: v, reason: "done", confirmName: name })).toMatchObject({ status: "DECOMMISSIONED" });
-    expect(await getProfile(name)).toBeNull();
-    expect(await namespaceExists(name)).toBe(false);
+    // The namespace goes after the Profile, once emptied: until then the deletion is not confirmed.
+    await standIn.setNamespaceTermination({ hold: true });
+    try {
+      expect(await decommissionWorkspace(admin, { workspaceId: id, version: v, reason: "done", confirmName: name })).toMatchObject({
+        status: "PROVISIONING",
+        step: `the Profile is deleted; its namespace "${name}" is still being deleted (Terminating since ${(await getNamespace(name))?.deletionTimestamp})`,
+      });
+      expect(await getProfile(name)).toBeNull();
+    } finally {
+      await standIn.setNamespaceTermination({ hold: false, delayMs: 0 });
+    }
+    await expect.poll(() => namespaceExists(name)).toBe(false);
+    await reconcileOnce({ now: new Date(Date.now() + 10 * 60_000) });
     const row = await db.workspace.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe("DECOMMISSIONED");
+    expect(row.appliedGeneration).toBe(row.generation);
     const actions = (await db.auditEvent.findMany({ where: { targetId: id }, orderBy: { seq: "asc" } })).map((e) => e.action);
     expect(actions.slice(-2)).toEqual(["workspace.decommissioned", "profile.deleted"]);
   });

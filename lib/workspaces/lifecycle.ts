@@ -73,14 +73,14 @@ export async function writeDesiredState(tx: Tx, ctx: Ctx, workspace: { id: strin
 // Suspend and resume are one move each way between ACTIVE and SUSPENDED; the quota to restore is
 // the workspace's own `hard`, which suspension never changes.
 const SUSPENSION = {
-  suspend: { from: WorkspaceStatus.ACTIVE, to: WorkspaceStatus.SUSPENDED, action: "workspace.suspended" },
-  resume: { from: WorkspaceStatus.SUSPENDED, to: WorkspaceStatus.ACTIVE, action: "workspace.resumed" },
+  suspend: { from: WorkspaceStatus.ACTIVE, to: WorkspaceStatus.SUSPENDED, action: "workspace.suspended", refusal: "Only an active workspace can be suspended." },
+  resume: { from: WorkspaceStatus.SUSPENDED, to: WorkspaceStatus.ACTIVE, action: "workspace.resumed", refusal: "Only a suspended workspace can be resumed." },
 } as const;
 
 async function moveSuspension(ctx: Ctx, input: z.infer<typeof lifecycleInput>, move: keyof typeof SUSPENSION): Promise<ProvisionOutcome> {
   const spec = SUSPENSION[move];
   const workspace = await loadForAdmin(input.workspaceId);
-  if (workspace.status !== spec.from) throw new ConflictError(`Only a${move === "suspend" ? "n active" : " suspended"} workspace can be ${move}d.`);
+  if (workspace.status !== spec.from) throw new ConflictError(spec.refusal);
   // Suspending takes power away (anyone admin may); resuming gives it back, so never by the owner.
   if (move === "resume") await assertMayDecide(ctx, partiesOf(workspace), { kind: "resume" }, { type: "workspace", id: workspace.id, name: workspace.name });
   return changeDesiredState(ctx, workspace, {

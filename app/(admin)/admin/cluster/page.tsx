@@ -7,7 +7,8 @@ import { OperationForm, TextField } from "@/components/admin/operation-form";
 import { QuotaList } from "@/components/workspaces/quota-list";
 import { StatusBadge } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
-import { DRIFT_LABELS } from "@/lib/cluster/drift";
+import { DriftComparison } from "@/components/admin/drift-comparison";
+import { DRIFT_LABELS, driftInWords } from "@/lib/cluster/drift";
 import { getClusterOverview, listApprovedWorkspaces } from "@/lib/cluster/overview";
 import { UnmanagedAccess } from "@/components/access/unmanaged-access";
 import { adoptAccessAction, adoptProfileAction, reapplyWorkspaceAction, removeUnmanagedAccessAction } from "./actions";
@@ -45,11 +46,10 @@ export default async function ClusterPage() {
                   <StatusBadge status={d.status} />
                   <span className="text-sm text-red-800">{d.kinds.map((k) => DRIFT_LABELS[k]).join(" · ")}</span>
                 </div>
-                {d.observed.quotaHard && (
-                  <div className="mt-2 max-w-md text-sm">
-                    <p className="text-slate-600">kf-resource-quota in the cluster:</p>
-                    <QuotaList hard={d.observed.quotaHard} />
-                  </div>
+                {d.observed.error && <p className="mt-2 text-sm text-red-800">Could not be compared: {d.observed.error}</p>}
+                {d.observed.deletionTimestamp && <p className="mt-2 text-sm text-slate-700">Namespace Terminating since {d.observed.deletionTimestamp}.</p>}
+                {(d.observed.profileHard || d.observed.quotaHard) && (
+                  <DriftComparison approved={d.hard} profile={d.observed.profileHard} quota={d.observed.quotaHard} />
                 )}
                 <div className="mt-3">
                   <OperationForm action={reapplyWorkspaceAction} hidden={{ workspaceId: d.id }} submitLabel={`Re-apply ${d.name}`} />
@@ -97,7 +97,7 @@ export default async function ClusterPage() {
                 <td className="px-4 py-2">{w.ownerEmail}</td>
                 <td className="px-4 py-2">{w.tierName}</td>
                 <td className="px-4 py-2"><StatusBadge status={w.status} /></td>
-                <td className="px-4 py-2 text-slate-700">{w.provisionStep ?? w.statusMessage ?? (w.drift ? `drift: ${w.drift}` : "")}</td>
+                <td className="px-4 py-2 text-slate-700">{w.provisionStep ?? w.statusMessage ?? (w.drift ? `Drift: ${driftInWords(w.drift)}` : "")}</td>
               </tr>
             ))}
           </tbody>

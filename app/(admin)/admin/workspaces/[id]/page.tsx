@@ -5,6 +5,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ConfirmBox, OperationDisclosure } from "@/components/admin/operation-disclosure";
 import { OperationForm, TextField } from "@/components/admin/operation-form";
+import { DriftComparison } from "@/components/admin/drift-comparison";
+import { driftInWords } from "@/lib/cluster/drift";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { HistoryList } from "@/components/workspaces/history-list";
 import { QuotaFields } from "@/components/workspaces/quota-fields";
@@ -66,7 +68,12 @@ export default async function AdminWorkspacePage({ params }: { params: Promise<{
           {workspace.blocked ? " Berth does not retry this on its own: fix the cause, then re-apply." : ""}
         </p>
       )}
-      {workspace.drift && <p role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">Drift in the cluster: {workspace.drift}</p>}
+      {workspace.drift && (
+        <div role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+          <p>Drift in the cluster: {driftInWords(workspace.drift)}.</p>
+          {usage?.state === "known" && <DriftComparison approved={workspace.effectiveHard} quota={usage.quota.hard} />}
+        </div>
+      )}
 
       <QuotaView tierName={workspace.tierName} hard={workspace.hard} usage={usage} history={usageHistory} />
       <WorkspaceGuardrails view={await getWorkspaceGuardrails(ctx, { workspaceId: workspace.id })} />
