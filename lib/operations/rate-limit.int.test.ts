@@ -74,6 +74,10 @@ describe("rate limits (THREATS 70)", () => {
   });
 
   it("refuses with a message naming the limit and the wait, audited once per repeat decade", async () => {
+    // The denial limiter counts per wall-clock minute: start well inside one, so the twelve
+    // refusals below are counted in the same window however slow the machine is.
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 50_000) await new Promise((resolve) => setTimeout(resolve, 60_500 - intoMinute));
     const ada = await person();
     const attempt = { title: "cancelling a request", rateClass: "change" as const };
     for (let i = 0; i < 3; i++) await enforceRateLimit(attempt, ada, rule, minuteStart);
