@@ -15,7 +15,8 @@ RUN npm run build \
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000
+# NEXT_MANUAL_SIG_HANDLE: Berth stops itself on SIGTERM (drain, reconciler, lock, pool), not Next at once.
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 HOSTNAME=0.0.0.0 PORT=3000 NEXT_MANUAL_SIG_HANDLE=1
 # The standalone output carries the node_modules the server needs, pg among them (a server
 # external package), which is also all the migration script needs: `node migrate.mjs`.
 COPY --from=build --chown=65532:65532 /src/.next/standalone ./

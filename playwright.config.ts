@@ -2,6 +2,7 @@
 // fresh for the run. Personas sign in once through the Dex stand-in's login form.
 import { defineConfig } from "@playwright/test";
 import { E2E_MAX_OPEN_REQUESTS } from "./e2e/support/limits";
+import { E2E_METRICS_TOKEN } from "./e2e/support/metrics";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Per port, so that several checkouts on one machine can run their suites side by side.
@@ -72,6 +73,8 @@ export default defineConfig({
       BERTH_EXPORT_RATE_LIMIT: "1000",
       // A signed audit checkpoint on every reconciler pass with new events, so "Prove this event" has one to prove against.
       BERTH_AUDIT_CHECKPOINT_EVERY: "1",
+      // /api/metrics is served, so the authorization matrix shows that no session opens it (THREATS 88).
+      BERTH_METRICS_TOKEN: E2E_METRICS_TOKEN,
     },
   },
 });

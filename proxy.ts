@@ -8,7 +8,8 @@ import { contentSecurityPolicy, HSTS, newNonce, servedOverHttps } from "@/lib/au
 import { headerSettings } from "@/lib/config";
 import { MAX_BODY_BYTES } from "@/lib/operations/form-fields";
 
-const PUBLIC_PATHS = ["/signin", "/api/auth", "/api/healthz", "/api/readyz"];
+// /api/metrics checks its own bearer token: a scraper has no session to be sent to sign-in with.
+const PUBLIC_PATHS = ["/signin", "/api/auth", "/api/healthz", "/api/readyz", "/api/metrics"];
 
 function hasSessionCookie(request: NextRequest): boolean {
   return request.cookies.getAll().some(({ name }) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(name));

@@ -5,17 +5,12 @@
 // Targets (docs/threat-model.md, performance targets): routes within 30 KiB of the baseline;
 // DB pages within 2× of the DB-free page; lists cost the same at 5 and 5,000 workspaces with
 // no per-workspace API call.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { rm } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser } from "@playwright/test";
-import pg from "pg";
-import { startEmbeddedPostgres } from "../dev/db/embedded-postgres";
-import { startKubeApiStandIn, type KubeApiStandIn } from "../dev/kube-api/server";
+import type { Browser } from "@playwright/test";
+import type { KubeApiStandIn } from "../dev/kube-api/server";
 import { standInFetch } from "../dev/kube-api/stand-in-fetch";
-import { migrate } from "../lib/db/migrate";
+import { asOwner, ensureBuild, startBenchPortal } from "./portal";
 import { percentile } from "./stats";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3190);
@@ -23,32 +18,6 @@ const BASE = `http://localhost:${PORT}`;
 const DATA_DIR = path.resolve(".data/bench-pages");
 const REQUESTS = Number(process.env.BENCH_PAGE_REQUESTS ?? 200);
 const KIB = 1024;
-
-async function waitForHealth(deadline = Date.now() + 120_000): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${BASE}/api/healthz`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("the portal did not start");
-}
-
-async function signIn(browser: Browser, email: string): Promise<string> {
-  const context = await browser.newContext({ baseURL: BASE });
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByRole("button", { name: "Sign in with Dex" }).click();
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("berth");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByTestId("signed-in-as").waitFor();
-  const cookies = await context.cookies();
-  await context.close();
-  return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-}
 
 async function firstLoadJs(browser: Browser, route: string, cookie?: string): Promise<number> {
   const context = await browser.newContext({ baseURL: BASE, extraHTTPHeaders: cookie ? { cookie } : {} });
@@ -89,9 +58,7 @@ async function apiCallsWhileRendering(kube: KubeApiStandIn, route: string, cooki
 
 /** Adds seeded workspaces until `count` exist, written directly as the owner role. */
 async function seedWorkspaces(ownerUrl: string, count: number): Promise<void> {
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
-  try {
+  await asOwner(ownerUrl, async (client) => {
     // Half Ada's, half Eve's, so "my workspaces" grows too; a third of them pending for the queue.
     await client.query(
       `INSERT INTO workspaces (id, name, status, reason, requester_id, owner_email, tier_id, hard)
@@ -105,46 +72,19 @@ async function seedWorkspaces(ownerUrl: string, count: number): Promise<void> {
             (SELECT id, hard FROM quota_tiers WHERE slug = 'small-cpu') AS tier`,
       [count],
     );
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export async function pagesBenchmark(log: (line: string) => void): Promise<string> {
-  if (!existsSync(".next/BUILD_ID")) {
-    log("pages: building the portal (next build)");
-    const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) throw new Error("next build failed");
-  }
-  await rm(DATA_DIR, { recursive: true, force: true });
-  const database = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), log: console.error });
-  await migrate(database.url, { appRole: "berth_app" });
-  const kube = await startKubeApiStandIn({ kubeconfigPath: path.join(DATA_DIR, "kubeconfig") });
-  let portal: ChildProcess | undefined;
-  let browser: Browser | undefined;
+  ensureBuild(log);
+  const portal = await startBenchPortal({ port: PORT, dataDir: DATA_DIR });
+  const { browser, kube } = portal;
+  const database = { url: portal.ownerUrl };
   try {
-    portal = spawn(path.resolve("node_modules/.bin/tsx"), ["dev/stack.ts", "start"], {
-      stdio: "ignore",
-      detached: true,
-      env: {
-        ...process.env,
-        PORT: String(PORT),
-        BERTH_DATA_DIR: DATA_DIR,
-        DATABASE_URL: database.appUrl,
-        DATABASE_MIGRATION_URL: database.url,
-        KUBECONFIG: kube.kubeconfigPath,
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-    });
-    await waitForHealth();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
-    const ada = await signIn(browser, "ada@example.com");
-    const grace = await signIn(browser, "grace@example.com");
-    const alan = await signIn(browser, "alan@example.com");
-    await signIn(browser, "eve@example.com");
+    const ada = await portal.signIn("ada@example.com");
+    const grace = await portal.signIn("grace@example.com");
+    const alan = await portal.signIn("alan@example.com");
+    await portal.signIn("eve@example.com");
 
     log("pages: first-load JavaScript");
     const baseline = await firstLoadJs(browser, "/no-such-page", ada);
@@ -211,10 +151,6 @@ export async function pagesBenchmark(log: (line: string) => void): Promise<strin
       ...latencyRows,
     ].join("\n");
   } finally {
-    await browser?.close();
-    if (portal?.pid) process.kill(-portal.pid, "SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    await kube.stop();
-    await database.stop();
+    await portal.stop();
   }
 }

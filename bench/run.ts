@@ -1,12 +1,13 @@
 // `npm run bench`: runs every benchmark in BENCHMARKS and writes bench/RESULTS.md, with the
 // machine described. To add one, export a function that returns a Markdown section and list it.
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { approveBenchmark } from "./approve.bench";
 import { auditProofBenchmark } from "./audit-proof.bench";
 import { auditQueryBenchmark } from "./audit-query.bench";
+import { concurrentPagesBenchmark } from "./concurrent-pages.bench";
 import { startBenchDatabase } from "./bench-db";
 import { pagesBenchmark } from "./pages.bench";
 
@@ -16,6 +17,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: "audit query", run: auditQueryBenchmark },
   { name: "approve", run: approveBenchmark },
   { name: "pages", run: pagesBenchmark },
+  { name: "load", run: concurrentPagesBenchmark },
   { name: "audit proof", run: auditProofBenchmark },
 ];
 
@@ -52,10 +54,12 @@ for (const benchmark of selected) {
   console.log(`== ${benchmark.name}`);
   sections.push(await benchmark.run(console.log));
 }
-const results = [
+const stamp = `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const resultsPath = path.join(import.meta.dirname, "RESULTS.md");
+const results = only.length ? mergeSections(await readFile(resultsPath, "utf8").catch(() => ""), sections, only) : [
   "# Benchmark results",
   "",
-  `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC. Not timed tests: numbers from one machine.`,
+  `Written by \`npm run bench\` on ${stamp}. Not timed tests: numbers from one machine.`,
   "",
   "## Machine",
   "",
@@ -65,5 +69,22 @@ const results = [
   "",
   ...sections.flatMap((section) => [section, ""]),
 ].join("\n");
-await writeFile(path.join(import.meta.dirname, "RESULTS.md"), results);
+await writeFile(resultsPath, results);
 console.log("wrote bench/RESULTS.md");
+
+/**
+ * `npm run bench -- <name>…` re-runs some benchmarks: their sections (by their `## ` heading)
+ * replace the old ones, the others stay as they were, and the header says what was re-run when.
+ */
+function mergeSections(existing: string, fresh: string[], names: string[]): string {
+  const parts = existing.split(/^(?=## )/m);
+  for (const section of fresh) {
+    const heading = section.split("\n")[0];
+    const index = parts.findIndex((part) => part.split("\n")[0] === heading);
+    if (index === -1) parts.push(`${section}\n`);
+    else parts[index] = `${section}\n\n`;
+  }
+  const note = `Re-run alone on ${stamp}: ${names.join(", ")} (its section says the load average it ran under).`;
+  parts[0] = /^Re-run alone on /m.test(parts[0] ?? "") ? (parts[0] ?? "").replace(/^Re-run alone on .*$/m, note) : `${parts[0]}${note}\n\n`;
+  return parts.join("");
+}

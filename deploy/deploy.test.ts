@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments, parse } from "yaml";
 import { BERTH_CLUSTER_ROLE_RULES } from "../lib/cluster/posture-rules";
+import { metrics } from "../lib/telemetry/metrics";
 
 interface K8sObject {
   apiVersion: string;
@@ -108,6 +109,34 @@ describe("deploy/ kustomize base", () => {
     expect(block.spec.rules[0]?.to[0]?.operation.paths).toContain("/api/workgroup/create");
     expect(existsSync(path.join(DIR, "examples/dex-static-client.example.yaml"))).toBe(true);
     expect(existsSync(path.join(DIR, "examples/virtualservice.example.yaml"))).toBe(true);
+  });
+});
+
+describe("deploy/monitoring (Prometheus Operator)", () => {
+  const read = (file: string) => parse(readFileSync(path.join(DIR, "monitoring", file), "utf8")) as Record<string, unknown>;
+
+  it("adds a ServiceMonitor scraping the Service's port at /api/metrics with the bearer token Secret, on top of the base", () => {
+    const kustomization = read("kustomization.yaml") as { resources: string[] };
+    expect(kustomization.resources).toEqual(["../", "servicemonitor.yaml", "prometheusrule.yaml"]);
+    const monitor = read("servicemonitor.yaml") as { kind: string; spec: { endpoints: { port: string; path: string; authorization: { type: string; credentials: { name: string; key: string } } }[] } };
+    expect(monitor.kind).toBe("ServiceMonitor");
+    const service = byKind("Service")[0] as unknown as { spec: { ports: { name: string }[] } };
+    expect(service.spec.ports.map((p) => p.name)).toContain(monitor.spec.endpoints[0]?.port);
+    expect(monitor.spec.endpoints[0]).toMatchObject({ path: "/api/metrics", authorization: { type: "Bearer", credentials: { name: "berth-metrics", key: "token" } } });
+    const container = (byKind("Deployment")[0] as unknown as { spec: { template: { spec: { containers: { env: { name: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[] }[] } } } })
+      .spec.template.spec.containers[0]!;
+    expect(container.env.find((e) => e.name === "BERTH_METRICS_TOKEN")?.valueFrom?.secretKeyRef).toMatchObject({ name: "berth-metrics", key: "token" });
+  });
+
+  it("alerts on a stuck reconciler, apply errors, drift and the notification backlog, using only metrics Berth exports", async () => {
+    const rule = read("prometheusrule.yaml") as { kind: string; spec: { groups: { rules: { alert: string; expr: string }[] }[] } };
+    expect(rule.kind).toBe("PrometheusRule");
+    const rules = rule.spec.groups.flatMap((group) => group.rules);
+    expect(rules.map((r) => r.alert)).toEqual(expect.arrayContaining(["BerthReconcilerStuck", "BerthApplyErrors", "BerthDrift", "BerthNotificationBacklog"]));
+    const exported = new Set((await metrics().registry.getMetricsAsJSON()).map((m) => m.name));
+    for (const { alert, expr } of rules) {
+      for (const name of expr.match(/\bberth_[a-z_]+/g) ?? []) expect(exported.has(name), `${alert} uses ${name}`).toBe(true);
+    }
   });
 });
 

@@ -118,6 +118,9 @@ async function main(): Promise<void> {
     lines.push(`Dex (OIDC)    ${env.AUTH_DEX_ISSUER}`);
   }
 
+  // In production mode Berth handles SIGTERM/SIGINT itself (lib/telemetry/shutdown.ts): it drains
+  // requests and releases the reconciler's lock before exiting, instead of Next exiting at once.
+  if (mode === "start") env.NEXT_MANUAL_SIG_HANDLE ??= "1";
   const next = spawn("next", [mode, "--port", String(port)], { stdio: "inherit", env, shell: false });
   let exited = false;
   next.on("exit", (code) => {
@@ -127,8 +130,11 @@ async function main(): Promise<void> {
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      // The stand-ins stay up until Berth has stopped: its last requests and its lock release need them.
       next.kill(signal);
-      void shutdown(0);
+      setTimeout(() => void shutdown(0), STOP_WAIT_MS).unref();
     });
   }
   // The banner says Berth is ready, so it waits until Next answers on the port.
@@ -136,9 +142,13 @@ async function main(): Promise<void> {
   console.log(["", `Berth         ${env.AUTH_URL}`, ...lines, ""].join("\n"));
 }
 
+// Longer than Berth's own grace period (BERTH_SHUTDOWN_GRACE_MS, 25 s by default).
+const STOP_WAIT_MS = 35_000;
 let stopping = false;
+let stopped = false;
 async function shutdown(code: number): Promise<void> {
-  if (stopping) return;
+  if (stopped) return;
+  stopped = true;
   stopping = true;
   for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
   process.exit(code);

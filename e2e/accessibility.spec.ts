@@ -5,6 +5,7 @@
 // light phone look only checks the width.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { pagePaths } from "./support/app-routes";
 import { pageAs, type Persona } from "./support/personas";
 import { activeWorkspace, uniqueName } from "./support/workspaces";
 
@@ -63,19 +64,38 @@ const PAGES: [Persona | null, string][] = [
   ["requester", "/workspaces"],
   ["requester", "/workspaces/new"],
   ["requester", "/workspaces/:id"],
+  ["requester", "/directory"],
+  ["requester", "/directory/:id"],
+  ["requester", "/access"],
+  ["requester", "/notifications"],
   ["admin", "/admin/requests"],
   ["admin", "/admin/tiers"],
   ["admin", "/admin/tiers/new"],
   ["admin", "/admin/tiers/small-cpu"],
   ["admin", "/admin/notifications"],
   ["admin", "/admin/cluster"],
+  ["admin", "/admin/posture"],
+  ["admin", "/admin/people"],
+  ["admin", "/admin/workspaces"],
   ["admin", "/admin/workspaces/:id"],
   ["auditor", "/audit"],
   ["auditor", "/audit?actor=nobody-matches"],
+  // An event page carries its inclusion proof once a checkpoint covers it (the server signs them as it goes).
   ["auditor", "/audit/events/1"],
   ["auditor", "/audit/verify"],
+  ["auditor", "/audit/access"],
   ["requester", "/no-such-page"],
 ];
+
+// Pages the sweep does not load, each with the reason.
+const NOT_SWEPT: Record<string, string> = {
+  "/": "only redirects to the person's start page",
+};
+
+test("the sweep covers every page of the app", () => {
+  const swept = new Set(PAGES.map(([, path]) => path.split("?")[0]!.replace(":id", "[id]").replace("small-cpu", "[slug]").replace(/\/events\/1$/, "/events/[seq]")));
+  expect(pagePaths().filter((page) => !swept.has(page) && !(page in NOT_SWEPT))).toEqual([]);
+});
 
 for (const [persona, path] of PAGES) {
   test(`${path} as ${persona ?? "nobody"}: no serious axe violation, light and dark, desktop and 375 px`, async ({ browser }) => {

@@ -38,14 +38,14 @@ async function createTier(browser: Browser, tier: TierFields & { slug: string })
 async function approveByTwoAdmins(browser: Browser, name: string, betweenApprovals?: (queue: ApprovalQueuePage) => Promise<void>): Promise<void> {
   const grace = await pageAs(browser, "admin");
   const queue = new ApprovalQueuePage(grace);
-  await queue.open();
+  await queue.open(name);
   await queue.approve(name);
   await expect(grace.getByRole("status")).toContainText(`Your approval of ${name} was recorded (1 of 2)`);
   await betweenApprovals?.(queue);
 
   const katherine = await pageAs(browser, "secondAdmin");
   const second = new ApprovalQueuePage(katherine);
-  await second.open();
+  await second.open(name);
   await second.approve(name);
   await expect(katherine.getByRole("status")).toContainText("The Profile was applied");
 }
@@ -143,13 +143,13 @@ test("an admin's own request offers no approve button, and another admin decides
   const name = uniqueName("grace-own");
   const grace = await requestAs(browser, { name, tier: /^Small/, reason: "My own experiments." }, "admin");
   const queue = new ApprovalQueuePage(grace);
-  await queue.open();
+  await queue.open(name);
   await expect(queue.request(name)).toContainText("This is your own request: another admin has to decide it.");
   await expect(queue.request(name).getByRole("button", { name: `Approve ${name}` })).toHaveCount(0);
 
   const katherine = await pageAs(browser, "secondAdmin");
   const other = new ApprovalQueuePage(katherine);
-  await other.open();
+  await other.open(name);
   await other.approve(name);
   await expect(katherine.getByRole("status")).toContainText("The Profile was applied");
 });
@@ -164,7 +164,7 @@ test("a requester cancels a pending request; it leaves the queue and its history
 
   const grace = await pageAs(browser, "admin");
   const queue = new ApprovalQueuePage(grace);
-  await queue.open();
+  await queue.open(name);
   await expect(queue.request(name)).toHaveCount(0);
 });
 

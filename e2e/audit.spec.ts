@@ -72,7 +72,7 @@ test("a failed attempt is in the trail: a rejection without a reason", async ({ 
   const name = uniqueName("failed-attempt");
   await requestAs(browser, { name, tier: /^Small/, reason: "x" });
   const queue = new ApprovalQueuePage(await pageAs(browser, "secondAdmin"));
-  await queue.open();
+  await queue.open(name);
   await queue.reject(name, "");
   await expect(queue.request(name)).toContainText("Reason for rejection is required.");
 

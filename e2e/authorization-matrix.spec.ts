@@ -3,9 +3,9 @@
 // route handler fetched by URL, as each kind of person; each answer is checked, and after each
 // call nothing in the database has changed (refusals are only audited). The action rows come
 // from the operation declarations themselves; a page, route or action without a row fails.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
+import { pagePaths, routeHandlerPaths, routePath, walk } from "./support/app-routes";
 import { clusterProfiles } from "./support/cluster";
 import { STATE_FINGERPRINT, withDatabase } from "./support/database";
 import { storageStatePath, type Persona } from "./support/personas";
@@ -36,8 +36,6 @@ interface ActionRow {
 }
 
 const source = (file: string) => readFileSync(file, "utf8");
-const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
 
 /** `exportedName → operation identifier` from app/**\/actions.ts; the sign-in actions start the OIDC flow and are public. */
 const PUBLIC_ACTIONS = new Set(["signInWithDexAction", "signOutAction"]);
@@ -149,15 +147,12 @@ const ROUTES: PageRow[] = [
   { path: "/api/live", expect: { anonymous: 307, requester: 403, owner: 403, otherRequester: 403, admin: 400, adminOwner: 400, auditor: 403 } },
   { path: "/api/healthz", expect: PUBLIC },
   { path: "/api/readyz", expect: PUBLIC },
+  // Scrapers only: a session, even an admin's, is not the bearer token (THREATS 88).
+  { path: "/api/metrics", expect: { anonymous: 401, requester: 401, owner: 401, otherRequester: 401, admin: 401, adminOwner: 401, auditor: 401 } },
   // Auth.js's own routes: the session endpoint tells each caller only about their own session.
   { path: "/api/auth/[...nextauth]", expect: PUBLIC },
 ];
 
-/** The URL path of a page.tsx or route.ts: route groups dropped. */
-function routePath(file: string): string {
-  const parts = path.dirname(path.relative("app", file)).split(path.sep).filter((part) => part !== "." && !/^\(.*\)$/.test(part));
-  return `/${parts.join("/")}`;
-}
 
 function concrete(template: string, ids: { T: string; U: string }, target: "T" | "U"): string {
   return template
@@ -174,16 +169,17 @@ function pagePathOf(worker: string): string {
 // ---- The walk.
 
 let ids = { T: "", U: "" };
-const contexts = new Map<Who, APIRequestContext>();
+// One browser context per kind of person, for the whole file; closed (not only its request
+// disposed) afterwards, so no half-closed context is left in the shared browser for later specs.
+const contexts = new Map<Who, BrowserContext>();
 
 async function contextFor(browser: Browser, who: Who): Promise<APIRequestContext> {
   let context = contexts.get(who);
   if (!context) {
-    const browserContext = await browser.newContext(who === "anonymous" ? {} : { storageState: storageStatePath(CAST[who].persona) });
-    context = browserContext.request;
+    context = await browser.newContext(who === "anonymous" ? {} : { storageState: storageStatePath(CAST[who].persona) });
     contexts.set(who, context);
   }
-  return context;
+  return context.request;
 }
 
 const fingerprint = () => withDatabase(async (client) => (await client.query<{ fingerprint: string }>(STATE_FINGERPRINT)).rows[0]!.fingerprint);
@@ -218,17 +214,15 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  for (const context of contexts.values()) await context.dispose();
+  for (const context of contexts.values()) await context.close();
 });
 
 test("every server action has a row, derived from its operation's declaration", () => {
   const { rows, unbound } = actionRows();
   expect(unbound, "actions that are not a bound operation").toEqual([]);
   expect(rows.length).toBeGreaterThanOrEqual(20);
-  const pages = new Set(walk("app").filter((f) => f.endsWith("page.tsx")).map(routePath));
-  const routes = new Set(walk("app").filter((f) => f.endsWith("route.ts")).map(routePath));
-  expect([...pages].sort(), "every page has a row").toEqual(PAGES.map((p) => p.path).sort());
-  expect([...routes].sort(), "every route handler has a row").toEqual(ROUTES.map((r) => r.path).sort());
+  expect(pagePaths(), "every page has a row").toEqual(PAGES.map((p) => p.path).sort());
+  expect(routeHandlerPaths(), "every route handler has a row").toEqual(ROUTES.map((r) => r.path).sort());
 });
 
 test("each server action, called by its id as each kind of person, answers as declared and changes nothing", async ({ browser }) => {

@@ -42,7 +42,7 @@ test("a restricted tier without internet: the namespace carries the Pod Security
   await requestAs(browser, { name, tier: new RegExp(`^${label}`), reason: "Guardrails end-to-end." });
 
   const queue = new ApprovalQueuePage(grace);
-  await queue.open();
+  await queue.open(name);
   await expect(queue.request(name).getByLabel("Guardrails").getByRole("definition").first()).toHaveText("restricted");
   await queue.approve(name);
   await expect(grace.getByRole("status")).toContainText("The Profile was applied");
@@ -74,7 +74,7 @@ test("the approval card shows capacity and warns when GPUs would be overcommitte
   await requestAs(browser, { name, tier: new RegExp(`^${label}`), reason: "Training a model." });
   const grace = await pageAs(browser, "admin");
   const queue = new ApprovalQueuePage(grace);
-  await queue.open();
+  await queue.open(name);
   const capacity = queue.request(name).getByLabel(`Capacity for ${name}`);
   await expect(capacity.getByRole("table")).toContainText("schedulable nodes");
   await expect(capacity.getByRole("row").filter({ hasText: "GPUs" })).toContainText("5");

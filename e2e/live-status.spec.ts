@@ -33,7 +33,7 @@ test("a provisioning workspace page turns Active without a reload, showing its s
   await failNextProfileApply(name);
   const grace = await pageAs(browser, "admin");
   const queue = new ApprovalQueuePage(grace);
-  await queue.open();
+  await queue.open(name);
   await queue.approve(name);
   await expect(grace.getByRole("status").filter({ hasText: name })).toContainText("still provisioning");
 

@@ -31,7 +31,7 @@ test("an approval shows up under the owner's bell; opening and marking it read c
 
   const grace = await pageAs(browser, "admin");
   const queue = new ApprovalQueuePage(grace);
-  await queue.open();
+  await queue.open(name);
   await queue.approve(name);
   await expect(grace.getByRole("status").filter({ hasText: name })).toBeVisible();
 

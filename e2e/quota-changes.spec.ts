@@ -12,7 +12,7 @@ async function activeWorkspace(browser: Browser, name: string, requester: Person
   await new RequestWorkspacePage(owner).requestWorkspace({ name, tier: /^Small/, reason: "Quota change test." });
   const admin = await pageAs(browser, approver);
   const queue = new ApprovalQueuePage(admin);
-  await queue.open();
+  await queue.open(name);
   await queue.approve(name);
   await expect(admin.getByRole("status")).toContainText("The Profile was applied");
   await owner.context().close();

@@ -17,7 +17,7 @@ test("a data scientist requests a workspace, an admin approves it and the Profil
 
   const grace = await pageAs(browser, "admin");
   const queue = new ApprovalQueuePage(grace);
-  await queue.open();
+  await queue.open(name);
   const item = queue.request(name);
   await expect(item).toContainText("ada@example.com");
   await expect(item).toContainText("Standard");

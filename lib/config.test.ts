@@ -50,6 +50,9 @@ describe("settings", () => {
     ["BERTH_RECONCILER", "maybe"],
     ["BERTH_WEBHOOK_URL", "not a url"],
     ["AUTH_DEX_ISSUER", "dex"],
+    ["BERTH_RESERVED_NAMES", "Team-X"],
+    ["BERTH_RESERVED_NAMES", "*"],
+    ["BERTH_RESERVED_NAMES", "lab-*-x"],
   ])("refuses %s=%s with an error naming the variable and the value", (name, value) => {
     expect(() => checkSettings({ ...complete, [name]: value })).toThrowError(SettingsError);
     expect(() => checkSettings({ ...complete, [name]: value })).toThrowError(new RegExp(`^${name} .*${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
@@ -111,6 +114,31 @@ describe("portal settings", () => {
   ])("refuses %s=%s with a message naming it", async (name, value) => {
     const { portalSettings } = await import("./config");
     expect(() => portalSettings({ [name]: value })).toThrow(new RegExp(`^${name} must`));
+    expect(() => checkSettings({ ...complete, [name]: value })).toThrow(SettingsError);
+  });
+});
+
+describe("telemetry settings", () => {
+  it("defaults: no metrics token (the route is hidden), info logs, 25 s to stop, Next handling signals", async () => {
+    const { telemetrySettings } = await import("./config");
+    expect(telemetrySettings({})).toEqual({ metricsToken: undefined, logLevel: "info", shutdownGraceMs: 25_000, berthHandlesSignals: false });
+    const token = "a".repeat(32);
+    expect(telemetrySettings({ BERTH_METRICS_TOKEN: token, BERTH_LOG_LEVEL: "debug", BERTH_SHUTDOWN_GRACE_MS: "5000", NEXT_MANUAL_SIG_HANDLE: "1" })).toEqual({
+      metricsToken: token,
+      logLevel: "debug",
+      shutdownGraceMs: 5_000,
+      berthHandlesSignals: true,
+    });
+  });
+
+  it.each([
+    ["BERTH_METRICS_TOKEN", "short"],
+    ["BERTH_METRICS_TOKEN", `${"a".repeat(20)} ${"b".repeat(20)}`],
+    ["BERTH_LOG_LEVEL", "loud"],
+    ["BERTH_SHUTDOWN_GRACE_MS", "soon"],
+  ])("refuses %s=%s at start, naming it", async (name, value) => {
+    const { telemetrySettings } = await import("./config");
+    expect(() => telemetrySettings({ [name]: value })).toThrow(new RegExp(`^${name} must`));
     expect(() => checkSettings({ ...complete, [name]: value })).toThrow(SettingsError);
   });
 });

@@ -213,6 +213,48 @@ export function guardrailSettings(env: Env = process.env): GuardrailSettings {
   };
 }
 
+/** A name no workspace may take: exactly this, or (`prefix`) anything that starts with it. */
+export interface ReservedName {
+  value: string;
+  prefix: boolean;
+}
+
+/**
+ * The cluster's own namespaces and the prefixes Kubernetes, Kubeflow, the mesh and common add-ons
+ * create them under. Always reserved: BERTH_RESERVED_NAMES adds to them, since a site cannot know
+ * which of them a later upgrade starts using.
+ */
+export const BUILT_IN_RESERVED_NAMES = [
+  "kube-*",
+  "kubeflow*",
+  "istio-*",
+  "knative-*",
+  "cert-manager*",
+  "openshift*",
+  "default*",
+  "auth",
+  "dex",
+  "oauth2-proxy",
+  "kserve",
+  "berth",
+];
+
+const RESERVED_ENTRY = /^[a-z0-9]([-a-z0-9]*)?\*?$/;
+
+function reservedEntry(entry: string): ReservedName {
+  return entry.endsWith("*") ? { value: entry.slice(0, -1), prefix: true } : { value: entry, prefix: false };
+}
+
+/** Reserved workspace names: the built-in list and BERTH_RESERVED_NAMES (`team-x`, or `lab-*` for a prefix). */
+export function reservedNames(env: Env = process.env): ReservedName[] {
+  const extra = list(env, "BERTH_RESERVED_NAMES", []);
+  const bad = extra.find((entry) => !RESERVED_ENTRY.test(entry));
+  if (bad !== undefined) {
+    throw new SettingsError(`BERTH_RESERVED_NAMES must list names or prefixes ending in "*" (lower-case letters, digits, '-'), got "${bad.slice(0, 80)}"`);
+  }
+  return [...BUILT_IN_RESERVED_NAMES, ...extra].map(reservedEntry);
+}
+
 /** Limits and timings of the request workflow (README, "Requests and approvals"). */
 export interface WorkflowConfig {
   maxOpenRequests: number;
@@ -365,6 +407,41 @@ export function portalSettings(env: Env = process.env): PortalSettings {
   };
 }
 
+/** What Berth tells its operators: metrics, logs, shutdown (README, "Metrics, logs and shutdown"). */
+export interface TelemetrySettings {
+  /** Bearer token a scraper must send to /api/metrics; unset: the route answers 404 to everyone. */
+  metricsToken: string | undefined;
+  /** Lowest level written to the JSON log. */
+  logLevel: LogLevel;
+  /** How long a stopping process waits for in-flight requests and the reconciler before it exits. */
+  shutdownGraceMs: number;
+  /** NEXT_MANUAL_SIG_HANDLE is set: Next leaves SIGTERM/SIGINT to Berth, which exits once stopped. */
+  berthHandlesSignals: boolean;
+}
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+// Long enough that guessing it is hopeless, short enough for `openssl rand -hex 16`.
+const MIN_METRICS_TOKEN_LENGTH = 32;
+
+export function telemetrySettings(env: Env = process.env): TelemetrySettings {
+  const metricsToken = text(env, "BERTH_METRICS_TOKEN");
+  if (metricsToken !== undefined && (metricsToken.length < MIN_METRICS_TOKEN_LENGTH || /\s/.test(metricsToken))) {
+    throw new SettingsError(`BERTH_METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters without spaces (e.g. \`openssl rand -hex 32\`)`);
+  }
+  const logLevel = text(env, "BERTH_LOG_LEVEL") ?? "info";
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new SettingsError(`BERTH_LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel.slice(0, 40)}"`);
+  }
+  return {
+    metricsToken,
+    logLevel: logLevel as LogLevel,
+    shutdownGraceMs: wholeNumber(env, "BERTH_SHUTDOWN_GRACE_MS", 25_000, { min: 0 }),
+    berthHandlesSignals: text(env, "NEXT_MANUAL_SIG_HANDLE") !== undefined,
+  };
+}
+
 /** Every setting at once: what a process checks before it starts serving. */
 export function checkSettings(env: Env = process.env): void {
   roleGroupsFromEnv(env);
@@ -373,12 +450,14 @@ export function checkSettings(env: Env = process.env): void {
   kubeSettings(env);
   reconcilerSettings(env);
   workflowConfigFromEnv(env);
+  reservedNames(env);
   trustedProxyHops(env);
   auditProofSettings(env);
   portalSettings(env);
   guardrailSettings(env);
   rateLimitSettings(env);
   accessSettings(env);
+  telemetrySettings(env);
 }
 
 /** Stops the process with one line naming the bad setting, instead of failing later and vaguely. */

@@ -38,6 +38,10 @@ export const ADVISORIES: Record<string, Advisory[]> = {
   "jsonpath-plus": [{ id: "CVE-2024-21534 / CVE-2025-1302", what: "remote code execution through JSONPath expressions", fixed: ["10.3.0"] }],
   vitest: [{ id: "CVE-2025-24964", what: "remote code execution from a malicious website while the API server runs", fixed: ["2.1.9", "3.0.5"] }],
   "@playwright/test": [{ id: "CVE-2025-59288", what: "browser downloads without certificate checks", fixed: ["1.55.1"] }],
+  // The JSON logger: up to 9.11 it redacted through fast-redact (disputed prototype pollution);
+  // from 9.12 it uses its own redaction, and Berth scrubs before pino sees anything anyway.
+  pino: [{ id: "CVE-2025-57319 / GHSA-ffrw-9mx8-89p8", what: "prototype pollution in fast-redact's nestedRestore (reached through pino's redact option)", fixed: ["9.12.0"] }],
+  "fast-redact": [{ id: "CVE-2025-57319 / GHSA-ffrw-9mx8-89p8", what: "prototype pollution in nestedRestore (no fixed release: must not be installed)", fixed: ["99.0.0"] }],
 };
 ADVISORIES["react-dom"] = ADVISORIES.react!;
 ADVISORIES.playwright = ADVISORIES["@playwright/test"]!;
@@ -52,6 +56,8 @@ export const NO_KNOWN_ADVISORY = [
   "pg",
   "server-only",
   "zod",
+  "prom-client",
+  "autocannon",
   "@prisma/prisma-schema-wasm",
   "@tailwindcss/postcss",
   "@types/node",

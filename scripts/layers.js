@@ -5,6 +5,7 @@ export const LIB_LAYERS = [
   { layer: "model", folders: ["model"], holds: "shared types: actor, roles, statuses, audit event shape, errors, input text rules" },
   { layer: "model", folders: ["quota"], holds: "quota keys and quantities, parsed and compared (pure)" },
   { layer: "infrastructure", folders: ["config"], holds: "every setting, read and checked once" },
+  { layer: "infrastructure", folders: ["telemetry"], holds: "the JSON log, the metrics registry, request observation, shutdown" },
   { layer: "infrastructure", folders: ["db", "kube"], holds: "Prisma client and migrations; one module per Kubernetes kind" },
   { layer: "infrastructure", folders: ["audit"], holds: "the audit writer: hash chain, denials, failures" },
   { layer: "infrastructure", folders: ["auth"], holds: "Auth.js with Dex, session → Ctx, authorize()" },
@@ -16,6 +17,7 @@ export const LIB_LAYERS = [
   { layer: "features", folders: ["access"], holds: "contributors: requests, decisions, KFAM's objects in the cluster, expiry, access drift, who has access" },
   { layer: "features", folders: ["cluster"], holds: "drift, unmanaged Profiles, adopt, the reconcile pass" },
   { layer: "features", folders: ["jobs"], holds: "the reconciler loop and timed workflow jobs" },
+  { layer: "features", folders: ["metrics"], holds: "what /api/metrics reads from the database at scrape time" },
 ];
 
 /** Rank of a lib/ folder (its position in LIB_LAYERS), or undefined for a folder no layer names. */

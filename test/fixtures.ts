@@ -7,7 +7,8 @@ import type { Role } from "@/lib/model/roles";
 import { db } from "@/lib/db/client";
 import { standInFetch } from "../dev/kube-api/stand-in-fetch";
 
-export async function actor(email: string, roles: Role[] = ["requester"]): Promise<Ctx> {
+/** A signed-in person as the session gives them: verified email, roles and Dex groups (none unless told). */
+export async function actor(email: string, roles: Role[] = ["requester"], groups: string[] = []): Promise<Ctx> {
   const subject = `sub-${email}`;
   const issuer = "http://localhost:5556/dex";
   const user = await db.user.upsert({
@@ -17,7 +18,7 @@ export async function actor(email: string, roles: Role[] = ["requester"]): Promi
     select: { id: true },
   });
   return {
-    actor: { userId: user.id, issuer, subject, email, name: email.split("@")[0] ?? null, roles },
+    actor: { userId: user.id, issuer, subject, email, name: email.split("@")[0] ?? null, roles, groups },
     meta: { requestId: randomUUID(), clientAddress: "127.0.0.1", userAgent: "vitest" },
   };
 }

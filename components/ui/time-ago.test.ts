@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { relativeText, utcText } from "./time-ago";
+import { formatUtc } from "@/lib/model/utc-time";
+import { relativeText } from "./time-ago";
 
 const now = new Date("2026-12-01T12:00:00Z");
 const at = (offsetSeconds: number) => new Date(now.getTime() + offsetSeconds * 1000);
@@ -18,6 +19,7 @@ describe("relative times", () => {
   });
 
   it("keeps the exact UTC time for the hover text", () => {
-    expect(utcText(new Date("2026-12-01T20:28:41.109Z"))).toBe("2026-12-01 20:28:41 UTC");
+    expect(formatUtc(new Date("2026-12-01T20:28:41.109Z"), "second")).toBe("2026-12-01 20:28:41 UTC");
+    expect(formatUtc(new Date("2026-12-01T20:28:41.109Z"))).toBe("2026-12-01 20:28 UTC");
   });
 });

@@ -1,6 +1,8 @@
 // A time as people read it ("3 min ago", "in 6 days"), with the exact UTC time on hover and in
 // the markup (<time dateTime>). Rendered on the server: no script, no clock in the browser.
 
+import { formatUtc } from "@/lib/model/utc-time";
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 24 * 3600],
   ["month", 30 * 24 * 3600],
@@ -12,11 +14,6 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 const format = new Intl.RelativeTimeFormat("en", { numeric: "auto", style: "short" });
 
-/** "2026-12-01 20:28:41 UTC". */
-export function utcText(date: Date): string {
-  return `${date.toISOString().replace("T", " ").slice(0, 19)} UTC`;
-}
-
 /** The relative wording of `date` seen from `now`: the largest whole unit, "now" under a minute. */
 export function relativeText(date: Date, now: Date): string {
   const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
@@ -27,7 +24,7 @@ export function relativeText(date: Date, now: Date): string {
 }
 
 export function TimeAgo({ date, now = new Date(), className }: { date: Date; now?: Date; className?: string }) {
-  const exact = utcText(date);
+  const exact = formatUtc(date, "second");
   return (
     <time dateTime={date.toISOString()} title={exact} className={className}>
       {relativeText(date, now)}

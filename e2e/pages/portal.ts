@@ -63,8 +63,9 @@ export class MyWorkspacePage {
 export class ApprovalQueuePage {
   constructor(private readonly page: Page) {}
 
-  async open(): Promise<void> {
-    await this.page.goto("/admin/requests");
+  /** With a name, the queue filtered to it: the queue is paged, and other tests' requests may fill the first page. */
+  async open(name?: string): Promise<void> {
+    await this.page.goto(name ? `/admin/requests?name=${encodeURIComponent(name)}` : "/admin/requests");
     await expect(this.page.getByRole("heading", { name: "Approval queue" })).toBeVisible();
   }
 

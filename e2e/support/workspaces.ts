@@ -6,8 +6,8 @@ import { ApprovalQueuePage, RequestWorkspacePage } from "../pages/portal";
 import { pageAs, type Persona } from "./personas";
 
 // Letters and digits that Berth's look-alike check (lib/workspaces/look-alike.ts) folds together
-// (0/o, 1/i/l, 3/e, 5/s) are left out, so two suffixes never make names that "look alike".
-const SUFFIX_ALPHABET = "abcdfghjkmnpqrtuvwxyz246789";
+// (0/o, 1/i/l, 3/e, 5/s, rn/m) are left out, so two suffixes never make names that "look alike".
+const SUFFIX_ALPHABET = "abcdfghjknpqrtuvwxyz246789";
 
 /** `<prefix>-<6 random characters>`: a DNS-1123 label when the prefix is one of at most 25 characters. */
 export function uniqueName(prefix: string): string {
@@ -34,7 +34,7 @@ export async function activeWorkspace(browser: Browser, name: string, reason = "
   await requestAs(browser, { name, tier: /^Small/, reason });
   const grace = await pageAs(browser, "admin");
   const queue = new ApprovalQueuePage(grace);
-  await queue.open();
+  await queue.open(name);
   await queue.approve(name);
   await expect(grace.getByRole("status")).toContainText("The Profile was applied");
   return grace;

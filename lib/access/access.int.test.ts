@@ -90,6 +90,29 @@ describe("access to an existing workspace (THREATS 43)", () => {
     expect(policy?.spec.rules[0]?.when).toEqual([{ key: "request.headers[kubeflow-groups]", values: ["ml-team"] }]);
   });
 
+  it("an admin cannot add, or approve, a group they are in: they would be giving themselves access", async () => {
+    const { id, name } = await approvedWorkspace();
+    const member = await actor(`member.${name}@example.com`, ["requester", "admin"], ["kubeflow-admins", `team-${name}`]);
+    const before = await db.accessGrant.count({ where: { workspaceId: id } });
+    await expect(addContributor(member, { workspaceId: id, subjectKind: "Group", subject: `team-${name}`, role: "edit", reason: "r" })).rejects.toThrow(
+      `You are in the group team-${name}`,
+    );
+    expect(await db.accessGrant.count({ where: { workspaceId: id } })).toBe(before);
+  });
+
+  it("an admin in a group cannot be the second decider on that group's access", async () => {
+    const tier = await testTier();
+    await db.quotaTier.update({ where: { slug: tier }, data: { accessAdminApproval: true } });
+    const { id, name, ada } = await approvedWorkspace(tier);
+    const group = `team-${name}`;
+    const { id: grantId } = await addContributor(ada, { workspaceId: id, subjectKind: "Group", subject: group, role: "view", reason: "r" });
+    const member = await actor(`member2.${name}@example.com`, ["requester", "admin"], ["kubeflow-admins", group]);
+    await expect(approveAccess(member, { grantId })).rejects.toBeInstanceOf(ForbiddenError);
+    expect((await db.accessGrant.findUniqueOrThrow({ where: { id: grantId } })).state).toBe("AWAITING_ADMIN");
+    const outsider = await actor(`outsider.${name}@example.com`, ["requester", "admin"], ["kubeflow-admins"]);
+    expect(await approveAccess(outsider, { grantId })).toMatchObject({ state: "ACTIVE" });
+  });
+
   it("expires on its end date in the periodic jobs: objects removed, audited, both notified", async () => {
     const tier = await testTier();
     await db.quotaTier.update({ where: { slug: tier }, data: { accessMaxDays: 10 } });
@@ -111,6 +134,29 @@ describe("access to an existing workspace (THREATS 43)", () => {
     const note = await db.notification.findFirst({ where: { event: "access.expired", payload: { path: ["berth", "workspace", "name"], equals: name } } });
     expect(note?.payload).toMatchObject({ text: expect.stringContaining(bo.actor.email) });
     expect((await runWorkflowJobs(new Date(now.getTime() + 3 * 86_400_000))).expiredGrants).not.toContain(grantId);
+  });
+
+  it("ends with its workspace: decommissioning revokes the grants and withdraws the open requests, audited (THREATS 43)", async () => {
+    const { id, name, ada, admin } = await approvedWorkspace();
+    const bo = await actor(`bo.gone.${name}@example.com`);
+    const cy = await actor(`cy.gone.${name}@example.com`);
+    const { id: granted } = await requestAccess(bo, { workspaceId: id, role: "edit", reason: "r" });
+    await approveAccess(ada, { grantId: granted });
+    const { id: waiting } = await requestAccess(cy, { workspaceId: id, role: "view", reason: "r" });
+    const { decommissionWorkspace } = await import("@/lib/workspaces/lifecycle");
+    const { version } = await db.workspace.findUniqueOrThrow({ where: { id } });
+    await decommissionWorkspace(admin, { workspaceId: id, version, confirmName: name, reason: "project ended" });
+
+    const report = await runWorkflowJobs();
+    expect(report.endedWithWorkspace).toEqual(expect.arrayContaining([granted, waiting]));
+    const states = await db.accessGrant.findMany({ where: { workspaceId: id }, select: { id: true, state: true, synced: true } });
+    expect(states).toEqual(expect.arrayContaining([{ id: granted, state: "REVOKED", synced: true }, { id: waiting, state: "CANCELLED", synced: false }]));
+    const events = await db.auditEvent.findMany({ where: { targetId: { in: [granted, waiting] }, action: { in: ["access.revoked", "access.cancelled"] } }, select: { action: true, reason: true } });
+    expect(events).toEqual(expect.arrayContaining([
+      { action: "access.revoked", reason: `workspace ${name} was decommissioned` },
+      { action: "access.cancelled", reason: `workspace ${name} was decommissioned` },
+    ]));
+    expect((await runWorkflowJobs()).endedWithWorkspace).toEqual([]);
   });
 
   it("a tier that wants an admin too: the owner's approval waits, an admin completes it", async () => {

@@ -24,6 +24,7 @@ function accessChange(grant: Grant): Change {
   return {
     kind: "access",
     beneficiaryEmail: grant.subjectKind === "User" ? grant.subject : undefined,
+    beneficiaryGroup: grant.subjectKind === "Group" ? grant.subject : undefined,
     adminRequired: grant.workspace.tier.accessAdminApproval,
   };
 }

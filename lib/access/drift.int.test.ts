@@ -92,9 +92,28 @@ describe("who had access at a past date (THREATS 45)", () => {
     const past = await accessReport(auditor, { asOf: whileActive.toISOString().replace("Z", "") });
     expect(past.rows).toContainEqual(expect.objectContaining({ workspace: name, subject: bo.actor.email, approvedBy: ada.actor.email }));
     const now = await accessReport(auditor, {});
-    expect(now.rows.filter((r) => r.workspace === name)).toEqual([]);
+    // The contributor is gone; the owner remains.
+    expect(now.rows.filter((r) => r.workspace === name).map((r) => r.role)).toEqual(["owner"]);
     const admin = await actor(`adm.${name}@example.com`, ["requester", "admin"]);
     await expect(accessReport(admin, { asOf: whileActive.toISOString() })).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe("owners are listed beside contributors (THREATS 45)", () => {
+  it("from approval to decommission, now and as it stood, with the approving admin", async () => {
+    const { id, name, ada, admin } = await approvedWorkspace();
+    const auditor = await actor(`own.${name}@example.com`, ["requester", "auditor"]);
+    const ownerRow = expect.objectContaining({ workspace: name, subjectKind: "User", subject: ada.actor.email, role: "owner", approvedBy: admin.actor.email });
+    expect((await accessReport(auditor, {})).rows).toContainEqual(ownerRow);
+    const whileOwned = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const { decommissionWorkspace } = await import("@/lib/workspaces/lifecycle");
+    const { version } = await db.workspace.findUniqueOrThrow({ where: { id } });
+    await decommissionWorkspace(admin, { workspaceId: id, version, confirmName: name, reason: "project ended" });
+    expect((await accessReport(auditor, {})).rows.filter((r) => r.workspace === name)).toEqual([]);
+    expect((await accessReport(auditor, { asOf: whileOwned.toISOString() })).rows).toContainEqual(ownerRow);
+    expect((await accessReport(auditor, { asOf: new Date().toISOString() })).rows.filter((r) => r.workspace === name)).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/model/errors
 import { workspaceTarget } from "@/lib/model/audit-event";
 import { enqueueNotification } from "@/lib/notifications/outbox";
 import { defineOperation } from "@/lib/operations/define-operation";
-import { foldEmail } from "@/lib/workspaces/governance";
+import { foldEmail, groupGainRefusal } from "@/lib/workspaces/governance";
 import { syncGrantNow, type SyncOutcome } from "./cluster-sync";
 import { activateGrant, recordFirstApproval, type DecisionOutcome } from "./decide";
 import { GRANT_SELECT, grantTarget, newGrantData, OPEN_REQUEST_STATES, snapshotOf, type GrantSubject } from "./grant";
@@ -43,6 +43,8 @@ export const addContributor = defineOperation({
     if (subject.kind === "User" && foldEmail(subject.name) === foldEmail(ctx.actor.email)) {
       throw new ForbiddenError("You cannot give yourself access; ask the owner or another admin.");
     }
+    const viaGroup = subject.kind === "Group" ? groupGainRefusal(ctx.actor, subject.name, workspace.ownerEmail) : null;
+    if (viaGroup) throw new ForbiddenError(viaGroup);
     const endsAt = checkEndDate(workspace.tier, input.endsAt, now);
     const waitsForAdmin = workspace.tier.accessAdminApproval;
     let id: string;

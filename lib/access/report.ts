@@ -1,6 +1,7 @@
-// Who has access to what: every workspace's contributors with who approved them and
-// until when, now (from the grants) or, for auditors, as it stood at a past moment, rebuilt from
-// the audit trail alone (each grant's events carry its snapshot). Exported as CSV or JSONL.
+// Who has access to what: every workspace's owner and contributors with who approved them and
+// until when, now (from the workspaces and grants) or, for auditors, as it stood at a past moment,
+// rebuilt from the audit trail alone (each grant's events carry its snapshot; a workspace's
+// approval, owner transfer, decommission and expiry carry its owner). Exported as CSV or JSONL.
 import "server-only";
 import { z } from "zod";
 import { appendAuditEvent } from "@/lib/audit/record";
@@ -11,6 +12,7 @@ import { ForbiddenError, ValidationError } from "@/lib/model/errors";
 import { hasRole } from "@/lib/model/roles";
 import { defineOperation } from "@/lib/operations/define-operation";
 import type { GrantSnapshot } from "./grant";
+import { WorkspaceStatus } from "@/lib/model/workspace-status";
 import { reportInput } from "./schemas";
 
 export interface AccessRow {
@@ -34,13 +36,73 @@ function parseAsOf(raw: string | undefined): Date | null {
   return at;
 }
 
+/**
+ * A workspace whose Profile exists (or is being written) gives its owner admin rights there;
+ * suspended and expired ones keep their data, so their owner and contributors keep access to it.
+ */
+const OWNED_STATUSES = [WorkspaceStatus.PROVISIONING, WorkspaceStatus.ACTIVE, WorkspaceStatus.SUSPENDED, WorkspaceStatus.EXPIRED, WorkspaceStatus.FAILED];
+
+function byWorkspaceThenSubject(a: AccessRow, b: AccessRow): number {
+  return a.workspace.localeCompare(b.workspace) || a.subject.localeCompare(b.subject);
+}
+
+async function currentOwnerRows(): Promise<AccessRow[]> {
+  const workspaces = await db.workspace.findMany({
+    where: { status: { in: OWNED_STATUSES }, decidedAt: { not: null } },
+    select: { name: true, ownerEmail: true, expiresAt: true, decidedBy: { select: { email: true } } },
+  });
+  return workspaces.map((w) => ({
+    workspace: w.name,
+    subjectKind: "User",
+    subject: w.ownerEmail,
+    role: "owner",
+    approvedBy: w.decidedBy?.email ?? null,
+    endsAt: w.expiresAt?.toISOString() ?? null,
+  }));
+}
+
+/** The events that start, move or end a workspace owner's rights. */
+const OWNER_EVENTS = ["workspace.approved", "workspace.owner_transferred", "workspace.renewed", "workspace.decommissioned"];
+
+async function ownerRowsAsOf(at: Date): Promise<AccessRow[]> {
+  const events = await db.auditEvent.findMany({
+    where: { targetType: "workspace", action: { in: OWNER_EVENTS }, occurredAt: { lte: at }, result: "success" },
+    select: { targetId: true, targetName: true, action: true, actorEmail: true, after: true },
+    orderBy: { seq: "asc" },
+  });
+  const owners = new Map<string, AccessRow>();
+  for (const event of events) {
+    if (!event.targetId) continue;
+    const after = (event.after ?? {}) as { owner?: unknown; expiresAt?: unknown };
+    const held = owners.get(event.targetId);
+    if (event.action === "workspace.approved" && typeof after.owner === "string") {
+      owners.set(event.targetId, {
+        workspace: event.targetName ?? event.targetId,
+        subjectKind: "User",
+        subject: after.owner,
+        role: "owner",
+        approvedBy: event.actorEmail,
+        endsAt: typeof after.expiresAt === "string" ? after.expiresAt : null,
+      });
+    } else if (event.action === "workspace.owner_transferred" && held && typeof after.owner === "string") {
+      owners.set(event.targetId, { ...held, subject: after.owner, approvedBy: event.actorEmail });
+    } else if (event.action === "workspace.renewed" && held) {
+      owners.set(event.targetId, { ...held, endsAt: typeof after.expiresAt === "string" ? after.expiresAt : null });
+    } else if (event.action === "workspace.decommissioned") {
+      owners.delete(event.targetId);
+    }
+  }
+  return [...owners.values()];
+}
+
 async function currentRows(): Promise<AccessRow[]> {
   const grants = await db.accessGrant.findMany({
-    where: { state: "ACTIVE" },
+    // A decommissioned workspace's grants end in the next workflow jobs; its namespace is gone already.
+    where: { state: "ACTIVE", workspace: { status: { in: OWNED_STATUSES } } },
     select: { subjectKind: true, subject: true, role: true, endsAt: true, workspace: { select: { name: true } }, decidedBy: { select: { email: true } } },
     orderBy: [{ workspace: { name: "asc" } }, { subject: "asc" }],
   });
-  return grants.map((g) => ({
+  const contributors = grants.map((g) => ({
     workspace: g.workspace.name,
     subjectKind: g.subjectKind,
     subject: g.subject,
@@ -48,6 +110,7 @@ async function currentRows(): Promise<AccessRow[]> {
     approvedBy: g.decidedBy?.email ?? null,
     endsAt: g.endsAt?.toISOString() ?? null,
   }));
+  return [...(await currentOwnerRows()), ...contributors].sort(byWorkspaceThenSubject);
 }
 
 /** The last snapshot of each grant written at or before `at`; those ACTIVE then (and not past their end) had access. */
@@ -62,10 +125,10 @@ export async function rowsAsOf(at: Date): Promise<AccessRow[]> {
     const after = event.after as Partial<GrantSnapshot> | null;
     if (event.targetId && after && typeof after.state === "string" && typeof after.subject === "string") last.set(event.targetId, after as GrantSnapshot);
   }
-  return [...last.values()]
+  const contributors = [...last.values()]
     .filter((s) => s.state === "ACTIVE" && (s.endsAt === null || new Date(s.endsAt) > at))
-    .map((s) => ({ workspace: s.workspace, subjectKind: s.subjectKind, subject: s.subject, role: s.role, approvedBy: s.approvedBy, endsAt: s.endsAt }))
-    .sort((a, b) => a.workspace.localeCompare(b.workspace) || a.subject.localeCompare(b.subject));
+    .map((s) => ({ workspace: s.workspace, subjectKind: s.subjectKind, subject: s.subject, role: s.role, approvedBy: s.approvedBy, endsAt: s.endsAt }));
+  return [...(await ownerRowsAsOf(at)), ...contributors].sort(byWorkspaceThenSubject);
 }
 
 async function report(ctx: Ctx, asOfRaw: string | undefined): Promise<AccessReport> {

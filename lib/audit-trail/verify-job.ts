@@ -9,6 +9,7 @@ import type { Ctx } from "@/lib/model/actor";
 import { ConflictError } from "@/lib/model/errors";
 import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/record";
 import { defineOperation, noInput } from "@/lib/operations/define-operation";
+import { log } from "@/lib/telemetry/logger";
 import { verifyAuditChain } from "./chain-walk";
 import { lastCheckpoint, type LastCheckpoint } from "./checkpoints";
 import { logVerifier } from "./proofs";
@@ -35,7 +36,7 @@ async function runVerification(id: string, kind: VerifyKind, from: LastCheckpoin
       },
     });
   } catch (error) {
-    console.error(`[berth] audit verification ${id} failed`, error);
+    log.error("audit verification failed", { verificationId: id, error });
     report = { intact: false as const, count: 0, firstBadSeq: "0", problem: "the verification could not finish (see the server log)" };
   }
   await db.auditVerifyRun.update({
@@ -83,7 +84,7 @@ export const startVerification = defineOperation({
       });
     });
     // Not awaited: the POST returns at once and the page follows the run's row.
-    const finished = runVerification(id, kind, from, ctx).catch((error: unknown) => console.error(`[berth] audit verification ${id}`, error));
+    const finished = runVerification(id, kind, from, ctx).catch((error: unknown) => log.error("audit verification failed", { verificationId: id, requestId: ctx.meta.requestId, error }));
     return { id, finished };
   },
 });

@@ -4,6 +4,7 @@ import "server-only";
 import type { Ctx } from "@/lib/model/actor";
 import type { AuditAction, AuditTarget } from "@/lib/model/audit-event";
 import { ExpectedError, ForbiddenError, ValidationError } from "@/lib/model/errors";
+import { log } from "@/lib/telemetry/logger";
 import { summariseFieldErrors } from "./bounds";
 import { recordLimited } from "./denials";
 
@@ -40,6 +41,6 @@ export async function recordActionFailure(attempt: FailedAttempt, ctx: Ctx, erro
     });
   } catch (auditError) {
     // The database may be what failed: never hide the original error behind this one.
-    console.error("[berth] could not audit a failed action", auditError);
+    log.error("could not audit a failed action", { requestId: ctx.meta.requestId, actorId: ctx.actor.userId, error: auditError });
   }
 }

@@ -5,6 +5,8 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { identitySettings } from "@/lib/config";
+import { authLogger } from "@/lib/telemetry/auth-logger";
+import { log } from "@/lib/telemetry/logger";
 import { endSessions, revokeUnverified } from "./revocation";
 import { recordSignIn, standingOf } from "./sign-in";
 import { identityFromClaims, type DexClaims, type SessionIdentity } from "./dex-profile";
@@ -31,6 +33,8 @@ function authConfig(): NextAuthConfig {
     session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
     pages: { signIn: "/signin", error: "/signin" },
     trustHost,
+    // Into the JSON log without the state, code, tokens or cookies Auth.js's own logger prints (THREATS 87).
+    logger: authLogger(log),
     callbacks: {
       // Refuse a session to anyone whose email Dex has not verified (it becomes a Profile
       // owner), and to any ID token not signed by Dex's own keys.

@@ -1,7 +1,7 @@
 // The claims Berth reads from Dex's ID token, and the identity it derives from them.
 
 import { roleGroupsFromEnv } from "@/lib/config";
-import { rolesFromGroups, type Role } from "@/lib/model/roles";
+import { groupsFromClaim, rolesFromGroups, type Role } from "@/lib/model/roles";
 
 export interface DexClaims {
   iss?: string;
@@ -18,6 +18,11 @@ export interface SessionIdentity {
   email: string;
   name: string | null;
   roles: Role[];
+  /**
+   * Dex groups at sign-in, for separation of duties on group grants (null: too many to keep).
+   * Missing in cookies issued before groups were kept: treated like null.
+   */
+  groups?: string[] | null;
   /** When Dex last vouched for the roles (epoch seconds): the sign-in. */
   rolesVerifiedAt: number;
   /**
@@ -41,6 +46,7 @@ export function identityFromClaims(
     email: claims.email,
     name: claims.name ?? null,
     roles: rolesFromGroups(claims.groups, roleGroupsFromEnv()),
+    groups: groupsFromClaim(claims.groups),
     rolesVerifiedAt: nowSeconds,
   };
 }

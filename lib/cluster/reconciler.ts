@@ -11,6 +11,7 @@ import { db } from "@/lib/db/client";
 import { toKubeApiError } from "@/lib/kube/errors";
 import { attemptWorkspace, type Attempter, type ProvisionOutcome } from "@/lib/reconcile/provision";
 import { RECONCILED_STATUSES } from "@/lib/model/workspace-status";
+import { log } from "@/lib/telemetry/logger";
 import { checkPosture } from "./posture";
 import { scanCluster, type ClusterScan } from "./scan";
 import { recordUsageSamples } from "./usage-samples";
@@ -59,7 +60,7 @@ export async function reconcileOnce(options: { now?: Date; limit?: number } = {}
     report.unmanaged = scan.unmanaged.length;
     report.access.findings = (await scanAccess(BY)).length;
     // Usage over time comes from the same list of quotas; losing a sample never fails the pass.
-    await recordUsageSamples(scan.snapshot, now).catch((error: unknown) => console.error("[berth] usage sampling failed", error));
+    await recordUsageSamples(scan.snapshot, now).catch((error: unknown) => log.error("usage sampling failed", { error }));
   } catch (error) {
     const mapped = toKubeApiError(error);
     report.scanError = { failure: mapped.failure, message: mapped.message };

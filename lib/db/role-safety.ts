@@ -4,6 +4,7 @@
 // triggers. Asked of the database itself, at start and by /api/readyz, cached for a while.
 import "server-only";
 import { databaseSettings } from "@/lib/config";
+import { log as logger } from "@/lib/telemetry/logger";
 import { db } from "./client";
 
 export interface RoleFacts {
@@ -66,7 +67,7 @@ export function databaseRoleSafety(now = Date.now()): Promise<RoleSafety> {
 }
 
 /** At start: one warning line per problem, so that the operator sees it in the log at once. */
-export async function warnAboutDatabaseRole(log: (line: string) => void = console.warn): Promise<void> {
+export async function warnAboutDatabaseRole(log: (line: string) => void = (line) => logger.warn(line)): Promise<void> {
   try {
     const { problems, allowed } = await databaseRoleSafety();
     for (const problem of problems) log(`[berth] unsafe database setup: ${problem}${allowed ? " (allowed by BERTH_ALLOW_UNSAFE_DB_ROLE)" : " See SECURITY.md."}`);

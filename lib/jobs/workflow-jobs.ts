@@ -1,6 +1,7 @@
 // One entry point for the workflow's periodic work, safe to run as often as wanted and on
 // several replicas at once: every step is conditional and idempotent.
 import "server-only";
+import { endAccessOfDecommissioned } from "@/lib/access/decommissioned";
 import { expireGrants } from "@/lib/access/expiry";
 import { workflowConfigFromEnv, type WorkflowConfig } from "@/lib/config";
 import { deliverPendingNotifications, type DeliveryReport } from "@/lib/notifications/deliver";
@@ -13,6 +14,8 @@ export interface WorkflowJobsReport {
   expiredWorkspaces: string[];
   /** Ids of access grants that reached their end date: their cluster objects are removed. */
   expiredGrants: string[];
+  /** Ids of grants and access requests ended because their workspace was decommissioned. */
+  endedWithWorkspace: string[];
   notifications: DeliveryReport;
 }
 
@@ -21,6 +24,7 @@ export async function runWorkflowJobs(now: Date = new Date(), config: WorkflowCo
   const expiryNotices = await noticeExpiringWorkspaces(now, config);
   const expiredWorkspaces = await expireWorkspaces(now);
   const expiredGrants = await expireGrants(now);
+  const endedWithWorkspace = await endAccessOfDecommissioned(now);
   const notifications = await deliverPendingNotifications({ url: config.webhookUrl, now });
-  return { expiredRequests, expiryNotices, expiredWorkspaces, expiredGrants, notifications };
+  return { expiredRequests, expiryNotices, expiredWorkspaces, expiredGrants, endedWithWorkspace, notifications };
 }

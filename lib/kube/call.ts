@@ -1,7 +1,8 @@
 // The one way lib/kube calls the API server: every request is bounded in time and carries
 // its headers (callOptions), and whatever the client throws comes out as a KubeApiError.
 import "server-only";
-import type { ConfigurationOptions } from "@kubernetes/client-node";
+import { PatchStrategy, type ConfigurationOptions } from "@kubernetes/client-node";
+import { recordKubeCall } from "@/lib/telemetry/metrics";
 import { callOptions } from "./client";
 import { KubeApiError, toKubeApiError } from "./errors";
 
@@ -16,11 +17,17 @@ export async function kubeCall<T, F = never>(
   call: (options: ConfigurationOptions) => Promise<T>,
   { headers, notFound }: CallSettings<F> = {},
 ): Promise<T | F> {
+  // A server-side apply (the kinds' modules send its content type) is also counted as an apply, by result.
+  const isApply = Object.entries(headers ?? {}).some(([name, value]) => name.toLowerCase() === "content-type" && value === PatchStrategy.ServerSideApply);
   try {
-    return await call(callOptions(headers));
+    const result = await call(callOptions(headers));
+    recordKubeCall(undefined, { isApply });
+    return result;
   } catch (error) {
     const mapped = toKubeApiError(error);
+    // An absence that the caller expects is an answer, not an API error.
     if (notFound && mapped.failure === "not_found") return notFound(mapped);
+    recordKubeCall(mapped.failure, { isApply });
     throw mapped;
   }
 }

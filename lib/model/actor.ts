@@ -7,6 +7,8 @@ import type { Role } from "./roles";
 export interface Actor extends AuditActor {
   userId: string;
   roles: Role[];
+  /** Dex groups at sign-in; null or missing when not known whole. */
+  groups?: string[] | null;
 }
 
 export interface Ctx {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rolesFromGroups } from "./roles";
+import { groupsFromClaim, MAX_SESSION_GROUPS, rolesFromGroups } from "./roles";
 
 const config = { adminGroups: ["kubeflow-admins"], auditorGroups: ["kubeflow-auditors"] };
 
@@ -20,5 +20,17 @@ describe("rolesFromGroups (THREATS 13: deny by default)", () => {
 
   it("never grants admin when no admin group is configured", () => {
     expect(rolesFromGroups([""], { adminGroups: [], auditorGroups: [] })).toEqual(["requester"]);
+  });
+});
+
+describe("groupsFromClaim: the groups a session keeps for group grants", () => {
+  it("keeps Dex's strings as sent, once each, and drops anything else", () => {
+    expect(groupsFromClaim(["ml-team", "ML-Team", "ml-team", 7, "", "x".repeat(257)])).toEqual(["ml-team", "ML-Team"]);
+    expect(groupsFromClaim(undefined)).toEqual([]);
+  });
+  it("answers null when there are too many to keep whole, so no decision relies on a cut list", () => {
+    const many = Array.from({ length: MAX_SESSION_GROUPS + 1 }, (_, i) => `g${i}`);
+    expect(groupsFromClaim(many)).toBeNull();
+    expect(groupsFromClaim(many.slice(1))).toHaveLength(MAX_SESSION_GROUPS);
   });
 });

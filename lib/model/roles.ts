@@ -18,6 +18,18 @@ export function rolesFromGroups(groups: unknown, config: RoleGroups): Role[] {
   return roles;
 }
 
+/** The most Dex groups a session keeps: enough for any real person, bounded for the cookie. */
+export const MAX_SESSION_GROUPS = 200;
+
+/**
+ * The person's Dex groups, as Dex sends them (case kept): what a group grant names. More than
+ * MAX_SESSION_GROUPS gives null: the list could not be kept whole, so no decision may rely on it.
+ */
+export function groupsFromClaim(groups: unknown): string[] | null {
+  const names = Array.isArray(groups) ? groups.filter((g): g is string => typeof g === "string" && g.length > 0 && g.length <= 256) : [];
+  return names.length > MAX_SESSION_GROUPS ? null : [...new Set(names)];
+}
+
 export function hasRole(roles: readonly Role[], role: Role): boolean {
   return roles.includes(role);
 }

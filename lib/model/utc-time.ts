@@ -1,6 +1,7 @@
-// Times as people read them on every page: minutes, in UTC, saying so.
-export function formatUtc(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+// Times as people read them on every page: in UTC, saying so; to the minute, or to the second
+// where the exact moment matters (the tooltip behind a relative time).
+export function formatUtc(date: Date, precision: "minute" | "second" = "minute"): string {
+  return `${date.toISOString().slice(0, precision === "minute" ? 16 : 19).replace("T", " ")} UTC`;
 }
 
 /** The calendar day in UTC (end dates, renewal windows). */

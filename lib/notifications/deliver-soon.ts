@@ -2,8 +2,9 @@
 // it. Anything it misses stays in the outbox for the next run (npm run jobs / the reconciler).
 import "server-only";
 import { after } from "next/server";
+import { log } from "@/lib/telemetry/logger";
 import { deliverPendingNotifications } from "./deliver";
 
 export function deliverSoon(): void {
-  after(() => deliverPendingNotifications().then(() => undefined, (error: unknown) => console.error("[berth] notification delivery failed", error)));
+  after(() => deliverPendingNotifications().then(() => undefined, (error: unknown) => log.error("notification delivery failed", { error })));
 }

@@ -12,6 +12,8 @@ import type { Ctx } from "@/lib/model/actor";
 import type { AuditAction, AuditTarget } from "@/lib/model/audit-event";
 import type { Role } from "@/lib/model/roles";
 import { parseInput } from "@/lib/model/validation";
+import { recordDecisions } from "@/lib/telemetry/metrics";
+import { observeOperation } from "@/lib/telemetry/operations";
 import { enforceRateLimit, type RateClass } from "./rate-limit";
 import { register } from "./registry";
 
@@ -61,7 +63,10 @@ export function defineOperation<S extends z.ZodType, R, O = undefined>(declarati
   const rateClass: RateClass | undefined = facts.rateLimit ?? (isMutation ? "change" : undefined);
   const limited = { ...facts, rateLimit: rateClass };
 
-  async function execute(ctx: Ctx, raw: unknown, options?: O): Promise<{ input: z.infer<S>; result: R }> {
+  // Every call is counted, timed and logged by outcome (lib/telemetry/operations.ts).
+  const execute = (ctx: Ctx, raw: unknown, options?: O) => observeOperation(facts.name, ctx, () => authorizedRun(ctx, raw, options), { isMutation });
+
+  async function authorizedRun(ctx: Ctx, raw: unknown, options?: O): Promise<{ input: z.infer<S>; result: R }> {
     const target = facts.target?.(isRecord(raw) ? raw : {});
     await authorize(ctx, facts.roles, { what: facts.title, target });
     // Counted after the role check (refused roles are thinned by the denial limiter), before
@@ -70,6 +75,7 @@ export function defineOperation<S extends z.ZodType, R, O = undefined>(declarati
     try {
       const input = parseInput(facts.input, raw);
       const { result, actions } = await auditedActionsDuring(() => run(ctx, input, options as O));
+      recordDecisions(actions);
       // A success that wrote none of its declared events is a bug in the operation, never the caller's.
       if (isMutation && !facts.audit.some((action) => actions.includes(action))) {
         throw new Error(`${facts.name} succeeded without writing any of its audit events (${facts.audit.join(", ")})`);

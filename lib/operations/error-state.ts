@@ -4,8 +4,9 @@ import { randomUUID } from "node:crypto";
 import { ExpectedError, ValidationError } from "@/lib/model/errors";
 import type { ActionState } from "@/lib/model/action-state";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { logUnexpected } from "@/lib/telemetry/logger";
 
-export function toErrorState(error: unknown, log: (line: string, error: unknown) => void = console.error): ActionState {
+export function toErrorState(error: unknown, log: (line: string, error: unknown) => void = (line, cause) => logUnexpected(line, cause)): ActionState {
   if (error instanceof ValidationError) return { status: "error", message: error.message, errors: error.fieldErrors };
   if (error instanceof ExpectedError) return { status: "error", message: error.message };
   const ref = randomUUID().slice(0, 8);

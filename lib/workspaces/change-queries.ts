@@ -9,8 +9,10 @@ import { defineOperation, noInput } from "@/lib/operations/define-operation";
 import type { Hard } from "@/lib/quota/keys";
 import { tierSelect, toTierDetail, type TierDetail } from "@/lib/tiers/detail";
 import { mayDecide } from "./governance";
-import { QUEUE_PAGE_SIZE } from "./queue";
 import { knownWorkspaceId, workspaceInUrl } from "./schemas";
+
+/** Pending quota changes shown at once, oldest first. */
+const CHANGES_SHOWN = 50;
 
 export interface PendingChange {
   id: string;
@@ -40,7 +42,7 @@ export const listPendingChanges = defineOperation({
     const rows = await db.workspaceChange.findMany({
       where: { status: "PENDING" },
       orderBy: { createdAt: "asc" },
-      take: QUEUE_PAGE_SIZE,
+      take: CHANGES_SHOWN,
       select: {
         id: true,
         hard: true,

@@ -98,3 +98,19 @@ describe("who may decide", () => {
     expect(govern(ada, adasWorkspace, { kind: "quota", from: current, to: { "requests.cpu": "1", pods: "5" } }, oneApproval).outcome).toBe("allowed");
   });
 });
+
+describe("group grants: a member of the group would grant it to themselves (THREATS 43)", () => {
+  const access: Change = { kind: "access", beneficiaryGroup: "ml-team", adminRequired: false };
+  const bo = { issuer: "https://dex.example.com", subject: "bo-sub", email: "bo@example.com" };
+  const asked: Parties = { requester: bo, ownerEmail: ada.email };
+  it.each([
+    ["an admin in the group", { ...grace, groups: ["kubeflow-admins", "ml-team"] }, "refused"],
+    ["an admin outside it", { ...grace, groups: ["kubeflow-admins"] }, "approvals"],
+    ["an admin whose groups were not kept whole", { ...grace, groups: null }, "refused"],
+    ["an admin from a session without groups", grace, "refused"],
+    ["the owner, a member too (they have access already)", { ...ada, groups: ["ml-team"] }, "approvals"],
+    ["a group named the same, but another case", { ...grace, groups: ["ML-Team"] }, "approvals"],
+  ])("%s → %s", (_case, who, expected) => {
+    expect(govern(who, asked, access, oneApproval).outcome).toBe(expected);
+  });
+});

@@ -10,6 +10,8 @@ export interface Person {
   issuer: string;
   subject: string;
   email: string;
+  /** Dex groups at sign-in; null or missing when not known whole. */
+  groups?: readonly string[] | null;
 }
 
 /**
@@ -47,7 +49,7 @@ export type Change =
   | { kind: "renew" }
   | { kind: "adopt"; ownerEmail: string }
   /** Contributor access to the workspace; `adminRequired` is the tier's access policy. */
-  | { kind: "access"; beneficiaryEmail?: string; adminRequired: boolean };
+  | { kind: "access"; beneficiaryEmail?: string; beneficiaryGroup?: string; adminRequired: boolean };
 
 export type Verdict =
   /** The change may be made now, by anyone the operation's roles allow (it gives no more power). */
@@ -90,6 +92,18 @@ export function requirementOf(change: Change, tier: TierRules): Verdict {
   }
 }
 
+/**
+ * Why `actor` may not give `group` access to a workspace `ownerEmail` owns, or null. A group
+ * grant gives access to each member: the owner has it already, anyone else in the group would
+ * be granting it to themselves. Groups that could not be kept whole refuse, never allow.
+ */
+export function groupGainRefusal(actor: Person, group: string, ownerEmail: string): string | null {
+  if (foldEmail(actor.email) === foldEmail(ownerEmail)) return null;
+  if (!actor.groups) return "Your groups could not all be checked, so you cannot decide on a group's access; sign in again or ask another admin.";
+  if (actor.groups.includes(group)) return `You are in the group ${group}, so you would receive this access; the owner or another admin has to decide.`;
+  return null;
+}
+
 /** Whether `actor` may be one of the deciders of `change`: the one question every decision asks. */
 export function mayDecide(actor: Person, parties: Parties, change: Change): { ok: true } | { ok: false; reason: string } {
   if (change.kind === "access") {
@@ -98,7 +112,8 @@ export function mayDecide(actor: Person, parties: Parties, change: Change): { ok
     if (samePerson(actor, parties.requester) || beneficiary) {
       return { ok: false, reason: "You cannot decide on access you asked for or would receive; the owner or another admin has to." };
     }
-    return { ok: true };
+    const viaGroup = change.beneficiaryGroup === undefined ? null : groupGainRefusal(actor, change.beneficiaryGroup, parties.ownerEmail);
+    return viaGroup ? { ok: false, reason: viaGroup } : { ok: true };
   }
   if (samePerson(actor, parties.requester) || foldEmail(actor.email) === foldEmail(parties.ownerEmail)) {
     return { ok: false, reason: "You cannot decide on a workspace you own or requested; another admin has to." };

@@ -1,10 +1,12 @@
 // The admin approval queue: pending requests with what a decision needs — the tier's
 // quota and maximum next to the requested one, approvals so far, the requester's other
-// workspaces — in a fixed number of queries whatever the queue's length. Plus renewals.
+// workspaces — one page at a time, in a fixed number of queries whatever the queue's length
+// and however many workspaces a requester holds. Plus renewals.
 import "server-only";
 import { z } from "zod";
 import type { Ctx } from "@/lib/model/actor";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { defineOperation, noInput } from "@/lib/operations/define-operation";
 import type { Hard } from "@/lib/quota/keys";
 import { tierSelect, toTierDetail, type TierDetail } from "@/lib/tiers/detail";
@@ -15,7 +17,9 @@ import { mayDecide, requirementOf, type Person } from "./governance";
 const queueFilterInput = z.strictObject({
   tier: z.string().max(64).optional().catch(undefined),
   requester: z.string().trim().max(200).optional().catch(undefined),
+  name: z.string().trim().max(63).optional().catch(undefined),
   minAgeDays: z.coerce.number().int().min(0).max(365).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 export type QueueFilter = z.infer<typeof queueFilterInput>;
 
@@ -36,18 +40,30 @@ export interface QueueItem {
   tier: TierDetail;
   approvedBy: string[];
   approvedByMe: boolean;
+  /** The newest few of the requester's other workspaces, and how many there are in all. */
   otherWorkspaces: { name: string; status: WorkspaceStatus }[];
+  otherWorkspaceCount: number;
+}
+
+export interface QueuePage {
+  items: QueueItem[];
+  /** Pending requests matching the filter, on every page. */
+  total: number;
+  /** 1-based; a page past the end shows the last one (deciding its last request does not leave an empty page). */
+  page: number;
+  pageCount: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The queue shows the oldest requests first, this many at a time: the page costs the same with
- * 5 or 5,000 pending requests. Deciding (or filtering) brings the next ones up.
+ * The queue shows the oldest requests first, this many a page: each request carries its quota,
+ * capacity outlook and decision forms, so a page of 10 stays small (about 40 KB of HTML) where
+ * a queue of 34 on one page was 455 KB.
  */
-export const QUEUE_PAGE_SIZE = 50;
-/** Other workspaces shown per requester. */
-const OTHERS_PER_REQUESTER = 10;
+export const QUEUE_PAGE_SIZE = 10;
+/** Other workspaces named per request; the rest are counted. */
+export const OTHERS_SHOWN = 5;
 
 export const listApprovalQueue = defineOperation({
   name: "queue.list",
@@ -58,15 +74,38 @@ export const listApprovalQueue = defineOperation({
   run: (ctx, filter, options: { now?: Date } | undefined) => listQueue(ctx, filter, options?.now ?? new Date()),
 });
 
-async function listQueue(ctx: Ctx, filter: QueueFilter, now: Date): Promise<QueueItem[]> {
+async function listQueue(ctx: Ctx, filter: QueueFilter, now: Date): Promise<QueuePage> {
+  const where = {
+    status: WorkspaceStatus.PENDING,
+    ...(filter.tier ? { tier: { slug: filter.tier } } : {}),
+    ...(filter.requester ? { requester: { email: { contains: filter.requester, mode: "insensitive" as const } } } : {}),
+    ...(filter.name ? { name: { contains: filter.name, mode: "insensitive" as const } } : {}),
+    ...(filter.minAgeDays ? { createdAt: { lte: new Date(now.getTime() - filter.minAgeDays * DAY_MS) } } : {}),
+  };
+  const total = await db.workspace.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE));
+  const page = Math.min(filter.page ?? 1, pageCount);
+  const items = await queueItems(ctx, where, (page - 1) * QUEUE_PAGE_SIZE);
+  return { items, total, page, pageCount };
+}
+
+/** One pending request as the queue shows it, wherever it is in the queue (the banner after a first approval). */
+export const getQueueItem = defineOperation({
+  name: "queue.read-item",
+  title: "viewing a pending request",
+  roles: ["admin"],
+  // From the query string after a redirect: anything but one UUID names no request.
+  input: z.strictObject({ workspaceId: z.uuid().nullable().catch(null) }),
+  audit: [],
+  run: async (ctx, { workspaceId }): Promise<QueueItem | null> =>
+    workspaceId ? ((await queueItems(ctx, { id: workspaceId, status: WorkspaceStatus.PENDING }, 0))[0] ?? null) : null,
+});
+
+async function queueItems(ctx: Ctx, where: Prisma.WorkspaceWhereInput, skip: number): Promise<QueueItem[]> {
   const rows = await db.workspace.findMany({
-    where: {
-      status: WorkspaceStatus.PENDING,
-      ...(filter.tier ? { tier: { slug: filter.tier } } : {}),
-      ...(filter.requester ? { requester: { email: { contains: filter.requester, mode: "insensitive" as const } } } : {}),
-      ...(filter.minAgeDays ? { createdAt: { lte: new Date(now.getTime() - filter.minAgeDays * DAY_MS) } } : {}),
-    },
+    where,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip,
     take: QUEUE_PAGE_SIZE,
     select: {
       id: true,
@@ -82,22 +121,10 @@ async function listQueue(ctx: Ctx, filter: QueueFilter, now: Date): Promise<Queu
       approvals: { where: { purpose: "request", supersededAt: null }, select: { approverId: true, approver: { select: { email: true } } } },
     },
   });
-  const requesterIds = [...new Set(rows.map((row) => row.requesterId))];
-  // The newest few of each requester's other workspaces, however many they have.
-  const others = requesterIds.length
-    ? await db.$queryRaw<{ requesterId: string; name: string; status: WorkspaceStatus }[]>`
-        SELECT other.requester_id AS "requesterId", other.name, other.status
-        FROM unnest(${requesterIds}::uuid[]) AS requester(id)
-        CROSS JOIN LATERAL (
-          SELECT requester_id, name, status, created_at FROM workspaces
-          WHERE requester_id = requester.id AND status NOT IN ('PENDING', 'CANCELLED', 'REJECTED')
-          ORDER BY created_at DESC
-          LIMIT ${OTHERS_PER_REQUESTER}
-        ) other
-        ORDER BY other.created_at DESC`
-    : [];
+  const others = await othersOf([...new Set(rows.map((row) => row.requesterId))]);
   return rows.map((row) => {
     const tier = toTierDetail(row.tier);
+    const mine = others.get(row.requesterId);
     return {
       ...requirement(ctx, row, tier),
       id: row.id,
@@ -111,9 +138,41 @@ async function listQueue(ctx: Ctx, filter: QueueFilter, now: Date): Promise<Queu
       tier,
       approvedBy: row.approvals.map((a) => a.approver.email),
       approvedByMe: row.approvals.some((a) => a.approverId === ctx.actor.userId),
-      otherWorkspaces: others.filter((o) => o.requesterId === row.requesterId).map((o) => ({ name: o.name, status: o.status })),
+      otherWorkspaces: mine?.shown ?? [],
+      otherWorkspaceCount: mine?.count ?? 0,
     };
   });
+}
+
+type Others = { shown: { name: string; status: WorkspaceStatus }[]; count: number };
+
+/** Per requester: the newest OTHERS_SHOWN of their decided workspaces and how many they have, in two queries. */
+async function othersOf(requesterIds: string[]): Promise<Map<string, Others>> {
+  const others = new Map<string, Others>(requesterIds.map((id) => [id, { shown: [], count: 0 }]));
+  if (requesterIds.length === 0) return others;
+  const [shown, counts] = await Promise.all([
+    db.$queryRaw<{ requesterId: string; name: string; status: WorkspaceStatus }[]>`
+      SELECT other.requester_id AS "requesterId", other.name, other.status
+      FROM unnest(${requesterIds}::uuid[]) AS requester(id)
+      CROSS JOIN LATERAL (
+        SELECT requester_id, name, status, created_at FROM workspaces
+        WHERE requester_id = requester.id AND status NOT IN ('PENDING', 'CANCELLED', 'REJECTED')
+        ORDER BY created_at DESC
+        LIMIT ${OTHERS_SHOWN}
+      ) other
+      ORDER BY other.created_at DESC`,
+    db.workspace.groupBy({
+      by: ["requesterId"],
+      where: { requesterId: { in: requesterIds }, status: { notIn: [WorkspaceStatus.PENDING, WorkspaceStatus.CANCELLED, WorkspaceStatus.REJECTED] } },
+      _count: { _all: true },
+    }),
+  ]);
+  for (const row of shown) others.get(row.requesterId)?.shown.push({ name: row.name, status: row.status });
+  for (const row of counts) {
+    const entry = others.get(row.requesterId);
+    if (entry) entry.count = row._count._all;
+  }
+  return others;
 }
 
 /** What the policy says of one pending request, for this admin (lib/workspaces/governance.ts). */

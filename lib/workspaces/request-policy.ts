@@ -1,31 +1,18 @@
-// The rules a new request must pass besides its shape: the name prefix, look-alikes,
+// The rules a new request must pass besides its shape: the name prefix (look-alikes: name-free.ts),
 // per-user limits and the submission rate, and what a "custom" quota may ask for.
 import "server-only";
 import type { Ctx } from "@/lib/model/actor";
 import type { WorkflowConfig } from "@/lib/config";
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { LimitError, ValidationError } from "@/lib/model/errors";
 import { labelOf, quantityValue, QUOTA_PREFIX, readQuotaFields } from "@/lib/quota/fields";
 import type { Hard } from "@/lib/quota/keys";
-import { nameSkeleton } from "./look-alike";
 import { ACTIVE_STATUSES, WorkspaceStatus } from "@/lib/model/workspace-status";
-import { NAME_HOLDING } from "./name-holding";
 
 const invalid = (field: string, message: string) => new ValidationError("Please correct the highlighted fields.", { [field]: [message] });
 
 export function assertNamePrefix(name: string, prefix: string): void {
   if (prefix && !name.startsWith(prefix)) throw invalid("name", `Workspace names must start with "${prefix}" here.`);
-}
-
-/** Refuses a name that folds to the same skeleton as another workspace's (see look-alike.ts). */
-export async function assertNoLookAlike(name: string): Promise<void> {
-  const similar = await db.workspace.findFirst({
-    where: { nameSkeleton: nameSkeleton(name), name: { not: name }, ...NAME_HOLDING },
-    select: { name: true },
-  });
-  if (similar) {
-    throw invalid("name", `"${name}" looks too much like the existing workspace "${similar.name}"; choose a clearly different name.`);
-  }
 }
 
 export interface RequestedQuota {

@@ -7,16 +7,12 @@ import type { Ctx } from "@/lib/model/actor";
 import { workflowConfigFromEnv, type WorkflowConfig } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { ClusterError, ValidationError } from "@/lib/model/errors";
-import { toKubeApiError } from "@/lib/kube/errors";
-import { namespaceExists } from "@/lib/kube/namespaces";
-import { getProfile } from "@/lib/kube/profiles";
+import { ValidationError } from "@/lib/model/errors";
 import { enqueueNotification } from "@/lib/notifications/outbox";
 import { defineOperation } from "@/lib/operations/define-operation";
-import { nameSkeleton } from "./look-alike";
-import { assertNamePrefix, assertNoLookAlike, assertWithinLimits, requestedQuota } from "./request-policy";
+import { assertFreeInCluster, assertNoHolder, refusalAfterUniqueViolation } from "./name-free";
+import { assertNamePrefix, assertWithinLimits, requestedQuota } from "./request-policy";
 import { requestWorkspaceInput, type RequestWorkspaceInput } from "./schemas";
-import { NAME_HOLDING } from "./name-holding";
 
 export interface RequestOptions {
   config?: WorkflowConfig;
@@ -46,8 +42,8 @@ async function createRequest(ctx: Ctx, input: RequestWorkspaceInput, config: Wor
   if (!tier) throw new ValidationError("Please correct the highlighted fields.", { tier: ["Choose one of the offered tiers."] });
   const quota = requestedQuota(input, tier.hard as Record<string, string>, input.justification);
 
-  await assertNameFree(input.name);
-  await assertNoLookAlike(input.name);
+  await assertNoHolder(input.name);
+  await assertFreeInCluster(input.name);
 
   try {
     return await db.$transaction(async (tx) => {
@@ -55,7 +51,6 @@ async function createRequest(ctx: Ctx, input: RequestWorkspaceInput, config: Wor
       const workspace = await tx.workspace.create({
         data: {
           name: input.name,
-          nameSkeleton: nameSkeleton(input.name),
           reason: input.reason,
           requesterId: ctx.actor.userId,
           ownerEmail: ctx.actor.email,
@@ -83,30 +78,9 @@ async function createRequest(ctx: Ctx, input: RequestWorkspaceInput, config: Wor
       return workspace;
     });
   } catch (error) {
-    // Two requests racing for one name: the partial unique index lets only one in.
-    if (isUniqueViolation(error)) throw nameTaken(input.name);
+    // Requests racing for one name, or for look-alike names: the partial unique indexes on the
+    // name and on its skeleton let only one in; the others get the refusal the check above gives.
+    if (isUniqueViolation(error)) throw await refusalAfterUniqueViolation(input.name);
     throw error;
   }
-}
-
-async function assertNameFree(name: string): Promise<void> {
-  const open = await db.workspace.findFirst({ where: { name, ...NAME_HOLDING }, select: { id: true } });
-  if (open) throw nameTaken(name);
-  try {
-    if ((await getProfile(name)) || (await namespaceExists(name))) {
-      throw new ValidationError("Please correct the highlighted fields.", {
-        name: [`A namespace or Profile named "${name}" already exists in the cluster.`],
-      });
-    }
-  } catch (error) {
-    if (error instanceof ValidationError) throw error;
-    const kube = toKubeApiError(error);
-    throw new ClusterError("The cluster could not be asked whether this name is free; please try again shortly.", kube.failure, kube.auditId);
-  }
-}
-
-function nameTaken(name: string): ValidationError {
-  return new ValidationError("Please correct the highlighted fields.", {
-    name: [`"${name}" is already requested or in use; choose another name.`],
-  });
 }

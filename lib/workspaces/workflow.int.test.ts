@@ -227,7 +227,7 @@ describe("reading", () => {
     await expect(getMyWorkspace(bob, { workspaceId: id })).rejects.toBeInstanceOf(NotFoundError);
     await expect(getMyWorkspace(bob, { workspaceId: "00000000-0000-4000-8000-000000000000" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(getMyWorkspace(ada, { workspaceId: "not-a-uuid" })).rejects.toBeInstanceOf(NotFoundError);
-    expect((await listMyWorkspaces(bob, {})).map((w) => w.id)).not.toContain(id);
-    expect((await listMyWorkspaces(ada, {})).map((w) => w.id)).toContain(id);
+    expect((await listMyWorkspaces(bob, {})).items.map((w) => w.id)).not.toContain(id);
+    expect((await listMyWorkspaces(ada, {})).items.map((w) => w.id)).toContain(id);
   });
 });

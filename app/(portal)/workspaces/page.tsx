@@ -4,14 +4,20 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import Link from "next/link";
 import { StatusBadge } from "@/components/workspaces/status-badge";
 import { requirePageCtx } from "@/lib/auth/page-guard";
-import { listMyWorkspaces } from "@/lib/workspaces/queries";
+import { listMyWorkspaces, MY_LIST_PAGE_SIZE } from "@/lib/workspaces/queries";
+import { PageLinks } from "@/components/ui/page-links";
 import { TableHead } from "@/components/ui/table-head";
 
 export const metadata: Metadata = { title: "My workspaces" };
 
-export default async function MyWorkspacesPage({ searchParams }: { searchParams: Promise<{ requested?: string }> }) {
+const pageHref = (page: number) => (page > 1 ? `/workspaces?page=${page}` : "/workspaces");
+
+export default async function MyWorkspacesPage({ searchParams }: { searchParams: Promise<{ requested?: string; page?: string }> }) {
   const ctx = await requirePageCtx(listMyWorkspaces);
-  const [workspaces, params] = await Promise.all([listMyWorkspaces(ctx, {}), searchParams]);
+  const params = await searchParams;
+  const list = await listMyWorkspaces(ctx, { page: params.page || undefined });
+  const workspaces = list.items;
+  const first = (list.page - 1) * MY_LIST_PAGE_SIZE + 1;
 
   return (
     <>
@@ -52,6 +58,14 @@ export default async function MyWorkspacesPage({ searchParams }: { searchParams:
             ))}
           </tbody>
         </table>
+      )}
+      {list.pageCount > 1 && (
+        <>
+          <p className="mt-3 text-sm text-slate-600">
+            Workspaces {first}–{first + workspaces.length - 1} of {list.total}, newest first.
+          </p>
+          <PageLinks page={list.page} pageCount={list.pageCount} label="Pages of my workspaces" href={pageHref} />
+        </>
       )}
     </>
   );

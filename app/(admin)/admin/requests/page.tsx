@@ -14,11 +14,12 @@ import { listAllTiers } from "@/lib/tiers/queries";
 import { listPendingChanges } from "@/lib/workspaces/change-queries";
 import { appliedChangeState } from "@/lib/workspaces/outcome-message";
 import { listRecentDecisions } from "@/lib/workspaces/queries";
-import { getRenewalOutcome, listApprovalQueue, listPendingRenewals, QUEUE_PAGE_SIZE } from "@/lib/workspaces/queue";
+import { getQueueItem, getRenewalOutcome, listApprovalQueue, listPendingRenewals, QUEUE_PAGE_SIZE } from "@/lib/workspaces/queue";
 import { ChangeForms } from "./change-forms";
 import { DecisionForms } from "./decision-forms";
 import { DecisionOutcome } from "./decision-outcome";
 import { QueueFilters } from "./queue-filters";
+import { QueuePages } from "./queue-pages";
 import { RenewalForm } from "./renewal-forms";
 import { TableHead } from "@/components/ui/table-head";
 import { CapacityOutlook } from "@/components/guardrails/capacity-outlook";
@@ -27,7 +28,17 @@ import { getCapacity } from "@/lib/cluster/capacity";
 
 export const metadata: Metadata = { title: "Approval queue" };
 
-type Search = { decided?: string; renewed?: string; changeApplied?: string; changeRejected?: string; tier?: string; requester?: string; minAgeDays?: string };
+type Search = {
+  decided?: string;
+  renewed?: string;
+  changeApplied?: string;
+  changeRejected?: string;
+  tier?: string;
+  requester?: string;
+  name?: string;
+  minAgeDays?: string;
+  page?: string;
+};
 
 /** The workspace a quota decision was just made on, read back from the database; none for an id that names none. */
 async function decidedChange(ctx: Ctx, workspaceId: string | undefined) {
@@ -41,8 +52,14 @@ async function decidedChange(ctx: Ctx, workspaceId: string | undefined) {
 export default async function ApprovalQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requirePageCtx(listApprovalQueue);
   const params = await searchParams;
-  const [{ input: filter, result: pending }, recent, renewals, changes, tiers, changeApplied, changeRejected, capacity] = await Promise.all([
-    listApprovalQueue.execute(ctx, { tier: params.tier || undefined, requester: params.requester || undefined, minAgeDays: params.minAgeDays || undefined }),
+  const [{ input: filter, result: queue }, recent, renewals, changes, tiers, changeApplied, changeRejected, capacity] = await Promise.all([
+    listApprovalQueue.execute(ctx, {
+      tier: params.tier || undefined,
+      requester: params.requester || undefined,
+      name: params.name || undefined,
+      minAgeDays: params.minAgeDays || undefined,
+      page: params.page || undefined,
+    }),
     listRecentDecisions(ctx, {}),
     listPendingRenewals(ctx, {}),
     listPendingChanges(ctx, {}),
@@ -51,8 +68,11 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
     decidedChange(ctx, params.changeRejected),
     getCapacity(ctx, {}),
   ]);
+  const pending = queue.items;
+  const first = (queue.page - 1) * QUEUE_PAGE_SIZE + 1;
   const decided = recent.find((workspace) => workspace.id === params.decided);
-  const awaiting = pending.find((request) => request.id === params.decided);
+  // A first approval of a two-approval request: the request may be on any page of the queue.
+  const awaiting = params.decided && !decided ? await getQueueItem(ctx, { workspaceId: params.decided }) : null;
   const renewed = params.renewed ? await getRenewalOutcome(ctx, { workspaceId: params.renewed }) : null;
 
   return (
@@ -61,7 +81,7 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
       <LiveAdmin
         ctx={ctx}
         scope="queue"
-        announcement={`Queue updated: ${pending.length} request${pending.length === 1 ? "" : "s"} waiting${decided ? `; ${decided.name} is ${statusLabel(decided.status).toLowerCase()}` : ""}.`}
+        announcement={`Queue updated: ${queue.total} request${queue.total === 1 ? "" : "s"} waiting${decided ? `; ${decided.name} is ${statusLabel(decided.status).toLowerCase()}` : ""}.`}
       />
       <TakesFocus>
       {decided && <DecisionOutcome name={decided.name} status={decided.status} message={decided.statusMessage} />}
@@ -87,11 +107,12 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
       )}
       </TakesFocus>
       <QueueFilters filter={filter} tiers={tiers} />
-      {pending.length === QUEUE_PAGE_SIZE && (
-        <p className="mt-4 text-sm text-slate-600">
-          Showing the {QUEUE_PAGE_SIZE} oldest requests. Decide these, or filter by tier, requester or age, to see the others.
+      {queue.total > 0 && (
+        <p className="mt-4 text-sm text-slate-600" data-testid="queue-range">
+          {queue.pageCount > 1 ? `Requests ${first}–${first + pending.length - 1} of ${queue.total}, oldest first.` : `${queue.total} request${queue.total === 1 ? "" : "s"}, oldest first.`}
         </p>
       )}
+      <QueuePages filter={filter} page={queue.page} pageCount={queue.pageCount} label="Queue pages, top" />
       {pending.length === 0 ? (
         <p className="mt-6 text-slate-600">No requests are waiting.</p>
       ) : (
@@ -130,6 +151,15 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
               <p className="text-sm text-slate-600">
                 Requester&apos;s workspaces:{" "}
                 {request.otherWorkspaces.length === 0 ? "none" : request.otherWorkspaces.map((w) => `${w.name} (${w.status.toLowerCase()})`).join(", ")}
+                {request.otherWorkspaceCount > request.otherWorkspaces.length && (
+                  <>
+                    {" "}and {request.otherWorkspaceCount - request.otherWorkspaces.length} more (
+                    <Link href={`/admin/workspaces?owner=${encodeURIComponent(request.requesterEmail)}`} className="text-brand-700 underline">
+                      all {request.otherWorkspaceCount}<span className="sr-only"> workspaces of {request.requesterEmail}</span>
+                    </Link>
+                    )
+                  </>
+                )}
               </p>
               <div className="mt-4">
                 <DecisionForms
@@ -144,6 +174,7 @@ export default async function ApprovalQueuePage({ searchParams }: { searchParams
           ))}
         </ul>
       )}
+      <QueuePages filter={filter} page={queue.page} pageCount={queue.pageCount} label="Queue pages, bottom" />
       <h2 className="mt-10 text-lg font-semibold">Quota changes</h2>
       {changes.length === 0 ? (
         <p className="mt-3 text-slate-600">No quota changes are waiting.</p>

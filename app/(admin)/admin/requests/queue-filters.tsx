@@ -12,6 +12,10 @@ export function QueueFilters({ filter, tiers }: { filter: QueueFilter; tiers: { 
         <input id="filter-requester" name="requester" defaultValue={filter.requester ?? ""} className={inputClass} />
       </div>
       <div>
+        <label htmlFor="filter-name" className="block">Workspace name contains</label>
+        <input id="filter-name" name="name" defaultValue={filter.name ?? ""} className={inputClass} />
+      </div>
+      <div>
         <label htmlFor="filter-age" className="block">Waiting at least (days)</label>
         <input id="filter-age" name="minAgeDays" inputMode="numeric" defaultValue={filter.minAgeDays ?? ""} className={`${inputClass} max-w-24`} />
       </div>
