@@ -75,6 +75,8 @@ export default defineConfig({
       BERTH_AUDIT_CHECKPOINT_EVERY: "1",
       // /api/metrics is served, so the authorization matrix shows that no session opens it (THREATS 88).
       BERTH_METRICS_TOKEN: E2E_METRICS_TOKEN,
+      // One JSON line per request and change would drown the suite's output (the log has its own tests).
+      BERTH_LOG_LEVEL: "warn",
     },
   },
 });

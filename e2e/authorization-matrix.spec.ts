@@ -272,6 +272,8 @@ test("well-formed calls on someone else's target are answered as not found or re
 });
 
 test("each page and route handler, fetched as each kind of person, answers as its row says", async ({ browser }) => {
+  // Seven people times every page and route, one request at a time: well past the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   const mismatches: string[] = [];
   const before = await fingerprint();
   for (const row of [...PAGES, ...ROUTES]) {
