@@ -13,13 +13,13 @@ export interface ClusterQuota {
   used: Record<string, string>;
 }
 
-interface RawQuota {
+export interface RawQuota {
   metadata?: { namespace?: string };
   spec?: { hard?: Record<string, string> };
   status?: { used?: Record<string, string> };
 }
 
-function toQuota(raw: RawQuota): ClusterQuota {
+export function toQuota(raw: RawQuota): ClusterQuota {
   return { namespace: raw.metadata?.namespace ?? "", hard: raw.spec?.hard ?? {}, used: raw.status?.used ?? {} };
 }
 
