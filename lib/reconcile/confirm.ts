@@ -7,7 +7,7 @@ import { applyLimitRange, buildLimitRange } from "@/lib/kube/limit-ranges";
 import { applyNamespaceLabels, buildNamespaceLabels, namespaceExists } from "@/lib/kube/namespaces";
 import { applyNetworkPolicy, buildEgressPolicy } from "@/lib/kube/network-policies";
 import { guardrailSettings } from "@/lib/config";
-import { applyProfile, buildProfile, deleteProfile, getProfile, LABEL_WORKSPACE_ID } from "@/lib/kube/profiles";
+import { applyProfile, buildProfile, deleteProfile, getProfile, LABEL_WORKSPACE_ID, type ClusterProfile, type ProfileManifest } from "@/lib/kube/profiles";
 import { getQuota } from "@/lib/kube/resource-quotas";
 import { sameHard, suspendedHard } from "@/lib/quota/compare";
 import type { Hard } from "@/lib/quota/keys";
@@ -24,6 +24,8 @@ export interface DesiredWorkspace {
   ownerEmail: string;
   hard: Hard;
   generation: number;
+  /** This generation's Profile was applied by the approval's fast path (lib/reconcile/provision.ts). */
+  profileApplied?: boolean;
   tierSlug: string;
   approvedBy: string;
   /** The tier's default container requests/limits, written as a LimitRange in the namespace. */
@@ -49,29 +51,14 @@ export async function confirmWorkspace(workspace: DesiredWorkspace): Promise<Con
     return { state: "confirmed", applied: { profile: "deleted" }, auditId };
   }
 
-  const existing = await getProfile(workspace.name);
-  const label = existing?.metadata.labels?.[LABEL_WORKSPACE_ID];
-  // Apply with force would take over a Profile someone else made; refuse that instead. An adopted
-  // workspace is the one case where an unlabelled Profile is ours to label.
-  const adoptable = workspace.tierSlug === ADOPTED_TIER && label === undefined;
-  if (existing && label !== workspace.id && !adoptable) {
-    throw new KubeApiError(
-      "already_exists",
-      `A Profile named "${workspace.name}" already exists in the cluster and was not created for this workspace.`,
-    );
-  }
   const hard = effectiveHard(workspace);
-  const manifest = buildProfile({
-    workspaceId: workspace.id,
-    name: workspace.name,
-    ownerEmail: workspace.ownerEmail,
-    tierSlug: workspace.tierSlug,
-    hard,
-    approvedBy: workspace.approvedBy,
-    suspended: isHeld(workspace.status),
-    generation: workspace.generation,
-  });
-  const { auditId } = await applyProfile(manifest);
+  const manifest = desiredProfile(workspace);
+  // Applied (and audited) by the approval itself: only what the controller makes is left to see.
+  let auditId: string | undefined;
+  if (!workspace.profileApplied) {
+    assertOurs(workspace, await getProfile(workspace.name));
+    ({ auditId } = await applyProfile(manifest));
+  }
 
   // Both reads at once: they are independent, and this is on every approval's path.
   const [namespaceFound, quota] = await Promise.all([namespaceExists(workspace.name), getQuota(workspace.name)]);
@@ -82,6 +69,33 @@ export async function confirmWorkspace(workspace: DesiredWorkspace): Promise<Con
   if (!quota) return { state: "waiting", step: "waiting for kf-resource-quota" };
   if (!sameHard(quota.hard, hard)) return { state: "waiting", step: "waiting for kf-resource-quota to match the quota" };
   return { state: "confirmed", applied: { owner: manifest.spec.owner, hard, suspended: isHeld(workspace.status), guardrails: workspace.guardrails }, auditId };
+}
+
+/** Apply with force would take over a Profile someone else made: refuse that instead. */
+export function assertOurs(workspace: Pick<DesiredWorkspace, "id" | "name" | "tierSlug">, existing: ClusterProfile | null): void {
+  const label = existing?.metadata.labels?.[LABEL_WORKSPACE_ID];
+  // An adopted workspace is the one case where an unlabelled Profile is ours to label.
+  const adoptable = workspace.tierSlug === ADOPTED_TIER && label === undefined;
+  if (existing && label !== workspace.id && !adoptable) {
+    throw new KubeApiError(
+      "already_exists",
+      `A Profile named "${workspace.name}" already exists in the cluster and was not created for this workspace.`,
+    );
+  }
+}
+
+/** The Profile this workspace's desired state asks for. */
+export function desiredProfile(workspace: DesiredWorkspace): ProfileManifest {
+  return buildProfile({
+    workspaceId: workspace.id,
+    name: workspace.name,
+    ownerEmail: workspace.ownerEmail,
+    tierSlug: workspace.tierSlug,
+    hard: effectiveHard(workspace),
+    approvedBy: workspace.approvedBy,
+    suspended: isHeld(workspace.status),
+    generation: workspace.generation,
+  });
 }
 
 /** Pod Security labels, the egress NetworkPolicy and the container defaults, in the namespace. */

@@ -7,9 +7,11 @@ import type { AuditActor, AuditContext } from "@/lib/model/audit-event";
 import { appendAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/model/actor";
 import { retryDelayMs } from "./backoff";
-import { confirmWorkspace, type DesiredWorkspace } from "./confirm";
+import { assertOurs, confirmWorkspace, desiredProfile, type DesiredWorkspace } from "./confirm";
 import { reconcilerSettings } from "@/lib/config";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { applyProfile, type ClusterProfile } from "@/lib/kube/profiles";
 import { KubeApiError, toKubeApiError } from "@/lib/kube/errors";
 import type { Hard } from "@/lib/quota/keys";
 import type { ContainerDefaults } from "@/lib/tiers/container-defaults";
@@ -58,6 +60,8 @@ export async function attemptWorkspace(by: Attempter, workspaceId: string, now =
         },
       });
       if (count !== 1) return false;
+      // The approval applied this generation's Profile and audited it; this only confirms it.
+      if (workspace.profileApplied) return true;
       await appendAuditEvent(tx, {
         action: workspace.status === WorkspaceStatus.DECOMMISSIONED ? "profile.deleted" : "profile.applied",
         result: "success",
@@ -97,22 +101,26 @@ async function claim(id: string, now: Date): Promise<boolean> {
   return count === 1;
 }
 
-async function loadDesired(id: string): Promise<DesiredWorkspace & { attempts: number }> {
-  const row = await db.workspace.findUniqueOrThrow({
-    where: { id },
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      ownerEmail: true,
-      hard: true,
-      generation: true,
-      attempts: true,
-      tier: { select: { slug: true, containerDefaults: true, podSecurity: true, egressAllow: true } },
-      decidedBy: { select: { email: true } },
-      requester: { select: { email: true } },
-    },
-  });
+/** What an attempt reads of a workspace: also the approval transaction's, which takes the lease. */
+export const DESIRED_SELECT = {
+  id: true,
+  name: true,
+  status: true,
+  ownerEmail: true,
+  hard: true,
+  generation: true,
+  profileAppliedGeneration: true,
+  attempts: true,
+  tier: { select: { slug: true, containerDefaults: true, podSecurity: true, egressAllow: true } },
+  decidedBy: { select: { email: true } },
+  requester: { select: { email: true } },
+} as const;
+
+export type LeasedWorkspace = DesiredWorkspace & { attempts: number };
+
+type DesiredRow = Prisma.WorkspaceGetPayload<{ select: typeof DESIRED_SELECT }>;
+
+export function toDesired(row: DesiredRow): LeasedWorkspace {
   return {
     id: row.id,
     name: row.name,
@@ -120,6 +128,7 @@ async function loadDesired(id: string): Promise<DesiredWorkspace & { attempts: n
     ownerEmail: row.ownerEmail,
     hard: row.hard as Hard,
     generation: row.generation,
+    profileApplied: row.profileAppliedGeneration === row.generation,
     attempts: row.attempts,
     tierSlug: row.tier.slug,
     containerDefaults: (row.tier.containerDefaults as ContainerDefaults | null) ?? null,
@@ -128,7 +137,66 @@ async function loadDesired(id: string): Promise<DesiredWorkspace & { attempts: n
   };
 }
 
-async function recordWaiting(workspace: DesiredWorkspace & { attempts: number }, step: string, now: Date): Promise<ProvisionOutcome> {
+async function loadDesired(id: string): Promise<LeasedWorkspace> {
+  return toDesired(await db.workspace.findUniqueOrThrow({ where: { id }, select: DESIRED_SELECT }));
+}
+
+/** The PostgreSQL channel on which the reconciler leader hears which workspace to look at now. */
+export const RECONCILE_CHANNEL = "berth_reconcile";
+
+/** The lease an approval takes in its own transaction (see applyApproved). */
+export function approvalLease(now: Date): Date {
+  return new Date(now.getTime() + reconcilerSettings().applyLeaseMs);
+}
+
+/**
+ * The approval's fast path. Its transaction has already moved the row to PROVISIONING, read the
+ * desired state under the row lock and taken the lease, so the Profile is applied at once: no
+ * claim, no read of the row. Whether a Profile of that name is someone else's was read alongside
+ * the transaction (`existing`), so it costs no time before the apply; a Profile made between that
+ * read and the apply is the same narrow race the read-then-apply always had. The apply's outcome
+ * is audited here, in the approver's name with the API's Audit-ID; confirmation (namespace,
+ * kf-resource-quota, guardrails) is the reconciler's, woken at once by name. A process killed
+ * after the apply leaves the lease to expire and the reconciler to apply and confirm.
+ */
+export async function applyApproved(
+  by: Attempter,
+  workspace: LeasedWorkspace,
+  existing: Promise<ClusterProfile | null>,
+  now = new Date(),
+): Promise<ProvisionOutcome> {
+  let auditId: string | undefined;
+  const manifest = desiredProfile(workspace);
+  try {
+    assertOurs(workspace, await existing);
+    ({ auditId } = await applyProfile(manifest));
+  } catch (error) {
+    return recordFailure(by, workspace, toKubeApiError(error), now);
+  }
+  const step = "Profile applied; waiting for the namespace";
+  await db.$transaction(async (tx) => {
+    // The lease is handed back at once and the reconciler (in whichever replica leads) woken by
+    // name, in the same statement: the namespace's watch event may have come before the release.
+    await tx.$queryRaw`
+      WITH released AS (
+        UPDATE workspaces SET provision_step = ${step}, next_attempt_at = NULL, profile_applied_generation = ${workspace.generation}
+        WHERE id = ${workspace.id}::uuid AND generation = ${workspace.generation} RETURNING name)
+      SELECT count(pg_notify(${RECONCILE_CHANNEL}, name))::int AS woken FROM released`;
+    await appendAuditEvent(tx, {
+      action: "profile.applied",
+      result: "success",
+      actor: by.actor,
+      context: by.context,
+      target: { type: "workspace", id: workspace.id, name: workspace.name },
+      // What was applied; the namespace and its quota are the reconciler's to confirm.
+      after: { owner: manifest.spec.owner, hard: manifest.spec.resourceQuotaSpec.hard, generation: workspace.generation, confirmed: false },
+      kubeAuditId: auditId,
+    });
+  });
+  return { status: "PROVISIONING", message: step, step, nextAttemptAt: now };
+}
+
+async function recordWaiting(workspace: LeasedWorkspace, step: string, now: Date): Promise<ProvisionOutcome> {
   // The profile controller works asynchronously: look again soon, without counting a failure.
   const nextAttemptAt = new Date(now.getTime() + retryDelayMs(1, undefined));
   await db.workspace.updateMany({
@@ -140,7 +208,7 @@ async function recordWaiting(workspace: DesiredWorkspace & { attempts: number },
 
 async function recordFailure(
   by: Attempter,
-  workspace: DesiredWorkspace & { attempts: number },
+  workspace: LeasedWorkspace,
   failure: KubeApiError,
   now: Date,
 ): Promise<ProvisionOutcome> {
