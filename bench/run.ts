@@ -9,12 +9,14 @@ import { auditProofBenchmark } from "./audit-proof.bench";
 import { auditQueryBenchmark } from "./audit-query.bench";
 import { startBenchDatabase } from "./bench-db";
 import { pagesBenchmark } from "./pages.bench";
+import { reconcileBenchmark } from "./reconcile.bench";
 
 type Benchmark = { name: string; run: (log: (line: string) => void) => Promise<string> };
 
 const BENCHMARKS: Benchmark[] = [
   { name: "audit query", run: auditQueryBenchmark },
   { name: "approve", run: approveBenchmark },
+  { name: "reconcile", run: reconcileBenchmark },
   { name: "pages", run: pagesBenchmark },
   { name: "audit proof", run: auditProofBenchmark },
 ];

@@ -151,3 +151,19 @@ export function setRunningClusterCache(cache: ClusterCache | undefined): void {
 export function runningClusterCache(): ClusterCache | undefined {
   return running;
 }
+
+/** Failures in a row after which a kind's watch counts as failing (not just reconnecting). */
+const FAILING_AFTER = 3;
+
+/**
+ * For readiness: "ok" while every watch follows the cluster; "ok (standby)" in a process that
+ * does not reconcile (it keeps no watches); "ok (syncing)" while the first lists run; otherwise
+ * "failing: <kinds>", the passes then listing the cluster instead.
+ */
+export function watchesReadiness(cache = running): string {
+  if (!cache) return "ok (standby)";
+  const health = cache.health();
+  const failing = health.kinds.filter((k) => k.consecutiveFailures >= FAILING_AFTER).map((k) => k.kind);
+  if (failing.length) return `failing: ${failing.join(", ")}`;
+  return health.synced ? "ok" : "ok (syncing)";
+}
