@@ -12,7 +12,7 @@ import { migrate } from "../lib/db/migrate";
 import { percentile } from "./stats";
 
 const DATA_DIR = path.resolve(".data/bench-reconcile");
-const LATENCY_RUNS = Number(process.env.BENCH_RECONCILE_RUNS ?? 20);
+const LATENCY_RUNS = Number(process.env.BENCH_RECONCILE_RUNS ?? 10);
 const SCALE = Number(process.env.BENCH_RECONCILE_WORKSPACES ?? 10_000);
 /** The default interval of the periodic pass (BERTH_RECONCILE_INTERVAL_MS). */
 const INTERVAL_MS = 15_000;

@@ -44,7 +44,7 @@ describe("watch", () => {
     expect(rvOf(bookmarks[0].object)).toBeGreaterThanOrEqual(rvOf(events[0].object));
   });
 
-  it("answers a resourceVersion older than the compacted history with a 410 Expired Status as an ERROR event", async () => {
+  it("answers a resourceVersion older than the compacted history with a 410 Expired Status as an ERROR event (THREATS 116)", async () => {
     h = await startHarness();
     const a = await apply(h, profile("a"));
     await apply(h, profile("b"));

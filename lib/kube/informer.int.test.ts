@@ -52,7 +52,7 @@ describe("informer", () => {
     expect(informer.health().lastEventAt).toBeInstanceOf(Date);
   });
 
-  it("resumes from its resourceVersion when the server ends the watch, and lists again after 410 Gone", async () => {
+  it("resumes from its resourceVersion when the server ends the watch, and lists again after 410 Gone (THREATS 116)", async () => {
     const restarts: RestartReason[] = [];
     const informer = started(new Informer(namespaces, { watchTimeoutSeconds: 1, onRestart: (_kind, reason) => restarts.push(reason) }));
     await until(() => informer.synced);
@@ -67,7 +67,7 @@ describe("informer", () => {
     expect(informer.synced).toBe(true);
   });
 
-  it("backs off exponentially while the API fails, then recovers and reports the failures it saw", async () => {
+  it("backs off exponentially while the API fails, then recovers and reports the failures it saw (THREATS 116)", async () => {
     await standIn.injectFault({ method: "GET", pathPrefix: "/api/v1/namespaces", count: 3, status: 503 });
     const informer = started(new Informer(namespaces, { backoffBaseMs: 50, backoffMaxMs: 400 }));
     await until(() => informer.health().consecutiveFailures >= 2);

@@ -165,7 +165,7 @@ describe("approving", () => {
     expect(row.statusMessage).toMatch(/could not be reached.*retries automatically/);
   });
 
-  it("does not take over a Profile of the same name that someone else created", async () => {
+  it("does not take over a Profile of the same name that someone else created (THREATS 115)", async () => {
     const ada = await actor("ada.hijack@example.com");
     const grace = await actor("grace.hijack@example.com", ["requester", "admin"]);
     const name = uniqueName();
