@@ -24,6 +24,8 @@ export interface KubeApiStandInOptions {
   stateFile?: string;
   kubeconfigPath?: string;
   latencyMs?: number;
+  /** A state file to start from, never written (benchmarks: a large cluster without rewriting it on every write). */
+  seedFile?: string;
   /** How often a watch that allows bookmarks gets one (kube-apiserver: about a minute). */
   bookmarkIntervalMs?: number;
 }
@@ -70,7 +72,7 @@ export async function startKubeApiStandIn(options: KubeApiStandInOptions = {}): 
   const host = options.host ?? "127.0.0.1";
   const store = new ObjectStore(options.stateFile);
   const controller = new ProfileController(store, () => new Date());
-  if (!store.load()) {
+  if (!store.load(options.seedFile ?? options.stateFile)) {
     controller.seedSystemNamespaces();
     seedCluster(store);
   }
