@@ -17,7 +17,8 @@ type Benchmark = { name: string; run: (log: (line: string) => void) => Promise<s
 const BENCHMARKS: Benchmark[] = [
   { name: "audit query", run: auditQueryBenchmark },
   { name: "approve", run: approveBenchmark },
-  { name: "reconcile", run: reconcileBenchmark },
+  { name: "reconcile latency", run: (log) => reconcileBenchmark(log, "latency") },
+  { name: "reconcile scale", run: (log) => reconcileBenchmark(log, "scale") },
   { name: "pages", run: pagesBenchmark },
   { name: "audit proof", run: auditProofBenchmark },
 ];
