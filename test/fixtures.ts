@@ -98,7 +98,17 @@ export async function approvedWorkspace(tier = "small-cpu") {
   const admin = await actor(`grace.${name}@example.com`, ["requester", "admin"]);
   const { id } = await requestWorkspace(ada, { name, tier, reason: "cluster test" });
   const outcome = await approveWorkspace(admin, { workspaceId: id });
+  await confirmByReconciler(name);
   return { id, name, ada, admin, outcome };
+}
+
+/**
+ * What the reconciler does when a watch event (or an approval's notification) names a workspace:
+ * a pass for just that one. An approval applies the Profile and leaves confirmation to it.
+ */
+export async function confirmByReconciler(...names: string[]) {
+  const { reconcileOnce } = await import("@/lib/cluster/reconciler");
+  return reconcileOnce({ names });
 }
 
 /** Applies of one Profile the stand-in has served so far. */

@@ -24,6 +24,10 @@ export interface KubeApiStandInOptions {
   stateFile?: string;
   kubeconfigPath?: string;
   latencyMs?: number;
+  /** A state file to start from, never written (benchmarks: a large cluster without rewriting it on every write). */
+  seedFile?: string;
+  /** How often a watch that allows bookmarks gets one (kube-apiserver: about a minute). */
+  bookmarkIntervalMs?: number;
 }
 
 export interface KubeApiStandIn {
@@ -68,7 +72,7 @@ export async function startKubeApiStandIn(options: KubeApiStandInOptions = {}): 
   const host = options.host ?? "127.0.0.1";
   const store = new ObjectStore(options.stateFile);
   const controller = new ProfileController(store, () => new Date());
-  if (!store.load()) {
+  if (!store.load(options.seedFile ?? options.stateFile)) {
     controller.seedSystemNamespaces();
     seedCluster(store);
   }
@@ -168,8 +172,15 @@ export async function startKubeApiStandIn(options: KubeApiStandInOptions = {}): 
       const result = router.route(ctx);
       if (result.watch) {
         entry.status = 200;
-        const handle = serveWatch(res, { ...baseHeaders, ...pfHeaders, "Content-Type": "application/json", "Cache-Control": "no-cache, private" }, store, result.watch.def, result.watch.namespace, ctx, () => watches.delete(handle));
-        watches.add(handle);
+        // A watch may end before serveWatch returns (410 for a compacted resourceVersion).
+        const ended = { now: false };
+        let handle: WatchHandle | undefined = undefined;
+        const headers = { ...baseHeaders, ...pfHeaders, "Content-Type": "application/json", "Cache-Control": "no-cache, private" };
+        handle = serveWatch(res, headers, store, result.watch.def, result.watch.namespace, ctx, () => {
+          ended.now = true;
+          if (handle) watches.delete(handle);
+        }, options.bookmarkIntervalMs);
+        if (handle && !ended.now) watches.add(handle);
         return;
       }
       if (result.text !== undefined) {

@@ -49,10 +49,10 @@ export class ObjectStore {
     for (const def of ALL_RESOURCES) this.objects.set(def.resource, new Map());
   }
 
-  /** Loads the state file if there is one; returns false when starting empty. */
-  load(): boolean {
-    if (!this.stateFile || !existsSync(this.stateFile)) return false;
-    const state = JSON.parse(readFileSync(this.stateFile, "utf8")) as PersistedState;
+  /** Loads the state file if there is one (or `from`, never written back); returns false when starting empty. */
+  load(from = this.stateFile): boolean {
+    if (!from || !existsSync(from)) return false;
+    const state = JSON.parse(readFileSync(from, "utf8")) as PersistedState;
     this.revision = state.resourceVersion;
     for (const [resource, items] of Object.entries(state.objects) as [ResourceName, JsonObject[]][]) {
       const map = this.objects.get(resource);

@@ -10,7 +10,7 @@ import { callOptions, kubeClients } from "@/lib/kube/client";
 import { approveWorkspace } from "@/lib/workspaces/decide";
 import { reapplyWorkspace, suspendWorkspace } from "@/lib/workspaces/lifecycle";
 import { requestWorkspace } from "@/lib/workspaces/request";
-import { actor, standIn, testTier, uniqueName } from "@/test/fixtures";
+import { actor, confirmByReconciler, standIn, testTier, uniqueName } from "@/test/fixtures";
 import { reconcileOnce } from "./reconciler";
 import { scanCluster } from "./scan";
 
@@ -27,7 +27,10 @@ async function restrictedWorkspace() {
   const ada = await actor(`ada.${name}@example.com`);
   const admin = await actor(`grace.${name}@example.com`, ["requester", "admin"]);
   const { id } = await requestWorkspace(ada, { name, tier, reason: "guardrails" });
-  const outcome = await approveWorkspace(admin, { workspaceId: id });
+  await approveWorkspace(admin, { workspaceId: id });
+  // The reconciler confirms what the approval applied, guardrails included.
+  await confirmByReconciler(name);
+  const outcome = await db.workspace.findUniqueOrThrow({ where: { id }, select: { status: true } });
   return { id, name, admin, outcome };
 }
 

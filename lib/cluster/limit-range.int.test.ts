@@ -4,7 +4,7 @@ import { CoreV1Api, KubeConfig } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
 import { approveWorkspace } from "@/lib/workspaces/decide";
 import { requestWorkspace } from "@/lib/workspaces/request";
-import { actor, testTier, uniqueName } from "@/test/fixtures";
+import { actor, confirmByReconciler, testTier, uniqueName } from "@/test/fixtures";
 
 function core(): CoreV1Api {
   const config = new KubeConfig();
@@ -20,7 +20,8 @@ describe("container defaults", () => {
     const grace = await actor("grace.limits@example.com", ["requester", "admin"]);
     const name = uniqueName();
     const { id } = await requestWorkspace(ada, { name, tier, reason: "notebooks without requests" });
-    expect((await approveWorkspace(grace, { workspaceId: id })).status).toBe("ACTIVE");
+    expect((await approveWorkspace(grace, { workspaceId: id })).status).toBe("PROVISIONING");
+    await confirmByReconciler(name);
 
     const limitRange = await core().readNamespacedLimitRange({ name: "berth-defaults", namespace: name });
     const [limits] = limitRange.spec?.limits ?? [];

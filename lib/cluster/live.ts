@@ -73,7 +73,11 @@ async function readAdmin(_ctx: Ctx, { scope }: z.infer<typeof adminScope>): Prom
         FROM workspace_changes c WHERE ${scope === "queue"} AND c.status = 'PENDING' ORDER BY c.id LIMIT ${WATCHED_ROWS}))
     SELECT md5(concat_ws('|', (SELECT coalesce(string_agg(k, ',' ORDER BY k), '') FROM applying),
                  (SELECT coalesce(string_agg(k, ',' ORDER BY k), '') FROM waiting),
-                 (SELECT count(*) FROM workspaces WHERE drift IS NOT NULL))) AS v,
-           (SELECT coalesce(bool_or(NOT blocked), false) FROM applying) AS in_flight`;
+                 (SELECT count(*) FROM workspaces WHERE drift IS NOT NULL),
+                 -- The Cluster page's lists come from the reconciler's last scan: new findings refresh it.
+                 (SELECT md5(concat_ws('|', drifted::text, unmanaged::text, error::text)) FROM cluster_scans WHERE ${scope === "cluster"}))) AS v,
+           -- The Cluster page shows the reconciler's findings as they land (watch events, passes):
+           -- it keeps following them, backing off while nothing changes.
+           (SELECT coalesce(bool_or(NOT blocked), false) FROM applying) OR ${scope === "cluster"} AS in_flight`;
   return { v: row?.v ?? "", inFlight: row?.in_flight ?? false };
 }

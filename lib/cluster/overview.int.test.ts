@@ -1,8 +1,11 @@
-// What admins and owners read about the cluster: one list call per kind whatever the number of
-// workspaces, the truth when the cluster is unreachable or refuses Berth, and who may read what.
+// What admins and owners read about the cluster: the reconciler's last scan (no call to the
+// cluster per view, and how old it is), the truth when the cluster is unreachable or refuses
+// Berth, and who may read what.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "@/lib/model/errors";
 import { actor, approvedWorkspace, standIn } from "@/test/fixtures";
+import { ClusterCache } from "@/lib/kube/cluster-cache";
+import { reconcileOnce } from "./reconciler";
 import { getClusterOverview, getWorkspaceForAdmin, getWorkspaceUsage, listApprovedWorkspaces } from "./overview";
 
 beforeEach(async () => {
@@ -12,23 +15,44 @@ beforeEach(async () => {
 afterEach(() => standIn.clearFaults());
 
 describe("cluster overview", () => {
-  it("costs five list calls (Profiles, namespaces, quotas, egress policies, LimitRanges) however many workspaces there are, and none per workspace", async () => {
+  it("makes no call to the cluster: it shows the reconciler's last scan and when that was", async () => {
     const first = await approvedWorkspace();
     await approvedWorkspace();
-    await approvedWorkspace();
+    const before = new Date();
+    await reconcileOnce();
     await standIn.clearRequests();
-    await getClusterOverview(first.admin, {});
+    const overview = await getClusterOverview(first.admin, {});
     await listApprovedWorkspaces(first.admin, {});
-    const calls = await standIn.requests();
-    expect(calls.map((c) => c.method)).toEqual(["GET", "GET", "GET", "GET", "GET"]);
-    expect(calls.every((c) => !c.path.includes("/profiles/") && !/namespaces\/[^/]+\/(resourcequotas|networkpolicies|limitranges)\//.test(c.path))).toBe(true);
+    expect(await standIn.requests()).toEqual([]);
+    expect(overview.source).toBe("list");
+    expect(overview.observedAt?.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1_000);
+    expect(overview.problem).toBeUndefined();
+  });
+
+  it("shows the findings of a pass that read the informers' cache as such", async () => {
+    const { admin } = await approvedWorkspace();
+    const cache = new ClusterCache();
+    cache.start();
+    try {
+      expect(await cache.waitForSync(10_000)).toBe(true);
+      await standIn.clearRequests();
+      await reconcileOnce({ snapshot: cache.snapshot() });
+      // The pass itself listed nothing: the cache is the cluster's picture.
+      const lists = /^\/(apis\/kubeflow\.org\/v1\/profiles|api\/v1\/(namespaces|resourcequotas|limitranges)|apis\/networking\.k8s\.io\/v1\/networkpolicies)(\?|$)/;
+      expect((await standIn.requests()).filter((r) => r.method === "GET" && lists.test(r.path) && !r.path.includes("watch="))).toEqual([]);
+      expect((await getClusterOverview(admin, {})).source).toBe("watch");
+    } finally {
+      await cache.stop();
+    }
   });
 
   it("shows a 403 on reading the cluster as a configuration error (THREATS 31) and an outage as unreachable", async () => {
     const { admin } = await approvedWorkspace();
     await standIn.injectFault({ method: "GET", pathPrefix: "/apis/kubeflow.org/v1/profiles", count: 1, status: 403 });
+    await reconcileOnce();
     expect((await getClusterOverview(admin, {})).problem).toMatchObject({ failure: "forbidden", configuration: true });
     await standIn.injectFault({ method: "GET", count: 3, mode: "reset" });
+    await reconcileOnce();
     expect((await getClusterOverview(admin, {})).problem).toMatchObject({ failure: "unreachable", configuration: false });
   });
 

@@ -1,5 +1,6 @@
-// What admins and owners read about the cluster side: the Cluster page's overview (one scan,
-// five list calls, whatever the number of workspaces) and one workspace's quota usage.
+// What admins and owners read about the cluster side: the Cluster page's overview (the
+// reconciler's last scan, one database read, no call to the cluster, on whichever replica serves
+// the page) and one workspace's quota usage.
 import "server-only";
 import type { Ctx } from "@/lib/model/actor";
 import { workspaceTarget } from "@/lib/model/audit-event";
@@ -7,13 +8,13 @@ import { hasRole } from "@/lib/model/roles";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/model/errors";
 import { defineOperation, noInput } from "@/lib/operations/define-operation";
-import { toKubeApiError } from "@/lib/kube/errors";
 import { getQuota, type ClusterQuota } from "@/lib/kube/resource-quotas";
 import type { Hard } from "@/lib/quota/keys";
 import { WorkspaceStatus, isHeld } from "@/lib/model/workspace-status";
 import { knownWorkspaceId, workspaceInUrl } from "@/lib/workspaces/schemas";
 import { effectiveHard } from "@/lib/reconcile/confirm";
-import { scanCluster, type DriftedWorkspace } from "./scan";
+import { readLastScan } from "./last-scan";
+import type { DriftedWorkspace } from "./scan";
 import type { UnmanagedProfile } from "./drift";
 
 export interface ClusterProblem {
@@ -31,6 +32,9 @@ export interface ClusterOverview {
   blockedByConfiguration: { id: string; name: string; message: string | null }[];
   /** Workspaces the profile controller has not acted on within the provisioning deadline. */
   overdue: OverdueWorkspace[];
+  /** When the reconciler last looked at the cluster (null: never yet), and how. */
+  observedAt: Date | null;
+  source: "watch" | "list" | null;
 }
 
 export interface OverdueWorkspace {
@@ -64,28 +68,35 @@ export const getClusterOverview = defineOperation({
   run: readOverview,
 });
 
-async function readOverview(ctx: Ctx): Promise<ClusterOverview> {
-  const blockedByConfiguration = await db.workspace.findMany({
-    where: { blocked: true, lastError: { in: CONFIG_FAILURES } },
-    select: { id: true, name: true, statusMessage: true },
-    take: 50,
-  });
-  const blocked = blockedByConfiguration.map((w) => ({ id: w.id, name: w.name, message: w.statusMessage }));
+// The page reads the reconciler's last scan rather than listing the cluster itself: listing per
+// view cost three full LISTs each time (and grows with the cluster), and a replica that does not
+// reconcile keeps no informers. With watches the scan is seconds old; the page says how old.
+async function readOverview(): Promise<ClusterOverview> {
+  const [blockedByConfiguration, last] = await Promise.all([
+    db.workspace.findMany({
+      where: { blocked: true, lastError: { in: CONFIG_FAILURES } },
+      select: { id: true, name: true, statusMessage: true },
+      take: 50,
+    }),
+    readLastScan(),
+  ]);
+  // Its own query after the others: the banner's few rows by the index.
   const overdue = await overdueWorkspaces();
-  try {
-    const scan = await scanCluster({ actor: ctx.actor, context: ctx.meta });
-    return { drifted: scan.drifted, unmanaged: scan.unmanaged, blockedByConfiguration: blocked, overdue };
-  } catch (error) {
-    const mapped = toKubeApiError(error);
-    const configuration = CONFIG_FAILURES.includes(mapped.failure);
+  const blocked = blockedByConfiguration.map((w) => ({ id: w.id, name: w.name, message: w.statusMessage }));
+  if (!last) return { drifted: [], unmanaged: [], blockedByConfiguration: blocked, overdue, observedAt: null, source: null };
+  const seen = { observedAt: last.observedAt, source: last.source };
+  if (last.error) {
+    const { failure } = last.error;
+    const configuration = CONFIG_FAILURES.includes(failure);
     const message = configuration
-      ? `Berth may not read Profiles, namespaces or resource quotas (${mapped.status ?? mapped.failure}): check its ClusterRole and token.`
-      : UNREACHABLE_FAILURES.includes(mapped.failure)
+      ? `Berth may not read Profiles, namespaces or resource quotas (${failure}): check its ClusterRole and token.`
+      : UNREACHABLE_FAILURES.includes(failure)
         ? "The Kubernetes API could not be reached; what the cluster holds is unknown right now."
         : // It answered: say what it answered rather than claim it is down.
-          `The Kubernetes API answered, but Berth could not read what the cluster holds: ${mapped.message}`;
-    return { drifted: [], unmanaged: [], blockedByConfiguration: blocked, overdue, problem: { failure: mapped.failure, message, configuration } };
+          `The Kubernetes API answered, but Berth could not read what the cluster holds: ${last.error.message}`;
+    return { drifted: [], unmanaged: [], blockedByConfiguration: blocked, overdue, problem: { failure, message, configuration }, ...seen };
   }
+  return { drifted: last.drifted, unmanaged: last.unmanaged, blockedByConfiguration: blocked, overdue, ...seen };
 }
 
 export interface AdminWorkspaceRow {

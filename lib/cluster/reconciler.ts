@@ -9,11 +9,13 @@ import pg from "pg";
 import type { AuditActor } from "@/lib/model/audit-event";
 import { db } from "@/lib/db/client";
 import { toKubeApiError } from "@/lib/kube/errors";
-import { attemptWorkspace, type Attempter, type ProvisionOutcome } from "@/lib/reconcile/provision";
+import { attemptWorkspace, RECONCILE_CHANNEL, type Attempter, type ProvisionOutcome } from "@/lib/reconcile/provision";
 import { RECONCILED_STATUSES } from "@/lib/model/workspace-status";
 import { log } from "@/lib/telemetry/logger";
 import { checkPosture } from "./posture";
+import { saveLastScan } from "./last-scan";
 import { scanCluster, type ClusterScan } from "./scan";
+import type { ClusterSnapshot } from "@/lib/kube/snapshot";
 import { recordUsageSamples } from "./usage-samples";
 
 /** Any constant; the same in every replica. Distinct from the migration runner's. */
@@ -35,13 +37,28 @@ export interface PassReport {
   postureFailing: string[];
 }
 
-export async function reconcileOnce(options: { now?: Date; limit?: number } = {}): Promise<PassReport> {
+export interface PassOptions {
+  now?: Date;
+  limit?: number;
+  /** The informers' snapshot: the scan then makes no API call. */
+  snapshot?: ClusterSnapshot;
+  /**
+   * A pass woken by watch events (or an approval) for these workspaces: only they are attempted,
+   * the drift scan runs from the cache, and the access, usage and posture work waits for the
+   * periodic pass.
+   */
+  names?: string[];
+}
+
+export async function reconcileOnce(options: PassOptions = {}): Promise<PassReport> {
   const now = options.now ?? new Date();
+  const names = options.names;
   const due = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM workspaces
     WHERE applied_generation < generation AND NOT blocked AND decided_by_id IS NOT NULL
       AND status::text = ANY(${RECONCILED_STATUSES as string[]})
       AND (next_attempt_at IS NULL OR next_attempt_at <= ${now})
+      AND (${names === undefined} OR name = ANY(${names ?? []}::text[]))
     ORDER BY next_attempt_at NULLS FIRST
     LIMIT ${options.limit ?? 50}`;
   const report: PassReport = { attempted: [], drifted: 0, unmanaged: 0, postureFailing: [], access: { attempted: 0, findings: 0 } };
@@ -49,15 +66,17 @@ export async function reconcileOnce(options: { now?: Date; limit?: number } = {}
     const outcome = await attemptWorkspace(BY, id, now);
     report.attempted.push({ id, outcome: outcome.status });
   }
+  if (names !== undefined) return eventScan(report, options.snapshot, now);
   for (const id of await dueGrants(now, options.limit ?? 50)) {
     await syncGrant(BY, id, now);
     report.access.attempted += 1;
   }
   let scan: ClusterScan | Error | undefined;
   try {
-    scan = await scanCluster(BY);
+    scan = await scanCluster(BY, options.snapshot);
     report.drifted = scan.drifted.length;
     report.unmanaged = scan.unmanaged.length;
+    await saveLastScan(now, options.snapshot ? "watch" : "list", scan);
     report.access.findings = (await scanAccess(BY)).length;
     // Usage over time comes from the same list of quotas; losing a sample never fails the pass.
     await recordUsageSamples(scan.snapshot, now).catch((error: unknown) => log.error("usage sampling failed", { error }));
@@ -65,6 +84,7 @@ export async function reconcileOnce(options: { now?: Date; limit?: number } = {}
     const mapped = toKubeApiError(error);
     report.scanError = { failure: mapped.failure, message: mapped.message };
     // A failed access scan keeps the cluster scan the posture reuses.
+    if (!scan) await saveLastScan(now, "list", { error: report.scanError }).catch(() => undefined);
     scan ??= mapped;
   }
   // The posture reuses this pass's scan; its own reads degrade to "unknown", never fail the pass.
@@ -72,11 +92,28 @@ export async function reconcileOnce(options: { now?: Date; limit?: number } = {}
   return report;
 }
 
+/** The drift scan of an event pass: from the cache only, recorded like a full pass's. */
+async function eventScan(report: PassReport, snapshot: ClusterSnapshot | undefined, now: Date): Promise<PassReport> {
+  if (!snapshot) return report;
+  const scan = await scanCluster(BY, snapshot);
+  report.drifted = scan.drifted.length;
+  report.unmanaged = scan.unmanaged.length;
+  await saveLastScan(now, "watch", scan);
+  return report;
+}
+
 /** A session-level advisory lock on its own connection: released when the connection ends. */
 export class ReconcilerLock {
   private client: pg.Client | undefined;
 
-  constructor(private readonly connectionString = databaseSettings().url) {}
+  /**
+   * `onWake`: the leader also LISTENs on RECONCILE_CHANNEL, where an approval in any replica
+   * names the workspace it just applied, so that its confirmation need not wait for a pass.
+   */
+  constructor(
+    private readonly connectionString = databaseSettings().url,
+    private readonly onWake?: (workspaceName: string) => void,
+  ) {}
 
   get held(): boolean {
     return this.client !== undefined;
@@ -91,6 +128,11 @@ export class ReconcilerLock {
     const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [RECONCILER_LOCK_KEY]);
     if (rows[0]?.locked) {
       this.client = client;
+      if (this.onWake) {
+        const onWake = this.onWake;
+        client.on("notification", (message) => message.channel === RECONCILE_CHANNEL && message.payload && onWake(message.payload));
+        await client.query(`LISTEN ${RECONCILE_CHANNEL}`);
+      }
       return true;
     }
     await client.end();

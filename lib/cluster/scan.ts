@@ -1,4 +1,4 @@
-// One look at the whole cluster (five list calls) compared with every confirmed workspace:
+// One look at the whole cluster (the informers' cache, or five list calls) compared with every confirmed workspace:
 // drift is recorded on the workspace and audited when it appears, changes or is resolved,
 // never again on later passes that see the same thing.
 import "server-only";
@@ -28,8 +28,9 @@ export interface ClusterScan {
   unmanaged: UnmanagedProfile[];
 }
 
-export async function scanCluster(by: Attempter): Promise<ClusterScan> {
-  const snapshot = await readClusterSnapshot();
+/** With `cached` (the informers' snapshot) the scan makes no API call; without, five LISTs. */
+export async function scanCluster(by: Attempter, cached?: ClusterSnapshot): Promise<ClusterScan> {
+  const snapshot = cached ?? (await readClusterSnapshot());
   // Every record that may own a Profile, so that only truly foreign Profiles count as unmanaged.
   const rows = await db.workspace.findMany({
     where: { status: { in: RECONCILED_STATUSES }, decidedById: { not: null } },

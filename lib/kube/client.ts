@@ -9,10 +9,15 @@ import {
   NetworkingV1Api,
   Observable,
   RbacAuthorizationV1Api,
+  Watch,
   type ConfigurationOptions,
+  type KubeConfig,
 } from "@kubernetes/client-node";
+import http from "node:http";
+import https from "node:https";
 import { kubeSettings } from "@/lib/config";
 import { loadKubeConfig } from "./config";
+import { fromResponse, KubeApiError, toKubeApiError } from "./errors";
 
 
 interface Clients {
@@ -59,4 +64,52 @@ export function callOptions(
     ],
     middlewareMergeStrategy: "append",
   };
+}
+
+let streaming: { config: KubeConfig; watch: Watch } | undefined;
+
+function streamingConfig() {
+  streaming ??= (() => {
+    const config = loadKubeConfig();
+    return { config, watch: new Watch(config) };
+  })();
+  return streaming;
+}
+
+/** The client's watch streamer, over the same KubeConfig (auth and TLS) as the API clients. */
+export function kubeWatch(): Watch {
+  return streamingConfig().watch;
+}
+
+/**
+ * One GET whose JSON body is returned as the wire has it (the typed clients rename some fields,
+ * e.g. LimitRange `default`), for caches that also read watch events, which come as on the wire.
+ */
+export async function rawGet(path: string, query: Record<string, string>, timeoutMs = kubeSettings().timeoutMs): Promise<unknown> {
+  const { config } = streamingConfig();
+  const cluster = config.getCurrentCluster();
+  if (!cluster) throw new KubeApiError("unknown", "The KubeConfig names no cluster.");
+  const url = new URL(cluster.server + path);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  const options: https.RequestOptions = { headers: { Accept: "application/json" } };
+  await config.applyToHTTPSOptions(options);
+  return new Promise((resolve, reject) => {
+    const request = (url.protocol === "https:" ? https : http).get(url, { ...options, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("error", reject);
+      response.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        const status = response.statusCode ?? 0;
+        if (status >= 200 && status < 300) {
+          try {
+            resolve(JSON.parse(text));
+          } catch (error) {
+            reject(error);
+          }
+        } else reject(fromResponse(status, text, response.headers as Record<string, string>));
+      });
+    });
+    request.on("error", (error) => reject(toKubeApiError(error)));
+  });
 }

@@ -58,15 +58,20 @@ export function toKubeApiError(error: unknown): KubeApiError {
 }
 
 function fromApiException(error: ApiException<unknown>): KubeApiError {
-  const body = parseStatus(error.body);
-  const headers = lowerCaseKeys(error.headers ?? {});
+  return fromResponse(error.code, error.body, error.headers ?? {});
+}
+
+/** An answer other than 2xx (status, its body and headers) as a KubeApiError. */
+export function fromResponse(code: number, rawBody: unknown, rawHeaders: Record<string, string>): KubeApiError {
+  const body = parseStatus(rawBody);
+  const headers = lowerCaseKeys(rawHeaders);
   const auditId = headers["audit-id"];
   const retryAfter = Number(headers["retry-after"] ?? body.details?.retryAfterSeconds);
-  const message = body.message ?? `The Kubernetes API answered ${error.code}.`;
+  const message = body.message ?? `The Kubernetes API answered ${code}.`;
   return new KubeApiError(
-    failureFor(error.code, body.reason),
+    failureFor(code, body.reason),
     message,
-    error.code,
+    code,
     auditId,
     Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
     body.details?.causes ?? [],

@@ -30,7 +30,7 @@ export interface ClusterNamespace {
   ownerProfiles: string[];
 }
 
-interface RawNamespace {
+export interface RawNamespace {
   metadata?: {
     name?: string;
     labels?: Record<string, string>;

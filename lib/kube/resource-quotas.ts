@@ -14,13 +14,13 @@ export interface ClusterQuota {
   used: Record<string, string>;
 }
 
-interface RawQuota {
+export interface RawQuota {
   metadata?: { namespace?: string };
   spec?: { hard?: Record<string, string> };
   status?: { used?: Record<string, string> };
 }
 
-function toQuota(raw: RawQuota): ClusterQuota {
+export function toQuota(raw: RawQuota): ClusterQuota {
   // Typed quotas answer strings; read them like the Profile's int-or-string maps all the same.
   return { namespace: raw.metadata?.namespace ?? "", hard: hardFromCluster(raw.spec?.hard), used: hardFromCluster(raw.status?.used) };
 }

@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS = [
   // The cluster as real clusters behave: foreign quota keys removed, a profile controller that does not act.
   "profile.quota_keys_removed",
   "profile.controller_overdue",
+  "profile.confirmed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -8,7 +8,7 @@ import { applyLimitRange, buildLimitRange } from "@/lib/kube/limit-ranges";
 import { applyNamespaceLabels, buildNamespaceLabels, getNamespace, NAMESPACE_OWNER_ANNOTATION, type ClusterNamespace } from "@/lib/kube/namespaces";
 import { applyNetworkPolicy, buildEgressPolicy } from "@/lib/kube/network-policies";
 import { guardrailSettings } from "@/lib/config";
-import { applyProfile, buildProfile, deleteProfile, getProfile, LABEL_WORKSPACE_ID, removeQuotaKeys, type ClusterProfile } from "@/lib/kube/profiles";
+import { applyProfile, buildProfile, deleteProfile, getProfile, LABEL_WORKSPACE_ID, removeQuotaKeys, type ClusterProfile, type ProfileManifest } from "@/lib/kube/profiles";
 import { getQuota } from "@/lib/kube/resource-quotas";
 import { sameHard, suspendedHard } from "@/lib/quota/compare";
 import type { Hard } from "@/lib/quota/keys";
@@ -26,6 +26,8 @@ export interface DesiredWorkspace {
   ownerEmail: string;
   hard: Hard;
   generation: number;
+  /** This generation's Profile was applied by the approval's fast path (lib/reconcile/provision.ts). */
+  profileApplied?: boolean;
   tierSlug: string;
   approvedBy: string;
   /** The tier's default container requests/limits, written as a LimitRange in the namespace. */
@@ -52,33 +54,20 @@ const waiting = (step: string, removed: UnwantedKey[] = []): ConfirmResult => ({
 export async function confirmWorkspace(workspace: DesiredWorkspace): Promise<ConfirmResult> {
   if (workspace.status === WorkspaceStatus.DECOMMISSIONED) return confirmDecommissioned(workspace);
 
-  const existing = await getProfile(workspace.name);
-  const label = existing?.metadata.labels?.[LABEL_WORKSPACE_ID];
-  // Apply with force would take over a Profile someone else made; refuse that instead. An adopted
-  // workspace is the one case where an unlabelled Profile is ours to label.
-  const adoptable = workspace.tierSlug === ADOPTED_TIER && label === undefined;
-  if (existing && label !== workspace.id && !adoptable) {
-    throw new KubeApiError(
-      "already_exists",
-      `A Profile named "${workspace.name}" already exists in the cluster and was not created for this workspace.`,
-    );
-  }
   const hard = effectiveHard(workspace);
-  const manifest = buildProfile({
-    workspaceId: workspace.id,
-    name: workspace.name,
-    ownerEmail: workspace.ownerEmail,
-    tierSlug: workspace.tierSlug,
-    hard,
-    approvedBy: workspace.approvedBy,
-    suspended: isHeld(workspace.status),
-    generation: workspace.generation,
-  });
-  const cleared = existing ? await removeUnwantedKeys(existing, hard) : { profile: null, removed: [] };
-  if (cleared === "raced") return waiting("the Profile kept changing while Berth removed quota keys it does not want; trying again");
-  const { removed } = cleared;
-  // Applied once per desired state: while the profile controller catches up, Berth only reads.
-  const applied = cleared.profile && profileUpToDate(cleared.profile, manifest) ? { auditId: undefined } : await applyProfile(manifest);
+  const manifest = desiredProfile(workspace);
+  let auditId: string | undefined;
+  let removed: UnwantedKey[] = [];
+  // Applied (and audited) by the approval itself: then only what the controller makes is left to see.
+  if (!workspace.profileApplied) {
+    const existing = await getProfile(workspace.name);
+    assertOurs(workspace, existing);
+    const cleared = existing ? await removeUnwantedKeys(existing, hard) : { profile: null, removed: [] };
+    if (cleared === "raced") return waiting("the Profile kept changing while Berth removed quota keys it does not want; trying again");
+    removed = cleared.removed;
+    // Applied once per desired state: while the profile controller catches up, Berth only reads.
+    if (!(cleared.profile && profileUpToDate(cleared.profile, manifest))) ({ auditId } = await applyProfile(manifest));
+  }
 
   // Both reads at once: they are independent, and this is on every approval's path.
   const [namespace, quota] = await Promise.all([getNamespace(workspace.name), getQuota(workspace.name)]);
@@ -95,7 +84,7 @@ export async function confirmWorkspace(workspace: DesiredWorkspace): Promise<Con
   return {
     state: "confirmed",
     applied: { owner: manifest.spec.owner, hard, suspended: isHeld(workspace.status), guardrails: workspace.guardrails, ...(removed.length ? { removed } : {}) },
-    auditId: applied.auditId,
+    auditId,
     removed,
   };
 }
@@ -169,6 +158,33 @@ async function confirmDecommissioned(workspace: DesiredWorkspace): Promise<Confi
 
 function isBeingDeleted(profile: ClusterProfile): boolean {
   return profile.metadata.deletionTimestamp !== undefined;
+}
+
+/** Apply with force would take over a Profile someone else made: refuse that instead. */
+export function assertOurs(workspace: Pick<DesiredWorkspace, "id" | "name" | "tierSlug">, existing: ClusterProfile | null): void {
+  const label = existing?.metadata.labels?.[LABEL_WORKSPACE_ID];
+  // An adopted workspace is the one case where an unlabelled Profile is ours to label.
+  const adoptable = workspace.tierSlug === ADOPTED_TIER && label === undefined;
+  if (existing && label !== workspace.id && !adoptable) {
+    throw new KubeApiError(
+      "already_exists",
+      `A Profile named "${workspace.name}" already exists in the cluster and was not created for this workspace.`,
+    );
+  }
+}
+
+/** The Profile this workspace's desired state asks for. */
+export function desiredProfile(workspace: DesiredWorkspace): ProfileManifest {
+  return buildProfile({
+    workspaceId: workspace.id,
+    name: workspace.name,
+    ownerEmail: workspace.ownerEmail,
+    tierSlug: workspace.tierSlug,
+    hard: effectiveHard(workspace),
+    approvedBy: workspace.approvedBy,
+    suspended: isHeld(workspace.status),
+    generation: workspace.generation,
+  });
 }
 
 /** Pod Security labels, the egress NetworkPolicy and the container defaults, in the namespace. */

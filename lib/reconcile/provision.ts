@@ -7,10 +7,12 @@ import type { AuditActor, AuditContext } from "@/lib/model/audit-event";
 import { appendAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/model/actor";
 import { retryDelayMs } from "./backoff";
-import { confirmWorkspace, STILL_DELETED, type DesiredWorkspace } from "./confirm";
+import { assertOurs, confirmWorkspace, desiredProfile, STILL_DELETED, type DesiredWorkspace } from "./confirm";
 import { reconcilerSettings } from "@/lib/config";
 import { db, type Tx } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import type { Prisma } from "@/lib/db/generated/client";
+import { applyProfile, type ClusterProfile } from "@/lib/kube/profiles";
 import { AppliedLaterError } from "@/lib/model/errors";
 import type { UnwantedKey } from "./profile-diff";
 import { KubeApiError, toKubeApiError } from "@/lib/kube/errors";
@@ -78,6 +80,20 @@ export async function attemptWorkspace(by: Attempter, workspaceId: string, now =
       });
       if (count !== 1) return false;
       await recordRemovedKeys(tx, by, target, result.removed);
+      // The approval applied this generation's Profile and audited that; the reconciler records
+      // that the cluster made it ready (and when the expiry clock started).
+      if (workspace.profileApplied) {
+        await appendAuditEvent(tx, {
+          action: "profile.confirmed",
+          result: "success",
+          actor: by.actor,
+          context: by.context,
+          target,
+          after: { ...(result.applied as object), generation: workspace.generation, ...(expiresAt ? { expiresAt, expiryStarted: "first active" } : {}) },
+          reason: confirmedReason(workspace),
+        });
+        return true;
+      }
       await appendAuditEvent(tx, {
         action: workspace.status === WorkspaceStatus.DECOMMISSIONED ? "profile.deleted" : "profile.applied",
         result: "success",
@@ -119,7 +135,26 @@ async function claim(id: string, now: Date): Promise<boolean> {
   return count === 1;
 }
 
-type LoadedWorkspace = DesiredWorkspace & {
+/** What an attempt reads of a workspace: also the approval transaction's, which takes the lease. */
+export const DESIRED_SELECT = {
+  id: true,
+  name: true,
+  status: true,
+  ownerEmail: true,
+  hard: true,
+  generation: true,
+  profileAppliedGeneration: true,
+  attempts: true,
+  provisionStep: true,
+  expiresAt: true,
+  waitingSince: true,
+  overdueAt: true,
+  tier: { select: { slug: true, containerDefaults: true, podSecurity: true, egressAllow: true, lifetimeDays: true } },
+  decidedBy: { select: { email: true } },
+  requester: { select: { email: true } },
+} as const;
+
+export type LeasedWorkspace = DesiredWorkspace & {
   attempts: number;
   /** The step the previous attempt waited on, if any. */
   lastStep: string | null;
@@ -129,26 +164,9 @@ type LoadedWorkspace = DesiredWorkspace & {
   overdueAt: Date | null;
 };
 
-async function loadDesired(id: string): Promise<LoadedWorkspace> {
-  const row = await db.workspace.findUniqueOrThrow({
-    where: { id },
-    select: {
-      id: true,
-      name: true,
-      status: true,
-      ownerEmail: true,
-      hard: true,
-      generation: true,
-      attempts: true,
-      provisionStep: true,
-      expiresAt: true,
-      waitingSince: true,
-      overdueAt: true,
-      tier: { select: { slug: true, containerDefaults: true, podSecurity: true, egressAllow: true, lifetimeDays: true } },
-      decidedBy: { select: { email: true } },
-      requester: { select: { email: true } },
-    },
-  });
+type DesiredRow = Prisma.WorkspaceGetPayload<{ select: typeof DESIRED_SELECT }>;
+
+export function toDesired(row: DesiredRow): LeasedWorkspace {
   return {
     id: row.id,
     name: row.name,
@@ -156,6 +174,7 @@ async function loadDesired(id: string): Promise<LoadedWorkspace> {
     ownerEmail: row.ownerEmail,
     hard: row.hard as Hard,
     generation: row.generation,
+    profileApplied: row.profileAppliedGeneration === row.generation,
     attempts: row.attempts,
     lastStep: row.provisionStep,
     expiresAt: row.expiresAt,
@@ -169,13 +188,73 @@ async function loadDesired(id: string): Promise<LoadedWorkspace> {
   };
 }
 
+async function loadDesired(id: string): Promise<LeasedWorkspace> {
+  return toDesired(await db.workspace.findUniqueOrThrow({ where: { id }, select: DESIRED_SELECT }));
+}
+
+/** The PostgreSQL channel on which the reconciler leader hears which workspace to look at now. */
+export const RECONCILE_CHANNEL = "berth_reconcile";
+
+/** The lease an approval takes in its own transaction (see applyApproved). */
+export function approvalLease(now: Date): Date {
+  return new Date(now.getTime() + reconcilerSettings().applyLeaseMs);
+}
+
+/**
+ * The approval's fast path. Its transaction has already moved the row to PROVISIONING, read the
+ * desired state under the row lock and taken the lease, so the Profile is applied at once: no
+ * claim, no read of the row. Whether a Profile of that name is someone else's was read alongside
+ * the transaction (`existing`), so it costs no time before the apply; a Profile made between that
+ * read and the apply is the same narrow race the read-then-apply always had. The apply's outcome
+ * is audited here, in the approver's name with the API's Audit-ID; confirmation (namespace,
+ * kf-resource-quota, guardrails) is the reconciler's, woken at once by name. A process killed
+ * after the apply leaves the lease to expire and the reconciler to apply and confirm.
+ */
+export async function applyApproved(
+  by: Attempter,
+  workspace: LeasedWorkspace,
+  existing: Promise<ClusterProfile | null>,
+  now = new Date(),
+): Promise<ProvisionOutcome> {
+  let auditId: string | undefined;
+  const manifest = desiredProfile(workspace);
+  try {
+    assertOurs(workspace, await existing);
+    ({ auditId } = await applyProfile(manifest));
+  } catch (error) {
+    return recordFailure(by, workspace, toKubeApiError(error), now);
+  }
+  const step = "Profile applied; waiting for the namespace";
+  await db.$transaction(async (tx) => {
+    // The lease is handed back at once and the reconciler (in whichever replica leads) woken by
+    // name, in the same statement: the namespace's watch event may have come before the release.
+    await tx.$queryRaw`
+      WITH released AS (
+        UPDATE workspaces SET provision_step = ${step}, next_attempt_at = NULL, profile_applied_generation = ${workspace.generation},
+          waiting_since = COALESCE(waiting_since, ${now})
+        WHERE id = ${workspace.id}::uuid AND generation = ${workspace.generation} RETURNING name)
+      SELECT count(pg_notify(${RECONCILE_CHANNEL}, name))::int AS woken FROM released`;
+    await appendAuditEvent(tx, {
+      action: "profile.applied",
+      result: "success",
+      actor: by.actor,
+      context: by.context,
+      target: { type: "workspace", id: workspace.id, name: workspace.name },
+      // What was applied; the namespace and its quota are the reconciler's to confirm.
+      after: { owner: manifest.spec.owner, hard: manifest.spec.resourceQuotaSpec.hard, generation: workspace.generation, confirmed: false },
+      kubeAuditId: auditId,
+    });
+  });
+  return { status: "PROVISIONING", message: step, step, nextAttemptAt: now };
+}
+
 /** Set on the first transition to ACTIVE of a tier with a lifetime; renewals move it later. */
-function firstExpiry(workspace: LoadedWorkspace, now: Date): Date | null {
+function firstExpiry(workspace: LeasedWorkspace, now: Date): Date | null {
   if (workspace.status !== WorkspaceStatus.PROVISIONING || workspace.expiresAt || !workspace.lifetimeDays) return null;
   return new Date(now.getTime() + workspace.lifetimeDays * DAY_MS);
 }
 
-function confirmedReason(workspace: LoadedWorkspace): string | undefined {
+function confirmedReason(workspace: LeasedWorkspace): string | undefined {
   const parts: string[] = [];
   if (workspace.attempts > 0) parts.push(`succeeded after ${workspace.attempts} failed attempt(s)`);
   if (workspace.overdueAt) parts.push("the profile controller acted after the provisioning deadline");
@@ -199,7 +278,7 @@ async function recordRemovedKeys(tx: Tx, by: Attempter, target: { type: string; 
 
 async function recordWaiting(
   by: Attempter,
-  workspace: LoadedWorkspace,
+  workspace: LeasedWorkspace,
   result: { step: string; removed: UnwantedKey[] },
   now: Date,
 ): Promise<ProvisionOutcome> {
@@ -242,7 +321,7 @@ export function overdueStep(step: string, waitingSince: Date): string {
 
 async function recordFailure(
   by: Attempter,
-  workspace: LoadedWorkspace,
+  workspace: LeasedWorkspace,
   failure: KubeApiError,
   now: Date,
 ): Promise<ProvisionOutcome> {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/model/errors";
 import { getProfile } from "@/lib/kube/profiles";
-import { actor, profileApplies, testTier, uniqueName } from "@/test/fixtures";
+import { actor, confirmByReconciler, profileApplies, testTier, uniqueName } from "@/test/fixtures";
 import { approveWorkspace } from "./decide";
 import { requestWorkspace } from "./request";
 
@@ -24,8 +24,9 @@ describe("two-approval tiers", () => {
     await expect(approveWorkspace(grace, { workspaceId: id })).rejects.toThrow("You have already approved this request; a second admin has to approve it too.");
 
     const now = new Date();
-    expect((await approveWorkspace(katherine, { workspaceId: id }, { now })).status).toBe("ACTIVE");
+    expect((await approveWorkspace(katherine, { workspaceId: id }, { now })).status).toBe("PROVISIONING");
     expect(await profileApplies(name)).toBe(1);
+    await confirmByReconciler(name);
     const row = await db.workspace.findUniqueOrThrow({ where: { id } });
     expect(row.decidedById).toBe(katherine.actor.userId);
     // The lifetime counts from the moment the cluster confirmed the workspace, not from the approval.
@@ -54,7 +55,7 @@ describe("two-approval tiers", () => {
     const { id } = await requestWorkspace(ada, { name, tier, reason: "r" });
     const results = await Promise.allSettled(admins.map((admin) => approveWorkspace(admin, { workspaceId: id })));
     const outcomes = results.filter((r) => r.status === "fulfilled").map((r) => r.value.status);
-    expect(outcomes.sort()).toEqual(["ACTIVE", "AWAITING_APPROVAL"]);
+    expect(outcomes.sort()).toEqual(["AWAITING_APPROVAL", "PROVISIONING"]);
     for (const r of results) if (r.status === "rejected") expect(r.reason).toBeInstanceOf(ConflictError);
     expect(await profileApplies(name)).toBe(1);
     expect((await actions(id)).filter((a) => a === "workspace.approved")).toHaveLength(1);
@@ -98,6 +99,7 @@ describe("quota edits at approval", () => {
     expect(await profileApplies(name)).toBe(0);
     await expect(approveWorkspace(katherine, { workspaceId: id })).rejects.toBeInstanceOf(ValidationError);
     await approveWorkspace(katherine, { workspaceId: id, override: "on" });
+    await confirmByReconciler(name);
     const row = await db.workspace.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "ACTIVE", quotaOverride: true });
     expect((await getProfile(name))?.spec?.resourceQuotaSpec?.hard).toMatchObject({ "requests.cpu": "12" });

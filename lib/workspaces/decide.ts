@@ -17,9 +17,10 @@ import { defineOperation } from "@/lib/operations/define-operation";
 import { grantedQuota } from "./approval-quota";
 import { assertMayDecide, liveApprovals, PARTIES_SELECT, partiesOf, recordPartialApproval, supersedeApprovals } from "./approval-steps";
 import { requirementOf } from "./governance";
-import { provisionWorkspace, type ProvisionOutcome } from "@/lib/reconcile/provision";
+import { applyApproved, approvalLease, DESIRED_SELECT, toDesired, type ProvisionOutcome } from "@/lib/reconcile/provision";
 import { approveWorkspaceInput, rejectWorkspaceInput } from "./schemas";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
+import { getProfile } from "@/lib/kube/profiles";
 
 export type ApproveOutcome = ProvisionOutcome | { status: "AWAITING_APPROVAL"; approvals: number; required: number };
 
@@ -39,6 +40,9 @@ async function approve(ctx: Ctx, input: z.infer<typeof approveWorkspaceInput>, n
   // Parties never change while a request is pending; the refusal is audited outside the decision.
   await assertMayDecide(ctx, partiesOf(workspace), { kind: "grant", hard: workspace.hard as Hard }, target);
 
+  // Whose a Profile of this name is, read alongside the transaction rather than after it.
+  const existing = getProfile(workspace.name);
+  existing.catch(() => undefined);
   const decision = await db.$transaction(async (tx) => {
     // Everything the decision depends on is read under the row lock: two admins approving at
     // once see each other's quota edits and approvals, never a stale copy.
@@ -64,15 +68,19 @@ async function approve(ctx: Ctx, input: z.infer<typeof approveWorkspaceInput>, n
     }
     // The expiry clock starts when the workspace is first active (lib/reconcile/provision.ts), not now.
     const expiry = tier.lifetimeDays ? { lifetimeDays: tier.lifetimeDays, startsWhen: "first active" } : null;
-    await tx.workspace.update({
+    // The transition takes the provisioning lease too and reads back the desired state, so the
+    // apply that follows needs no claim and no read of its own.
+    const desired = await tx.workspace.update({
       where: { id: workspace.id },
       data: {
         status: WorkspaceStatus.PROVISIONING,
         statusMessage: null,
         decidedById: ctx.actor.userId,
         decidedAt: now,
+        nextAttemptAt: approvalLease(new Date()),
         version: { increment: 1 },
       },
+      select: DESIRED_SELECT,
     });
     await appendAuditEvent(tx, {
       action: "workspace.approved",
@@ -90,11 +98,11 @@ async function approve(ctx: Ctx, input: z.infer<typeof approveWorkspaceInput>, n
       owner: current.ownerEmail,
       tier: tier.slug,
     });
-    return { final: true as const, approvals, required };
+    return { final: true as const, desired: toDesired(desired) };
   });
 
   if (!decision.final) return { status: "AWAITING_APPROVAL", approvals: decision.approvals, required: decision.required };
-  return provisionWorkspace(ctx, workspace.id);
+  return applyApproved({ actor: ctx.actor, context: ctx.meta }, decision.desired, existing);
 }
 
 async function recordQuotaChange(

@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/model/errors
 import { runWorkflowJobs } from "@/lib/jobs/workflow-jobs";
 import { reconcileOnce } from "@/lib/cluster/reconciler";
 import { getProfile } from "@/lib/kube/profiles";
-import { actor, profileApplies, testTier, uniqueName } from "@/test/fixtures";
+import { actor, confirmByReconciler, profileApplies, testTier, uniqueName } from "@/test/fixtures";
 import { approveWorkspace } from "./decide";
 import { approveRenewal, requestRenewal } from "./renew";
 import { requestWorkspace } from "./request";
@@ -21,8 +21,10 @@ const notificationsOf = (id: string, event: string) =>
 async function activeWorkspace(ownerEmail: string, tier: string) {
   const owner = await actor(ownerEmail);
   const admin = await actor(`admin.${ownerEmail}`, ["requester", "admin"]);
-  const { id } = await requestWorkspace(owner, { name: uniqueName(), tier, reason: "r" });
+  const name = uniqueName();
+  const { id } = await requestWorkspace(owner, { name, tier, reason: "r" });
   await approveWorkspace(admin, { workspaceId: id });
+  await confirmByReconciler(name);
   return { owner, id };
 }
 
@@ -115,9 +117,11 @@ describe("renewal", () => {
     const tier = await testTier({ approvalsRequired: 2, lifetimeDays: 30 });
     const owner = await actor("grace.renew2@example.com", ["requester", "admin"]);
     const [a, b] = await Promise.all([actor("a.renew2@example.com", ["requester", "admin"]), actor("b.renew2@example.com", ["requester", "admin"])]);
-    const { id } = await requestWorkspace(owner, { name: uniqueName(), tier, reason: "r" });
+    const name = uniqueName();
+    const { id } = await requestWorkspace(owner, { name, tier, reason: "r" });
     await approveWorkspace(a, { workspaceId: id });
     await approveWorkspace(b, { workspaceId: id });
+    await confirmByReconciler(name);
     await endsIn(id, 3);
 
     expect(await requestRenewal(owner, { workspaceId: id, reason: "More time." })).toEqual({ status: "AWAITING_APPROVAL", approvals: 0 });

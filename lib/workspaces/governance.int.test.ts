@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { getProfile } from "@/lib/kube/profiles";
 import type { Ctx } from "@/lib/model/actor";
 import { ConflictError, ForbiddenError } from "@/lib/model/errors";
-import { actor, profileApplies, standIn, testTier, uniqueName } from "@/test/fixtures";
+import { actor, confirmByReconciler, profileApplies, standIn, testTier, uniqueName } from "@/test/fixtures";
 import { approveWorkspace } from "./decide";
 import { resumeWorkspace, suspendWorkspace } from "./lifecycle";
 import { approveQuotaChange, askForQuotaChange, rejectQuotaChange } from "./quota-change";
@@ -27,7 +27,8 @@ async function admins(prefix: string) {
 async function activeWorkspace(owner: Ctx, approver: Ctx, tier = "small-cpu") {
   const name = uniqueName("gov");
   const { id } = await requestWorkspace(owner, { name, tier, reason: "work" });
-  expect((await approveWorkspace(approver, { workspaceId: id })).status).toBe("ACTIVE");
+  expect((await approveWorkspace(approver, { workspaceId: id })).status).toBe("PROVISIONING");
+  await confirmByReconciler(name);
   return { id, name };
 }
 
@@ -132,7 +133,7 @@ describe("two-approval requests approve the exact quota (THREATS 39)", () => {
     const reset = await db.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "workspace.approvals_reset" } });
     expect(reset.before).toMatchObject({ approvedBy: [grace.actor.email] });
 
-    expect((await approveWorkspace(grace, { workspaceId: id })).status).toBe("ACTIVE");
+    expect((await approveWorkspace(grace, { workspaceId: id })).status).toBe("PROVISIONING");
     expect((await getProfile(name))?.spec?.resourceQuotaSpec?.hard).toMatchObject({ "requests.nvidia.com/gpu": "8" });
     const live = await db.workspaceApproval.findMany({ where: { workspaceId: id, purpose: "request", supersededAt: null }, select: { hard: true } });
     expect(live.map((a) => (a.hard as Record<string, string>)["requests.nvidia.com/gpu"])).toEqual(["8", "8"]);

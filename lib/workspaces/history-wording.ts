@@ -38,6 +38,7 @@ const LABELS: Record<string, string> = {
   "profile.deleted": "Deleted from the cluster, with its namespace and data",
   "profile.quota_keys_removed": "Quota limits added in the cluster outside Berth were removed",
   "profile.controller_overdue": "The profile controller has not acted in time; Berth keeps checking",
+  "profile.confirmed": "Ready in the cluster: namespace and quota in place",
 };
 
 /** What the cluster's confirmation means after each kind of change. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/model/errors";
-import { actor, testTier, uniqueName } from "@/test/fixtures";
+import { actor, confirmByReconciler, testTier, uniqueName } from "@/test/fixtures";
 import { approveWorkspace } from "./decide";
 import { getQueueItem, listApprovalQueue, listPendingRenewals, OTHERS_SHOWN, QUEUE_PAGE_SIZE } from "./queue";
 import { requestWorkspace } from "./request";
@@ -13,8 +13,10 @@ describe("approval queue", () => {
     const grace = await actor("grace.queue@example.com", ["requester", "admin"]);
     const katherine = await actor("katherine.queue@example.com", ["requester", "admin"]);
     const tier = await testTier({ approvalsRequired: 2, maxHard: { "requests.cpu": "8" } });
-    const active = await requestWorkspace(ada, { name: uniqueName(), tier: "small-cpu", reason: "first" });
+    const activeName = uniqueName();
+    const active = await requestWorkspace(ada, { name: activeName, tier: "small-cpu", reason: "first" });
     await approveWorkspace(grace, { workspaceId: active.id });
+    await confirmByReconciler(activeName);
     const old = await requestWorkspace(ada, { name: uniqueName(), tier, reason: "old", "quota.requests.cpu": "6", justification: "More cores." });
     const fresh = await requestWorkspace(ada, { name: uniqueName(), tier, reason: "fresh" });
     await db.workspace.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 3 * 24 * 60 * 60 * 1000) } });

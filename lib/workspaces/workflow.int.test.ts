@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/model/errors";
 import { getProfile } from "@/lib/kube/profiles";
-import { actor, profileApplies, standIn, uniqueName } from "@/test/fixtures";
+import { actor, profileApplies, standIn, uniqueName, confirmByReconciler } from "@/test/fixtures";
 import { approveWorkspace, rejectWorkspace } from "./decide";
 import { getMyWorkspace, listMyWorkspaces } from "./queries";
 import { listApprovalQueue } from "./queue";
@@ -94,8 +94,10 @@ describe("approving", () => {
     const name = uniqueName();
     const { id } = await requestWorkspace(ada, { name, tier: "gpu", reason: "training" });
 
+    // The approval applies the Profile and says so; the reconciler confirms the rest (namespace, quota).
     const outcome = await approveWorkspace(grace, { workspaceId: id });
-    expect(outcome.status).toBe("ACTIVE");
+    expect(outcome).toMatchObject({ status: "PROVISIONING", step: "Profile applied; waiting for the namespace" });
+    await confirmByReconciler(name);
 
     const profile = await getProfile(name);
     expect(profile?.spec?.owner).toEqual({ kind: "User", name: "ada.ok@example.com" });
@@ -107,6 +109,7 @@ describe("approving", () => {
     const events = await auditFor(id);
     expect(events.map((e) => e.action)).toEqual(["workspace.requested", "workspace.approved", "profile.applied"]);
     expect(events[2]?.kubeAuditId).toMatch(/^[0-9a-f-]{36}$/);
+    // Confirming it applied nothing again.
     expect(await profileApplies(name)).toBe(1);
   });
 
@@ -162,7 +165,7 @@ describe("approving", () => {
     expect(row.statusMessage).toMatch(/could not be reached.*retries automatically/);
   });
 
-  it("does not take over a Profile of the same name that someone else created", async () => {
+  it("does not take over a Profile of the same name that someone else created (THREATS 115)", async () => {
     const ada = await actor("ada.hijack@example.com");
     const grace = await actor("grace.hijack@example.com", ["requester", "admin"]);
     const name = uniqueName();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { CheckboxField } from "@/components/ui/field";
 import Link from "next/link";
 import { ClusterBanner } from "@/components/admin/cluster-banner";
+import { ScanAge } from "@/components/admin/scan-age";
 import { LiveAdmin } from "@/components/live/live-admin";
 import { OperationForm, TextField } from "@/components/admin/operation-form";
 import { QuotaList } from "@/components/workspaces/quota-list";
@@ -29,12 +30,15 @@ export default async function ClusterPage() {
         announcement={`Cluster updated: ${workspaces.filter((w) => w.status === "PROVISIONING").length} provisioning, ${overview.drifted.length} drifted.`}
       />
       <p className="mt-1 text-sm text-slate-600">What the cluster really holds, compared with what Berth approved.</p>
+      <ScanAge observedAt={overview.observedAt} source={overview.source} />
       <ClusterBanner overview={overview} />
 
       <section aria-labelledby="drift-heading" className="mt-8">
         <h2 id="drift-heading" className="text-lg font-semibold">Drift</h2>
         {overview.problem ? (
           <p className="mt-2 text-sm text-slate-600">Unknown while the cluster cannot be read.</p>
+        ) : !overview.observedAt ? (
+          <p className="mt-2 text-sm text-slate-600">Unknown until the reconciler&apos;s first pass.</p>
         ) : overview.drifted.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">No drift: every active workspace matches its approved state.</p>
         ) : (

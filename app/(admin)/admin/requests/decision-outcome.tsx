@@ -5,7 +5,7 @@ export function DecisionOutcome({ name, status, message }: { name: string; statu
   const failed = status === "FAILED";
   const text =
     status === "ACTIVE"
-      ? `Approved ${name}. The Profile was applied.`
+      ? `Approved ${name}. The Profile was applied and the cluster confirmed the workspace.`
       : status === "REJECTED"
         ? `Rejected ${name}. The requester can see your reason.`
         : failed
