@@ -1,7 +1,7 @@
 -- The reconciler's last look at the cluster, for the Cluster page: any replica serves it from one
 -- row instead of listing the cluster per view. One row only (id 1), overwritten by each scan.
 CREATE TABLE "cluster_scans" (
-    "id" SMALLINT NOT NULL DEFAULT 1,
+    "id" INTEGER NOT NULL DEFAULT 1,
     "observed_at" TIMESTAMPTZ(3) NOT NULL,
     "source" TEXT NOT NULL,
     "drifted" JSONB NOT NULL,
