@@ -9,7 +9,7 @@ import { getQuota } from "@/lib/kube/resource-quotas";
 import { reapplyWorkspace, decommissionWorkspace } from "@/lib/workspaces/lifecycle";
 import { requestWorkspace } from "@/lib/workspaces/request";
 import { approveWorkspace } from "@/lib/workspaces/decide";
-import { actor, approvedWorkspace, kubectl, profileApplies, standIn, testTier, uniqueName } from "@/test/fixtures";
+import { actor, approvedWorkspace, confirmByReconciler, kubectl, profileApplies, standIn, testTier, uniqueName } from "@/test/fixtures";
 import { adoptProfile } from "./adopt";
 import { getClusterOverview } from "./overview";
 import { reconcileOnce } from "./reconciler";
@@ -52,10 +52,11 @@ describe("integer quantities (int-or-string in the Profile CRD)", () => {
     expect(drift?.hard).toMatchObject({ pods: "10" });
     expect(scan.drifted.find((d) => d.id === untouched.id)).toBeUndefined();
     expect(await eventsOf(edited.id, "cluster.drift_detected")).toHaveLength(1);
+    // The Cluster page shows the reconciler's last scan.
+    expect((await reconcileOnce()).scanError).toBeUndefined();
     const overview = await getClusterOverview(edited.admin, {});
     expect(overview.problem).toBeUndefined();
     expect(overview.drifted.map((d) => d.id)).toContain(edited.id);
-    expect((await reconcileOnce()).scanError).toBeUndefined();
   });
 
   it("a Profile whose quota holds integers is adopted with those values", async () => {
@@ -156,7 +157,9 @@ describe("a profile controller that does not act (THREATS 92)", () => {
     await standIn.setControllerPaused(true);
     await standIn.clearRequests();
     const { id, name, admin, outcome } = await approvedWorkspace();
-    expect(outcome).toMatchObject({ status: "PROVISIONING", step: "waiting for the namespace" });
+    // The approval applied the Profile; the reconciler's first look found no namespace yet.
+    expect(outcome).toMatchObject({ status: "PROVISIONING", step: "Profile applied; waiting for the namespace" });
+    expect((await db.workspace.findUniqueOrThrow({ where: { id } })).provisionStep).toBe("waiting for the namespace");
     for (let minute = 1; minute <= 4; minute++) await reconcileOnce({ now: later(minute * 60_000) });
     expect(await profileApplies(name)).toBe(1);
     expect(await eventsOf(id, "profile.controller_overdue")).toHaveLength(0);
@@ -193,8 +196,9 @@ describe("readiness and the expiry clock (THREATS 93)", () => {
     const active = await db.workspace.findUniqueOrThrow({ where: { id } });
     expect(active.status).toBe("ACTIVE");
     expect(active.expiresAt?.getTime()).toBe(activeAt.getTime() + 30 * 24 * 60 * 60_000);
-    const [applied] = await eventsOf(id, "profile.applied");
-    expect(applied?.after).toMatchObject({ expiresAt: active.expiresAt?.toISOString(), expiryStarted: "first active" });
+    // The approval applied the Profile and audited that; the reconciler's confirmation carries the clock's start.
+    const [confirmed] = await eventsOf(id, "profile.confirmed");
+    expect(confirmed?.after).toMatchObject({ expiresAt: active.expiresAt?.toISOString(), expiryStarted: "first active" });
   });
 
   it("a namespace being deleted is not ready: nothing is written into it and the step says why", async () => {
@@ -207,8 +211,9 @@ describe("readiness and the expiry clock (THREATS 93)", () => {
     await standIn.setNamespaceTermination({ hold: true });
     await kubectl("DELETE", `/api/v1/namespaces/${name}`, "application/json", undefined);
     await standIn.clearRequests();
-    const outcome = await approveWorkspace(admin, { workspaceId: id });
-    expect(outcome).toMatchObject({ status: "PROVISIONING", step: expect.stringContaining(`"${name}" is still being deleted`) });
+    expect(await approveWorkspace(admin, { workspaceId: id })).toMatchObject({ status: "PROVISIONING" });
+    await confirmByReconciler(name);
+    expect((await db.workspace.findUniqueOrThrow({ where: { id } })).provisionStep).toContain(`"${name}" is still being deleted`);
     const writes = (await standIn.requests()).filter((r) => r.method !== "GET" && r.path.includes(`/namespaces/${name}`));
     expect(writes).toEqual([]);
     expect((await db.workspace.findUniqueOrThrow({ where: { id } })).status).toBe("PROVISIONING");
@@ -244,9 +249,12 @@ describe("a namespace someone else made first (THREATS 94)", () => {
     // Made between the request and its approval.
     await standIn.createNamespace(name, owner);
     await standIn.clearRequests();
-    const outcome = await approveWorkspace(admin, { workspaceId: id });
-    expect(outcome).toMatchObject({ status: "FAILED", message: expect.stringContaining(`A namespace named "${name}" already exists`) });
-    expect(outcome).toMatchObject({ message: expect.stringContaining("Berth wrote nothing into it") });
+    // The approval applies the Profile; the reconciler's confirmation finds the namespace is not its own.
+    expect(await approveWorkspace(admin, { workspaceId: id })).toMatchObject({ status: "PROVISIONING" });
+    await confirmByReconciler(name);
+    const { statusMessage } = await db.workspace.findUniqueOrThrow({ where: { id } });
+    expect(statusMessage).toContain(`A namespace named "${name}" already exists`);
+    expect(statusMessage).toContain("Berth wrote nothing into it");
     const writes = (await standIn.requests()).filter((r) => r.method !== "GET" && r.path.includes(`/namespaces/${name}`));
     expect(writes).toEqual([]);
     const namespace = await getNamespace(name);

@@ -41,9 +41,14 @@ export interface Attempter {
  * decision was committed: a database outage now leaves the desired state saved for the reconciler,
  * and the person is told so rather than that nothing happened.
  */
-export async function provisionWorkspace(ctx: Ctx, workspaceId: string): Promise<ProvisionOutcome> {
+export function provisionWorkspace(ctx: Ctx, workspaceId: string): Promise<ProvisionOutcome> {
+  return savedForLater(attemptWorkspace({ actor: ctx.actor, context: ctx.meta }, workspaceId));
+}
+
+/** An attempt after the decision's commit: a database outage becomes "saved, applied later". */
+async function savedForLater(attempt: Promise<ProvisionOutcome>): Promise<ProvisionOutcome> {
   try {
-    return await attemptWorkspace({ actor: ctx.actor, context: ctx.meta }, workspaceId);
+    return await attempt;
   } catch (error) {
     if (isDatabaseUnavailable(error)) throw new AppliedLaterError();
     throw error;
@@ -210,12 +215,16 @@ export function approvalLease(now: Date): Date {
  * kf-resource-quota, guardrails) is the reconciler's, woken at once by name. A process killed
  * after the apply leaves the lease to expire and the reconciler to apply and confirm.
  */
-export async function applyApproved(
+export function applyApproved(
   by: Attempter,
   workspace: LeasedWorkspace,
   existing: Promise<ClusterProfile | null>,
   now = new Date(),
 ): Promise<ProvisionOutcome> {
+  return savedForLater(applyApprovedNow(by, workspace, existing, now));
+}
+
+async function applyApprovedNow(by: Attempter, workspace: LeasedWorkspace, existing: Promise<ClusterProfile | null>, now: Date): Promise<ProvisionOutcome> {
   let auditId: string | undefined;
   const manifest = desiredProfile(workspace);
   try {

@@ -33,7 +33,7 @@ describe("two-approval tiers", () => {
     expect(row.expiresAt?.getTime()).toBe((row.appliedAt?.getTime() ?? 0) + 30 * 24 * 60 * 60 * 1000);
     expect(row.appliedAt!.getTime()).toBeGreaterThanOrEqual(now.getTime());
     // The refused second approval by the same admin is part of the trail too.
-    expect(await actions(id)).toEqual(["workspace.requested", "workspace.approval_recorded", "action.failed", "workspace.approved", "profile.applied"]);
+    expect(await actions(id)).toEqual(["workspace.requested", "workspace.approval_recorded", "action.failed", "workspace.approved", "profile.applied", "profile.confirmed"]);
     expect(await db.notification.count({ where: { event: "request.approved", payload: { path: ["berth", "workspace", "id"], equals: id } } })).toBe(1);
   });
 

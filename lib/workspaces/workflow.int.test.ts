@@ -107,8 +107,10 @@ describe("approving", () => {
     const row = await db.workspace.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: "ACTIVE", decidedById: grace.actor.userId });
     const events = await auditFor(id);
-    expect(events.map((e) => e.action)).toEqual(["workspace.requested", "workspace.approved", "profile.applied"]);
+    // The approval's apply (with the API's Audit-ID), then the reconciler's confirmation that it is ready.
+    expect(events.map((e) => e.action)).toEqual(["workspace.requested", "workspace.approved", "profile.applied", "profile.confirmed"]);
     expect(events[2]?.kubeAuditId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(events[3]?.after).toMatchObject({ owner: { kind: "User", name: "ada.ok@example.com" }, generation: 1 });
     // Confirming it applied nothing again.
     expect(await profileApplies(name)).toBe(1);
   });
