@@ -55,7 +55,7 @@ test.describe("signed-in users without the role get a 403 page, never the data",
 /** Starts a real approval as the admin, captures the server-action request and stops it. */
 async function captureApproveRequest(admin: Page, name: string) {
   const queue = new ApprovalQueuePage(admin);
-  await queue.open();
+  await queue.open(name);
   const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((resolve) => {
     void admin.route("**/admin/requests", async (route) => {
       const req = route.request();

@@ -39,7 +39,7 @@ async function rejectedRequest(browser: Browser, name: string, note: string): Pr
   const ada = await requestAs(browser, { name, tier: /^GPU/, reason: "Trying out large models." });
   const grace = await pageAs(browser, "admin");
   const queue = new ApprovalQueuePage(grace);
-  await queue.open();
+  await queue.open(name);
   await queue.reject(name, note);
   await expect(grace.getByRole("status")).toContainText("Rejected");
   await expect(queue.request(name)).toHaveCount(0);
@@ -61,7 +61,7 @@ test("a rejection without a reason is refused with a message on the field", asyn
   await requestAs(browser, { name, tier: /^Small/, reason: "Exploration." });
   const grace = await pageAs(browser, "admin");
   const queue = new ApprovalQueuePage(grace);
-  await queue.open();
+  await queue.open(name);
   await queue.reject(name, "");
   await expect(queue.request(name)).toContainText("Reason for rejection is required.");
 });
