@@ -57,7 +57,8 @@ async function captureApproveRequest(admin: Page, name: string) {
   const queue = new ApprovalQueuePage(admin);
   await queue.open(name);
   const captured = new Promise<{ headers: Record<string, string>; body: Buffer }>((resolve) => {
-    void admin.route("**/admin/requests", async (route) => {
+    // The queue page is open filtered to the name, so the action posts to its URL with the query.
+    void admin.route("**/admin/requests?*", async (route) => {
       const req = route.request();
       if (req.method() !== "POST") return route.continue();
       resolve({ headers: await req.allHeaders(), body: req.postDataBuffer() ?? Buffer.alloc(0) });
