@@ -4,7 +4,7 @@ import { KubeConfig, RbacAuthorizationV1Api } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/model/errors";
-import { actor, approvedWorkspace } from "@/test/fixtures";
+import { actor, approvedWorkspace, testTier } from "@/test/fixtures";
 import { RECONCILER_ACTOR } from "@/lib/cluster/reconciler";
 import { approveAccess } from "./decide";
 import { adoptAccess, listAccessDrift, removeUnmanagedAccess } from "./drift-actions";
@@ -101,9 +101,17 @@ describe("who had access at a past date (THREATS 45)", () => {
 
 describe("owners are listed beside contributors (THREATS 45)", () => {
   it("from approval to decommission, now and as it stood, with the approving admin", async () => {
-    const { id, name, ada, admin } = await approvedWorkspace();
+    const { id, name, ada, admin } = await approvedWorkspace(await testTier({ lifetimeDays: 30 }));
     const auditor = await actor(`own.${name}@example.com`, ["requester", "auditor"]);
-    const ownerRow = expect.objectContaining({ workspace: name, subjectKind: "User", subject: ada.actor.email, role: "owner", approvedBy: admin.actor.email });
+    const { expiresAt } = await db.workspace.findUniqueOrThrow({ where: { id } });
+    const ownerRow = expect.objectContaining({
+      workspace: name,
+      subjectKind: "User",
+      subject: ada.actor.email,
+      role: "owner",
+      approvedBy: admin.actor.email,
+      endsAt: expiresAt?.toISOString(),
+    });
     expect((await accessReport(auditor, {})).rows).toContainEqual(ownerRow);
     const whileOwned = new Date();
     await new Promise((resolve) => setTimeout(resolve, 20));

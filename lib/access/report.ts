@@ -62,7 +62,7 @@ async function currentOwnerRows(): Promise<AccessRow[]> {
 }
 
 /** The events that start, move or end a workspace owner's rights. */
-const OWNER_EVENTS = ["workspace.approved", "workspace.owner_transferred", "workspace.renewed", "workspace.decommissioned"];
+const OWNER_EVENTS = ["workspace.approved", "profile.confirmed", "profile.applied", "workspace.owner_transferred", "workspace.renewed", "workspace.decommissioned"];
 
 async function ownerRowsAsOf(at: Date): Promise<AccessRow[]> {
   const events = await db.auditEvent.findMany({
@@ -86,6 +86,9 @@ async function ownerRowsAsOf(at: Date): Promise<AccessRow[]> {
       });
     } else if (event.action === "workspace.owner_transferred" && held && typeof after.owner === "string") {
       owners.set(event.targetId, { ...held, subject: after.owner, approvedBy: event.actorEmail });
+    } else if ((event.action === "profile.confirmed" || event.action === "profile.applied") && held) {
+      // The expiry clock starts when the workspace is first active: that confirmation carries the end date.
+      if (typeof after.expiresAt === "string") owners.set(event.targetId, { ...held, endsAt: after.expiresAt });
     } else if (event.action === "workspace.renewed" && held) {
       owners.set(event.targetId, { ...held, endsAt: typeof after.expiresAt === "string" ? after.expiresAt : null });
     } else if (event.action === "workspace.decommissioned") {

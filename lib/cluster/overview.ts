@@ -72,16 +72,15 @@ export const getClusterOverview = defineOperation({
 // view cost three full LISTs each time (and grows with the cluster), and a replica that does not
 // reconcile keeps no informers. With watches the scan is seconds old; the page says how old.
 async function readOverview(): Promise<ClusterOverview> {
-  const [blockedByConfiguration, last] = await Promise.all([
+  const [blockedByConfiguration, last, overdue] = await Promise.all([
     db.workspace.findMany({
       where: { blocked: true, lastError: { in: CONFIG_FAILURES } },
       select: { id: true, name: true, statusMessage: true },
       take: 50,
     }),
     readLastScan(),
+    overdueWorkspaces(),
   ]);
-  // Its own query after the others: the banner's few rows by the index.
-  const overdue = await overdueWorkspaces();
   const blocked = blockedByConfiguration.map((w) => ({ id: w.id, name: w.name, message: w.statusMessage }));
   if (!last) return { drifted: [], unmanaged: [], blockedByConfiguration: blocked, overdue, observedAt: null, source: null };
   const seen = { observedAt: last.observedAt, source: last.source };
