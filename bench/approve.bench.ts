@@ -1,20 +1,42 @@
 // Approve, end to end through the domain function (authorize, one transition with its audit
 // event, the server-side apply, the outcome recorded), against the raw cost of its parts
 // measured in the same run: one database transaction and one server-side apply.
-// Target (docs/threat-model.md, performance targets): approve p95 within 1.5× of the parts' p95.
+// Target: approve p95 within 1.5× of the parts' p95.
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../dev/db/embedded-postgres";
-import { startKubeApiStandIn } from "../dev/kube-api/server";
 import { migrate } from "../lib/db/migrate";
 import { percentile } from "./stats";
 
 // Its own database: the audit benchmark's trail must hold exactly what its seeder wrote.
 const DATA_DIR = path.resolve(".data/bench-approve");
 
-const RUNS = Number(process.env.BENCH_APPROVE_RUNS ?? 150);
+// Enough that the p95 is not decided by a handful of samples on a busy two-core machine.
+const RUNS = Number(process.env.BENCH_APPROVE_RUNS ?? 400);
 const WARMUP = 10;
+
+/**
+ * The API stand-in in a process of its own, as a real API server is: its work (TLS, JSON, apply
+ * merges) is not done on the event loop being measured.
+ */
+async function startStandInProcess(kubeconfigPath: string): Promise<{ stop(): Promise<void> }> {
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["dev/kube-api/cli.ts", "--kubeconfig", kubeconfigPath], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the API stand-in exited (${code})`)));
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("listening on")) resolve();
+    });
+  });
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill();
+      }),
+  };
+}
 
 function summary(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -31,9 +53,9 @@ export async function approveBenchmark(log: (line: string) => void): Promise<str
   await rm(DATA_DIR, { recursive: true, force: true });
   const database = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "postgres"), log: console.error });
   await migrate(database.url, { appRole: "berth_app" });
-  const kube = await startKubeApiStandIn({ kubeconfigPath: path.join(DATA_DIR, "kubeconfig") });
+  const kube = await startStandInProcess(path.join(DATA_DIR, "kubeconfig"));
   process.env.DATABASE_URL = database.appUrl;
-  process.env.KUBECONFIG = kube.kubeconfigPath;
+  process.env.KUBECONFIG = path.join(DATA_DIR, "kubeconfig");
   // One admin approves far faster than a person could: the per-person limit is not what is measured.
   process.env.BERTH_CHANGE_RATE_LIMIT = "1000000";
   try {
@@ -108,9 +130,12 @@ export async function approveBenchmark(log: (line: string) => void): Promise<str
     return [
       "## Approve vs. the raw cost of its parts",
       "",
-      `${RUNS} approvals (after ${WARMUP} warm-up), each through \`approveWorkspace\` (authorize, conditional transition + audit event,`,
-      "Profile read and server-side apply against the API stand-in over HTTPS, outcome + audit event). In the same loop, the raw",
-      "parts: one database transaction (an update and an audit event) and one server-side apply of a new Profile.",
+      `${RUNS} approvals (after ${WARMUP} warm-up), each through \`approveWorkspace\`: authorize; the rate-limit hit alongside the reading`,
+      "of the request; one statement writing the approval, the transition with its lease, the notification and the audit event if",
+      "the request is still as read; the Profile read (alongside) and its server-side apply over HTTPS; one statement recording the",
+      "outcome with its audit event. In the same loop, the raw parts: one database transaction (an update and an audit event) and",
+      "one server-side apply of a new Profile. The API stand-in runs in a process of its own, as an API server does: in the",
+      "benchmark's process its work for the Profile read would land on the event loop being measured.",
       "",
       "| Operation | p50 ms | p95 ms | max ms |",
       "| --- | ---: | ---: | ---: |",

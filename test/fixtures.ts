@@ -69,7 +69,7 @@ export const standIn = {
   clearFaults: () => control("DELETE", "/faults"),
   clearRequests: () => control("DELETE", "/requests"),
   requests: async () =>
-    (await (await control("GET", "/requests")).json()) as { method: string; path: string; contentType?: string; status: number }[],
+    (await (await control("GET", "/requests")).json()) as { method: string; path: string; contentType?: string; status: number; connection: string }[],
   createNamespace: (name: string, owner?: string) => control("POST", "/namespaces", { name, owner }),
   setQuotaUsed: (namespace: string, used: Record<string, string>) =>
     control("PUT", `/namespaces/${namespace}/resourcequotas/kf-resource-quota/used`, used),

@@ -22,6 +22,8 @@ export interface RequestLogEntry {
   auditId: string;
   at: string;
   user: string | null;
+  /** The client's address and port: requests over one kept-alive connection share it. */
+  connection: string;
   fault?: "status" | "reset" | "hang" | "delay";
 }
 

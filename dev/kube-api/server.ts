@@ -114,6 +114,7 @@ export async function startKubeApiStandIn(options: KubeApiStandInOptions = {}): 
       auditId,
       at: new Date().toISOString(),
       user: null,
+      connection: peerKey(req.socket),
     };
     log.push(entry);
     if (log.length > MAX_LOG_ENTRIES) log.splice(0, log.length - MAX_LOG_ENTRIES);

@@ -57,6 +57,8 @@ export function callOptions(
         pre: (request) => {
           for (const [key, value] of Object.entries(headers)) request.setHeaderParam(key, value);
           request.setSignal(AbortSignal.timeout(timeoutMs));
+          const agent = pooledAgent(request.getAgent());
+          if (agent) request.setAgent(agent);
           return new Observable(Promise.resolve(request));
         },
         post: (response) => new Observable(Promise.resolve(response)),
@@ -64,6 +66,23 @@ export function callOptions(
     ],
     middlewareMergeStrategy: "append",
   };
+}
+
+/** How long an idle connection to the API server is kept: under the idle timeouts of load balancers in front of it. */
+const IDLE_CONNECTION_MS = 30_000;
+let pooled: https.Agent | undefined;
+
+/**
+ * The client builds a new Agent for every request, so every call paid for a TCP connection and a
+ * TLS handshake. Calls share one keep-alive agent with the same TLS options (CA, client
+ * certificate, server name) instead, as client-go does. Proxy agents are left as the client built
+ * them. The KubeConfig is read once per process (kubeClients), so the options never change.
+ */
+function pooledAgent(perRequest: http.Agent | https.Agent | undefined): http.Agent | https.Agent | undefined {
+  // Exactly an https.Agent: proxy agents subclass it, and carry what the proxy needs.
+  if (!(perRequest instanceof https.Agent) || Object.getPrototypeOf(perRequest) !== https.Agent.prototype) return perRequest;
+  pooled ??= new https.Agent({ ...perRequest.options, keepAlive: true, timeout: IDLE_CONNECTION_MS });
+  return pooled;
 }
 
 let streaming: { config: KubeConfig; watch: Watch } | undefined;

@@ -1,8 +1,9 @@
 // Notifications are written to an outbox in the transaction of the event they announce:
 // none is lost if the process dies, and none makes the user wait for a webhook.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { foldEmail } from "@/lib/model/email";
 
 export const NOTIFICATION_EVENTS = [
@@ -50,13 +51,19 @@ export function notificationPayload(event: NotificationEvent, text: string, work
 }
 
 export async function enqueueNotification(tx: Tx, event: NotificationEvent, text: string, workspace: NotificationSubject): Promise<void> {
+  await tx.$executeRaw(notificationInsert(event, text, workspace));
+}
+
+/**
+ * The outbox row's INSERT, for a decision that writes everything in one statement (as a CTE);
+ * with `onlyIfRowsIn`, only if that CTE of the statement returned rows.
+ */
+export function notificationInsert(event: NotificationEvent, text: string, workspace: NotificationSubject, onlyIfRowsIn?: string): Prisma.Sql {
   const audience = NOTIFICATION_AUDIENCE[event];
-  await tx.notification.create({
-    data: {
-      event,
-      payload: notificationPayload(event, text, workspace) as unknown as Prisma.InputJsonObject,
-      audience,
-      recipientEmail: audience === "owner" ? foldEmail(workspace.owner) : null,
-    },
-  });
+  const recipient = audience === "owner" ? foldEmail(workspace.owner) : null;
+  const condition = onlyIfRowsIn ? Prisma.sql`WHERE EXISTS (SELECT 1 FROM ${Prisma.raw(onlyIfRowsIn)})` : Prisma.empty;
+  return Prisma.sql`
+    INSERT INTO notifications (id, event, payload, audience, recipient_email)
+    SELECT ${randomUUID()}::uuid, ${event}, ${JSON.stringify(notificationPayload(event, text, workspace))}::jsonb, ${audience}, ${recipient}
+    ${condition}`;
 }

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { LimitError } from "@/lib/model/errors";
 import type { Ctx } from "@/lib/model/actor";
-import { actor, uniqueName } from "@/test/fixtures";
+import { actor, profileApplies, standIn, uniqueName } from "@/test/fixtures";
 import { authorizationMatrix } from "./registry";
 import { enforceRateLimit, RATE_WINDOW_MS, takeHit } from "./rate-limit";
 
@@ -40,6 +40,12 @@ beforeAll(async () => {
 });
 
 describe("rate limits (THREATS 70)", () => {
+  it("keeps its counters out of the WAL: a hit's commit does not wait for the disk, and a crash only empties the windows", async () => {
+    const [table] = await db.$queryRaw<{ persistence: string }[]>`
+      SELECT relpersistence::text AS persistence FROM pg_class WHERE relname = 'rate_limit_counters' AND relkind = 'r'`;
+    expect(table?.persistence).toBe("u");
+  });
+
   it("counts each person per window and starts again in the next", async () => {
     const ada = await person();
     const verdicts = [];
@@ -115,6 +121,27 @@ describe("rate limits (THREATS 70)", () => {
     const after = await db.auditEvent.findMany({ where: { actorEmail: ada.actor.email }, orderBy: { seq: "desc" }, take: 1 });
     expect(after[0]?.action).toBe("auth.rate_limited");
     expect(await db.auditEvent.count({ where: { actorEmail: ada.actor.email } })).toBe(before + 1);
+  });
+
+  it("refuses an approval whose hit went alongside its reading: nothing written, nothing applied", async () => {
+    const { requestWorkspace } = await import("@/lib/workspaces/request");
+    const { approveWorkspace } = await import("@/lib/workspaces/decide");
+    const name = uniqueName("rate");
+    const { id } = await requestWorkspace(await actor(`ada.${name}@example.com`), { name, tier: "small-cpu", reason: "rate limit test" });
+    process.env.BERTH_CHANGE_RATE_LIMIT = "1";
+    process.env.BERTH_ADDRESS_RATE_FACTOR = "1";
+    const admin = await person(["requester", "admin"]);
+    await expect(approveWorkspace(admin, { workspaceId: "00000000-0000-4000-8000-00000000bbbb" })).rejects.toThrow("Request not found.");
+    await standIn.clearRequests();
+
+    await expect(approveWorkspace(admin, { workspaceId: id })).rejects.toThrow(/^Too many attempts at approving a request: at most 1 a minute/);
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { id }, select: { status: true, version: true } });
+    expect(workspace.status).toBe("PENDING");
+    expect(await db.workspaceApproval.count({ where: { workspaceId: id } })).toBe(0);
+    expect(await db.notification.count({ where: { event: "request.approved", payload: { path: ["berth", "workspace", "id"], equals: id } } })).toBe(0);
+    const actions = await db.auditEvent.findMany({ where: { actorEmail: admin.actor.email }, orderBy: { seq: "asc" }, select: { action: true } });
+    expect(actions.map((a) => a.action)).toEqual(["action.failed", "auth.rate_limited"]);
+    expect(await profileApplies(name)).toBe(0);
   });
 
   it("limits verification by the export limit", async () => {

@@ -4,14 +4,14 @@
 // a process killed mid-apply is simply followed by another attempt. Applies are idempotent.
 import "server-only";
 import type { AuditActor, AuditContext } from "@/lib/model/audit-event";
-import { appendAuditEvent } from "@/lib/audit/record";
+import { appendAuditEvent, writeWithAuditEvent } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/model/actor";
 import { retryDelayMs } from "./backoff";
 import { assertOurs, confirmWorkspace, desiredProfile, STILL_DELETED, type DesiredWorkspace } from "./confirm";
 import { reconcilerSettings } from "@/lib/config";
 import { db, type Tx } from "@/lib/db/client";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { applyProfile, type ClusterProfile } from "@/lib/kube/profiles";
 import { AppliedLaterError } from "@/lib/model/errors";
 import type { UnwantedKey } from "./profile-diff";
@@ -234,26 +234,30 @@ async function applyApprovedNow(by: Attempter, workspace: LeasedWorkspace, exist
     return recordFailure(by, workspace, toKubeApiError(error), now);
   }
   const step = "Profile applied; waiting for the namespace";
-  await db.$transaction(async (tx) => {
-    // The lease is handed back at once and the reconciler (in whichever replica leads) woken by
-    // name, in the same statement: the namespace's watch event may have come before the release.
-    await tx.$queryRaw`
-      WITH released AS (
-        UPDATE workspaces SET provision_step = ${step}, next_attempt_at = NULL, profile_applied_generation = ${workspace.generation},
-          waiting_since = COALESCE(waiting_since, ${now})
-        WHERE id = ${workspace.id}::uuid AND generation = ${workspace.generation} RETURNING name)
-      SELECT count(pg_notify(${RECONCILE_CHANNEL}, name))::int AS woken FROM released`;
-    await appendAuditEvent(tx, {
-      action: "profile.applied",
-      result: "success",
-      actor: by.actor,
-      context: by.context,
-      target: { type: "workspace", id: workspace.id, name: workspace.name },
-      // What was applied; the namespace and its quota are the reconciler's to confirm.
-      after: { owner: manifest.spec.owner, hard: manifest.spec.resourceQuotaSpec.hard, generation: workspace.generation, confirmed: false },
-      kubeAuditId: auditId,
-    });
-  });
+  const event = {
+    action: "profile.applied",
+    result: "success",
+    actor: by.actor,
+    context: by.context,
+    target: { type: "workspace", id: workspace.id, name: workspace.name },
+    // What was applied; the namespace and its quota are the reconciler's to confirm.
+    after: { owner: manifest.spec.owner, hard: manifest.spec.resourceQuotaSpec.hard, generation: workspace.generation, confirmed: false },
+    kubeAuditId: auditId,
+  } as const;
+  // One statement, so atomic without a transaction: the lease is handed back, the outcome audited
+  // and the reconciler (in whichever replica leads) woken by name, as the namespace's watch event
+  // may have come before the release. Its commit does not wait for the disk: were the database to
+  // crash in the next moment and lose it, that is the same as this process dying right after the
+  // apply, which the lease already covers (the reconciler applies again and audits that). The
+  // decision itself, committed before the apply, is durable.
+  await writeWithAuditEvent(db, event, (insert) => Prisma.sql`
+    WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)),
+    released AS (
+      UPDATE workspaces SET provision_step = ${step}, next_attempt_at = NULL, profile_applied_generation = ${workspace.generation},
+        waiting_since = COALESCE(waiting_since, ${now}), updated_at = now()
+      WHERE id = ${workspace.id}::uuid AND generation = ${workspace.generation} RETURNING name),
+    event AS (${insert})
+    SELECT count(pg_notify(${RECONCILE_CHANNEL}, name))::int AS woken, (SELECT count(*) FROM relaxed)::int AS relaxed FROM released`);
   return { status: "PROVISIONING", message: step, step, nextAttemptAt: now };
 }
 

@@ -1,26 +1,27 @@
-// Admin decisions on a pending request. The workspace row is locked for the decision and
-// every step is conditional on PENDING, with its audit event and notification in the same
-// transaction: double clicks, two tabs, two admins or two replicas produce exactly one
-// transition and one apply. A two-approval tier needs two distinct admins; the second one
-// makes the transition, which then provisions the Profile.
+// Admin decisions on a pending request. An approval reads the request, decides, and writes in
+// one statement conditional on the request being exactly as read (lib/workspaces/request-approval.ts),
+// with its audit event and notification; a rejection locks the row. Double clicks, two tabs, two
+// admins or two replicas produce exactly one transition and one apply. A two-approval tier needs
+// two distinct admins; the second one makes the transition, which then provisions the Profile.
 import "server-only";
 import type { z } from "zod";
 import { appendAuditEvent } from "@/lib/audit/record";
 import { workspaceTarget } from "@/lib/model/audit-event";
 import type { Ctx } from "@/lib/model/actor";
-import { db, type Tx } from "@/lib/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { ConflictError, NotFoundError } from "@/lib/model/errors";
 import { enqueueNotification } from "@/lib/notifications/outbox";
 import type { Hard } from "@/lib/quota/keys";
-import { toTierDetail, tierSelect } from "@/lib/tiers/detail";
+import { toTierDetail, tierSelect, type TierDetail } from "@/lib/tiers/detail";
 import { defineOperation } from "@/lib/operations/define-operation";
 import { grantedQuota } from "./approval-quota";
-import { assertMayDecide, liveApprovals, PARTIES_SELECT, partiesOf, recordPartialApproval, supersedeApprovals } from "./approval-steps";
+import { assertMayDecide, PARTIES_SELECT, partiesOf, supersedeApprovals } from "./approval-steps";
+import { alreadyDecided, lockAsRead, readPendingRequest, writeFinalApproval, writePartialApproval, type PendingRequest, type Reading } from "./request-approval";
 import { requirementOf } from "./governance";
-import { applyApproved, approvalLease, DESIRED_SELECT, toDesired, type ProvisionOutcome } from "@/lib/reconcile/provision";
+import { applyApproved, type LeasedWorkspace, type ProvisionOutcome } from "@/lib/reconcile/provision";
 import { approveWorkspaceInput, rejectWorkspaceInput } from "./schemas";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
-import { getProfile } from "@/lib/kube/profiles";
+import { getProfile, type ClusterProfile } from "@/lib/kube/profiles";
 
 export type ApproveOutcome = ProvisionOutcome | { status: "AWAITING_APPROVAL"; approvals: number; required: number };
 
@@ -30,79 +31,82 @@ export const approveWorkspace = defineOperation({
   roles: ["admin"],
   input: approveWorkspaceInput,
   audit: ["workspace.approved", "workspace.approval_recorded"],
+  // Its first effects are reads (the request, whose Profile the name is): the hit goes alongside.
+  rateLimitAlongside: true,
   target: workspaceTarget,
   run: (ctx, input, options: { now?: Date } | undefined) => approve(ctx, input, options?.now ?? new Date()),
 });
 
+/** How many times a decision is made again because another admin's approval came first. */
+const MAX_PASSES = 5;
+
 async function approve(ctx: Ctx, input: z.infer<typeof approveWorkspaceInput>, now: Date): Promise<ApproveOutcome> {
-  const workspace = await loadPending(input.workspaceId);
-  const target = { type: "workspace", id: workspace.id, name: workspace.name };
-  // Parties never change while a request is pending; the refusal is audited outside the decision.
-  await assertMayDecide(ctx, partiesOf(workspace), { kind: "grant", hard: workspace.hard as Hard }, target);
+  // Whose a Profile of this name is: read alongside the decision rather than after it.
+  let existing: Promise<ClusterProfile | null> | undefined;
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const request = await readPendingRequest(db, input.workspaceId);
+    const target = { type: "workspace", id: request.id, name: request.name };
+    // Parties never change while a request is pending.
+    await assertMayDecide(ctx, partiesOf(request), { kind: "grant", hard: request.hard }, target);
+    existing ??= getProfile(request.name);
+    existing.catch(() => undefined);
 
-  // Whose a Profile of this name is, read alongside the transaction rather than after it.
-  const existing = getProfile(workspace.name);
-  existing.catch(() => undefined);
-  const decision = await db.$transaction(async (tx) => {
-    // Everything the decision depends on is read under the row lock: two admins approving at
-    // once see each other's quota edits and approvals, never a stale copy.
-    const current = await lockPending(tx, workspace.id);
-    const tier = toTierDetail(current.tier);
-    const requested = current.hard as Hard;
-    const quota = grantedQuota(input, requested, tier.maxHard, input.override === "on");
-    const need = requirementOf({ kind: "grant", hard: quota.hard }, tier);
-    const required = need.outcome === "approvals" ? need.required : 1;
+    const tier = toTierDetail(request.tier);
+    const quota = grantedQuota(input, request.hard, tier.maxHard, input.override === "on");
+    const edited = quota.changed || quota.overridden.length > 0;
+    const decision = edited
+      ? await decideWithEditedQuota(ctx, request, tier, quota, now)
+      : await decide(db, ctx, request, tier, { version: request.version, hard: request.hard }, request.approverIds, now);
+    // Another admin's approval (or edit) came between the reading and the write: decide again on what is there now.
+    if (decision === "changed") continue;
+    if (!decision.final) return { status: "AWAITING_APPROVAL", approvals: decision.approvals, required: decision.required };
+    return applyApproved({ actor: ctx.actor, context: ctx.meta }, decision.desired, existing);
+  }
+  throw new ConflictError("This request kept changing while you were deciding; please look at it again.");
+}
 
-    if (quota.changed) await supersedeApprovals(tx, ctx, target, requested, quota.hard, now);
-    if (quota.changed || quota.overridden.length > 0) await recordQuotaChange(tx, ctx, target, requested, quota);
-    const earlier = await liveApprovals(tx, workspace.id, "request");
-    if (earlier.some((a) => a.approverId === ctx.actor.userId)) {
-      throw new ConflictError("You have already approved this request; a second admin has to approve it too.");
-    }
-    await tx.workspaceApproval.create({ data: { workspaceId: workspace.id, approverId: ctx.actor.userId, purpose: "request", hard: quota.hard } });
+type Decision = "changed" | { final: false; approvals: number; required: number } | { final: true; desired: LeasedWorkspace };
 
-    const approvals = earlier.length + 1;
-    if (approvals < required) {
-      await recordPartialApproval(tx, ctx, target, { approvals, required, hard: quota.hard, why: need.outcome === "approvals" ? need.why : undefined });
-      return { final: false as const, approvals, required };
-    }
-    // The expiry clock starts when the workspace is first active (lib/reconcile/provision.ts), not now.
-    const expiry = tier.lifetimeDays ? { lifetimeDays: tier.lifetimeDays, startsWhen: "first active" } : null;
-    // The transition takes the provisioning lease too and reads back the desired state, so the
-    // apply that follows needs no claim and no read of its own.
-    const desired = await tx.workspace.update({
-      where: { id: workspace.id },
-      data: {
-        status: WorkspaceStatus.PROVISIONING,
-        statusMessage: null,
-        decidedById: ctx.actor.userId,
-        decidedAt: now,
-        nextAttemptAt: approvalLease(new Date()),
-        version: { increment: 1 },
-      },
-      select: DESIRED_SELECT,
-    });
-    await appendAuditEvent(tx, {
-      action: "workspace.approved",
-      result: "success",
-      actor: ctx.actor,
-      context: ctx.meta,
-      target,
-      before: { status: WorkspaceStatus.PENDING },
-      // The quota read and granted under the lock: exactly what is applied.
-      after: { status: WorkspaceStatus.PROVISIONING, owner: current.ownerEmail, hard: quota.hard, approvals, expiry },
-    });
-    await enqueueNotification(tx, "request.approved", `Workspace ${workspace.name} for ${current.ownerEmail} was approved by ${ctx.actor.email}.`, {
-      id: workspace.id,
-      name: workspace.name,
-      owner: current.ownerEmail,
-      tier: tier.slug,
-    });
-    return { final: true as const, desired: toDesired(desired) };
+/** This admin's approval on one reading of the request: recorded, or the last one and the transition. */
+async function decide(
+  client: Db | Tx,
+  ctx: Ctx,
+  request: PendingRequest,
+  tier: TierDetail,
+  reading: Reading,
+  earlier: string[],
+  now: Date,
+): Promise<Decision> {
+  if (earlier.includes(ctx.actor.userId)) {
+    throw new ConflictError("You have already approved this request; a second admin has to approve it too.");
+  }
+  const need = requirementOf({ kind: "grant", hard: reading.hard }, tier);
+  const required = need.outcome === "approvals" ? need.required : 1;
+  const approvals = earlier.length + 1;
+  if (approvals < required) {
+    const why = need.outcome === "approvals" ? need.why : undefined;
+    return (await writePartialApproval(client, ctx, request, reading, { approvals, required, why })) ? { final: false, approvals, required } : "changed";
+  }
+  const desired = await writeFinalApproval(client, ctx, request, tier, reading, approvals, now);
+  return desired ? { final: true, desired } : "changed";
+}
+
+/**
+ * An admin who edits the quota at approval writes more than one statement (the approvals given
+ * so far stop counting, the edit, then the approval), so these go in one transaction on the
+ * request locked as read.
+ */
+async function decideWithEditedQuota(ctx: Ctx, request: PendingRequest, tier: TierDetail, quota: ReturnType<typeof grantedQuota>, now: Date): Promise<Decision> {
+  const target = { type: "workspace", id: request.id, name: request.name };
+  return db.$transaction(async (tx) => {
+    if (!(await lockAsRead(tx, request.id, request.version))) return "changed";
+    if (quota.changed) await supersedeApprovals(tx, ctx, target, request.hard, quota.hard, now);
+    await recordQuotaChange(tx, ctx, target, request.hard, quota);
+    // Under the lock nothing else changes it; a changed quota has just superseded every earlier approval.
+    const decision = await decide(tx, ctx, request, tier, { version: request.version, hard: quota.hard }, quota.changed ? [] : request.approverIds, now);
+    if (decision === "changed") throw new Error("a request locked for its decision changed under it");
+    return decision;
   });
-
-  if (!decision.final) return { status: "AWAITING_APPROVAL", approvals: decision.approvals, required: decision.required };
-  return applyApproved({ actor: ctx.actor, context: ctx.meta }, decision.desired, existing);
 }
 
 async function recordQuotaChange(
@@ -181,8 +185,4 @@ async function loadPending(id: string) {
   if (!workspace) throw new NotFoundError("Request");
   if (workspace.status !== WorkspaceStatus.PENDING) throw alreadyDecided();
   return workspace;
-}
-
-function alreadyDecided(): ConflictError {
-  return new ConflictError("This request has already been decided.");
 }
