@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments, parse } from "yaml";
 import { BERTH_CLUSTER_ROLE_RULES } from "../lib/cluster/posture-rules";
+import { informedResources } from "../lib/kube/cluster-cache";
 import { metrics } from "../lib/telemetry/metrics";
 
 interface K8sObject {
@@ -63,6 +64,11 @@ describe("deploy/ kustomize base", () => {
       "profiles",
       "rolebindings",
     ]);
+    // The reconciler's informers list and watch each kind they follow; a real cluster refuses a watch the role lacks.
+    for (const { group, resource } of informedResources()) {
+      const rule = role?.rules.find((r) => r.apiGroups.includes(group) && r.resources.includes(resource) && r.verbs.includes("watch"));
+      expect(rule?.verbs, `${group}/${resource}`).toEqual(expect.arrayContaining(["list", "watch"]));
+    }
     // THREATS 41: "bind" only on the two contributor ClusterRoles, never kubeflow-admin or any other.
     expect(role?.rules.filter((r) => r.verbs.includes("bind"))).toEqual([
       { apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterroles"], resourceNames: ["kubeflow-edit", "kubeflow-view"], verbs: ["bind"] },

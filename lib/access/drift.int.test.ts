@@ -1,11 +1,12 @@
 // Access drift from a RoleBinding made directly through the API (as kubectl or KFAM would),
 // audited once, adopted or removed; and who had access at a past moment, rebuilt from the trail.
 import { KubeConfig, RbacAuthorizationV1Api } from "@kubernetes/client-node";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/model/errors";
-import { actor, approvedWorkspace, testTier } from "@/test/fixtures";
-import { RECONCILER_ACTOR } from "@/lib/cluster/reconciler";
+import { actor, approvedWorkspace, standIn, testTier } from "@/test/fixtures";
+import { reconcileOnce, RECONCILER_ACTOR } from "@/lib/cluster/reconciler";
+import { ClusterCache } from "@/lib/kube/cluster-cache";
 import { approveAccess } from "./decide";
 import { adoptAccess, listAccessDrift, removeUnmanagedAccess } from "./drift-actions";
 import { scanAccess } from "./drift";
@@ -75,6 +76,37 @@ describe("access drift (THREATS 44)", () => {
     expect((await scanAccess(BY)).filter((f) => f.namespace === name)).toEqual([
       expect.objectContaining({ kind: "missing", objects: "binding", grantId }),
     ]);
+  });
+});
+
+describe("access drift from the watches (THREATS 44, THREATS 116)", () => {
+  let cache: ClusterCache | undefined;
+  afterEach(async () => {
+    await cache?.stop();
+    cache = undefined;
+  });
+
+  it("a binding made outside Berth wakes its workspace by name, and the event pass finds it with no LIST", async () => {
+    cache = new ClusterCache();
+    const changes: [string, string][] = [];
+    cache.onChange((workspace, kind) => changes.push([workspace, kind]));
+    cache.start();
+    expect(await cache.waitForSync(10_000)).toBe(true);
+    const { name } = await approvedWorkspace();
+    const email = `eve.watch.${name}@example.com`;
+    const objectName = await kubectlBinding(name, email);
+    const deadline = Date.now() + 5_000;
+    while (!cache.roleBindings.list().some((b) => b.namespace === name && b.name === objectName) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(changes).toContainEqual([name, "rolebindings"]);
+
+    await standIn.clearRequests();
+    const report = await reconcileOnce({ names: [name], accessChanged: true, snapshot: cache.snapshot() });
+    expect(report.access.findings).toBeGreaterThan(0);
+    expect(await db.accessDrift.findFirst({ where: { namespace: name, objectName, resolvedAt: null } })).toMatchObject({ kind: "unmanaged", subject: email });
+    const lists = (await standIn.requests()).filter((r) => r.method === "GET" && /\/(rolebindings|authorizationpolicies)$/.test(r.path));
+    expect(lists).toEqual([]);
   });
 });
 

@@ -1,12 +1,13 @@
 // Access drift: contributor RoleBindings and AuthorizationPolicies added outside Berth (KFAM's
 // "Manage Contributors", kubectl) in a workspace's namespace, and an active grant's objects
-// removed outside Berth. One paged LIST per kind per pass; each finding is recorded (and audited)
-// once when first seen, shown on the Cluster page, and forgotten when it is gone.
+// removed outside Berth. Read from the informers (or one paged LIST per kind); each finding is
+// recorded (and audited) once when first seen, shown on the Cluster page, and forgotten when it is gone.
 import "server-only";
 import { appendAuditEvent } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db/client";
 import { listAuthorizationPolicies, OWNER_POLICY } from "@/lib/kube/authorization-policies";
 import { ANNOTATION_GROUP, ANNOTATION_ROLE, ANNOTATION_USER, listRoleBindings, OWNER_BINDING } from "@/lib/kube/role-bindings";
+import type { ClusterAccessObject, ClusterSnapshot } from "@/lib/kube/snapshot";
 import { WorkspaceStatus } from "@/lib/model/workspace-status";
 import type { Attempter } from "@/lib/reconcile/provision";
 
@@ -34,6 +35,12 @@ function contributorLike(object: Seen): boolean {
 }
 
 const keyOf = (namespace: string, name: string) => `${namespace}/${name}`;
+
+/** An object as listed (with its metadata) or as the informers keep it (flat). */
+function seen(object: ClusterAccessObject | { metadata: ClusterAccessObject }): Seen {
+  const { namespace, name, annotations } = "metadata" in object ? object.metadata : object;
+  return { namespace, name, annotations };
+}
 
 /** Pure: what the cluster holds against what the active, confirmed grants say it should. */
 export function findAccessDrift(
@@ -89,17 +96,18 @@ export function findAccessDrift(
 }
 
 /** One scan: two LISTs, then the findings table brought up to date, each new finding audited once. */
-export async function scanAccess(by: Attempter): Promise<AccessFinding[]> {
+/** With `cached` (the informers' RoleBindings and AuthorizationPolicies), the scan makes no API call. */
+export async function scanAccess(by: Attempter, cached?: ClusterSnapshot["access"]): Promise<AccessFinding[]> {
   const [bindings, policies, workspaces, grants] = await Promise.all([
-    listRoleBindings(),
-    listAuthorizationPolicies(),
+    cached?.roleBindings ?? listRoleBindings(),
+    cached?.authorizationPolicies ?? listAuthorizationPolicies(),
     db.workspace.findMany({ where: { status: { in: [WorkspaceStatus.ACTIVE, WorkspaceStatus.SUSPENDED, WorkspaceStatus.EXPIRED] } }, select: { name: true } }),
     db.accessGrant.findMany({ where: { state: "ACTIVE", synced: true }, select: { id: true, objectName: true, workspace: { select: { name: true } } } }),
   ]);
   const findings = findAccessDrift(
     grants.map((g) => ({ id: g.id, namespace: g.workspace.name, objectName: g.objectName })),
-    bindings.map((b) => ({ namespace: b.metadata.namespace, name: b.metadata.name, annotations: b.metadata.annotations })),
-    policies.map((p) => ({ namespace: p.metadata.namespace, name: p.metadata.name, annotations: p.metadata.annotations })),
+    bindings.map(seen),
+    policies.map(seen),
     new Set(workspaces.map((w) => w.name)),
   );
   const known = await db.accessDrift.findMany({ where: { resolvedAt: null }, select: { namespace: true, objectName: true, kind: true } });

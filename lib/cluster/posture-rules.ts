@@ -14,14 +14,14 @@ export const BERTH_CLUSTER_ROLE_RULES: ExpectedRule[] = [
   { apiGroups: ["kubeflow.org"], resources: ["profiles"], verbs: ["get", "list", "watch", "create", "patch", "delete"] },
   { apiGroups: [""], resources: ["namespaces", "resourcequotas"], verbs: ["get", "list", "watch"] },
   { apiGroups: [""], resources: ["namespaces"], verbs: ["patch"] },
-  { apiGroups: [""], resources: ["limitranges"], verbs: ["list", "create", "patch"] },
-  { apiGroups: ["networking.k8s.io"], resources: ["networkpolicies"], verbs: ["list", "create", "patch"] },
+  { apiGroups: [""], resources: ["limitranges"], verbs: ["list", "watch", "create", "patch"] },
+  { apiGroups: ["networking.k8s.io"], resources: ["networkpolicies"], verbs: ["list", "watch", "create", "patch"] },
   { apiGroups: [""], resources: ["nodes"], verbs: ["list"] },
   { apiGroups: ["apps"], resources: ["deployments"], resourceNames: ["centraldashboard"], verbs: ["get"] },
   { apiGroups: [""], resources: ["configmaps"], resourceNames: ["centraldashboard-parameters", "centraldashboard-config"], verbs: ["get"] },
   // THREATS 41: contributor objects only, and "bind" limited to the two contributor ClusterRoles.
-  { apiGroups: ["rbac.authorization.k8s.io"], resources: ["rolebindings"], verbs: ["get", "list", "create", "patch", "delete"] },
-  { apiGroups: ["security.istio.io"], resources: ["authorizationpolicies"], verbs: ["get", "list", "create", "patch", "delete"] },
+  { apiGroups: ["rbac.authorization.k8s.io"], resources: ["rolebindings"], verbs: ["get", "list", "watch", "create", "patch", "delete"] },
+  { apiGroups: ["security.istio.io"], resources: ["authorizationpolicies"], verbs: ["get", "list", "watch", "create", "patch", "delete"] },
   { apiGroups: ["rbac.authorization.k8s.io"], resources: ["clusterroles"], resourceNames: ["kubeflow-edit", "kubeflow-view"], verbs: ["bind"] },
 ];
 

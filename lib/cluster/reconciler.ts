@@ -48,6 +48,8 @@ export interface PassOptions {
    * periodic pass.
    */
   names?: string[];
+  /** Woken by a change to a RoleBinding or AuthorizationPolicy: the access scan runs too, from the cache. */
+  accessChanged?: boolean;
 }
 
 export async function reconcileOnce(options: PassOptions = {}): Promise<PassReport> {
@@ -66,7 +68,7 @@ export async function reconcileOnce(options: PassOptions = {}): Promise<PassRepo
     const outcome = await attemptWorkspace(BY, id, now);
     report.attempted.push({ id, outcome: outcome.status });
   }
-  if (names !== undefined) return eventScan(report, options.snapshot, now);
+  if (names !== undefined) return eventScan(report, options, now);
   for (const id of await dueGrants(now, options.limit ?? 50)) {
     await syncGrant(BY, id, now);
     report.access.attempted += 1;
@@ -77,7 +79,7 @@ export async function reconcileOnce(options: PassOptions = {}): Promise<PassRepo
     report.drifted = scan.drifted.length;
     report.unmanaged = scan.unmanaged.length;
     await saveLastScan(now, options.snapshot ? "watch" : "list", scan);
-    report.access.findings = (await scanAccess(BY)).length;
+    report.access.findings = (await scanAccess(BY, options.snapshot?.access)).length;
     // Usage over time comes from the same list of quotas; losing a sample never fails the pass.
     await recordUsageSamples(scan.snapshot, now).catch((error: unknown) => log.error("usage sampling failed", { error }));
   } catch (error) {
@@ -92,13 +94,14 @@ export async function reconcileOnce(options: PassOptions = {}): Promise<PassRepo
   return report;
 }
 
-/** The drift scan of an event pass: from the cache only, recorded like a full pass's. */
-async function eventScan(report: PassReport, snapshot: ClusterSnapshot | undefined, now: Date): Promise<PassReport> {
+/** The drift scan of an event pass (and its access scan, when access changed): from the cache only, recorded like a full pass's. */
+async function eventScan(report: PassReport, { snapshot, accessChanged }: PassOptions, now: Date): Promise<PassReport> {
   if (!snapshot) return report;
   const scan = await scanCluster(BY, snapshot);
   report.drifted = scan.drifted.length;
   report.unmanaged = scan.unmanaged.length;
   await saveLastScan(now, "watch", scan);
+  if (accessChanged && snapshot.access) report.access.findings = (await scanAccess(BY, snapshot.access)).length;
   return report;
 }
 

@@ -9,7 +9,7 @@ import { reconcileOnce, ReconcilerLock, type PassReport } from "@/lib/cluster/re
 import { reconcilerSettings } from "@/lib/config";
 import { makeCheckpoint } from "@/lib/audit-trail/checkpoints";
 import { db } from "@/lib/db/client";
-import { ClusterCache, setRunningClusterCache } from "@/lib/kube/cluster-cache";
+import { ACCESS_KINDS, ClusterCache, setRunningClusterCache } from "@/lib/kube/cluster-cache";
 import type { RestartReason } from "@/lib/kube/informer";
 import { log as logger } from "@/lib/telemetry/logger";
 import { recordReconcilePass, recordWatchRestart } from "@/lib/telemetry/metrics";
@@ -36,19 +36,24 @@ export function startReconcilerLoop(options: ReconcilerLoopOptions = {}): () => 
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
 
-  const wake = (name: string) => {
+  // Whether a contributor RoleBinding or AuthorizationPolicy changed since the last event pass.
+  let accessWoken = false;
+  const wake = (name: string, kind?: string) => {
     if (stopped || !watches) return;
     woken.add(name);
+    if (kind !== undefined && ACCESS_KINDS.includes(kind)) accessWoken = true;
     wakeTimer ??= setTimeout(() => {
       wakeTimer = undefined;
       const names = [...woken];
+      const accessChanged = accessWoken;
       woken.clear();
-      running = running.then(() => eventPass(names));
+      accessWoken = false;
+      running = running.then(() => eventPass(names, accessChanged));
     }, EVENT_DEBOUNCE_MS);
   };
   const lock = new ReconcilerLock(undefined, watches ? wake : undefined);
   const cache = watches ? new ClusterCache({ onRestart: onWatchRestart }) : undefined;
-  cache?.onChange((name) => wake(name));
+  cache?.onChange((name, kind) => wake(name, kind));
   let following = false;
 
   // Informers only while leading: a standby replica keeps no watches open.
@@ -64,11 +69,11 @@ export function startReconcilerLoop(options: ReconcilerLoopOptions = {}): () => 
     }
   };
 
-  const eventPass = async (names: string[]) => {
+  const eventPass = async (names: string[], accessChanged: boolean) => {
     if (stopped || !lock.held) return;
     const passStart = performance.now();
     try {
-      const report = await reconcileOnce({ names, snapshot: cache?.snapshot() });
+      const report = await reconcileOnce({ names, accessChanged, snapshot: cache?.snapshot() });
       recordReconcilePass(report, (performance.now() - passStart) / 1000);
       logReport(report);
     } catch (error) {

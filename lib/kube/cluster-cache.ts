@@ -1,16 +1,18 @@
 // The cluster as the reconciler follows it: one informer per kind it compares (Profiles,
-// namespaces, kf-resource-quotas, berth-egress NetworkPolicies, berth-defaults LimitRanges).
-// Once all have listed, the snapshot is read from memory: a reconcile pass costs no LIST, and a
-// change to any of a workspace's objects is announced by the workspace's name within moments.
+// namespaces, kf-resource-quotas, berth-egress NetworkPolicies, berth-defaults LimitRanges, and
+// the RoleBindings and AuthorizationPolicies that give contributors access). Once all have
+// listed, the snapshot is read from memory: a reconcile pass costs no LIST, and a change to any
+// of a workspace's objects is announced by the workspace's name within moments.
 import "server-only";
 import { hardFromCluster } from "@/lib/quota/from-cluster";
+import { POLICY_GROUP, POLICY_PLURAL, POLICY_VERSION } from "./authorization-policies";
 import { Informer, type InformerHealth, type InformerOptions, type InformerSpec, type RestartReason } from "./informer";
 import { LIMIT_RANGE_NAME, type ClusterLimitRange } from "./limit-ranges";
 import { toClusterNamespace, type ClusterNamespace, type RawNamespace } from "./namespaces";
 import { EGRESS_POLICY_NAME, type ClusterEgressPolicy } from "./network-policies";
 import { PROFILE_GROUP, PROFILE_PLURAL, PROFILE_VERSION, type ClusterProfile } from "./profiles";
 import { QUOTA_NAME, toQuota, type ClusterQuota, type RawQuota } from "./resource-quotas";
-import type { ClusterSnapshot } from "./snapshot";
+import type { ClusterAccessObject, ClusterSnapshot } from "./snapshot";
 
 type Wire = { metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string>; uid?: string } };
 
@@ -62,6 +64,44 @@ const limitRanges: InformerSpec<ClusterLimitRange> = {
   keyOf: (lr) => lr.namespace,
 };
 
+/** Access drift reads where an object is, its name and KFAM's annotations (lib/access/drift.ts). */
+function accessObject(raw: unknown): ClusterAccessObject {
+  const { namespace = "", name = "", annotations } = (raw as Wire).metadata ?? {};
+  return { namespace, name, annotations };
+}
+
+const accessKey = (o: ClusterAccessObject) => `${o.namespace}/${o.name}`;
+
+const roleBindings: InformerSpec<ClusterAccessObject> = {
+  kind: "rolebindings",
+  path: "/apis/rbac.authorization.k8s.io/v1/rolebindings",
+  fromWire: accessObject,
+  keyOf: accessKey,
+};
+
+const authorizationPolicies: InformerSpec<ClusterAccessObject> = {
+  kind: "authorizationpolicies",
+  path: `/apis/${POLICY_GROUP}/${POLICY_VERSION}/${POLICY_PLURAL}`,
+  fromWire: accessObject,
+  keyOf: accessKey,
+};
+
+const INFORMED = [profiles, namespaces, quotas, egressPolicies, limitRanges, roleBindings, authorizationPolicies] as const;
+
+/**
+ * The API group and resource of every kind the informers list and watch: what Berth's ClusterRole
+ * must allow both on (deploy/base/clusterrole.yaml), or a real cluster refuses the watch.
+ */
+export function informedResources(): { group: string; resource: string }[] {
+  return INFORMED.map(({ path }) => {
+    const [root, a, b, c] = path.split("/").filter(Boolean);
+    return root === "api" ? { group: "", resource: b ?? "" } : { group: a ?? "", resource: c ?? "" };
+  });
+}
+
+/** The kinds whose changes are about who has access (the access scan's), not the workspace's own state. */
+export const ACCESS_KINDS: readonly string[] = [roleBindings.kind, authorizationPolicies.kind];
+
 export interface WatchesHealth {
   /** Every informer has listed and follows its watch. */
   synced: boolean;
@@ -74,6 +114,8 @@ export class ClusterCache {
   readonly quotas: Informer<ClusterQuota>;
   readonly egressPolicies: Informer<ClusterEgressPolicy>;
   readonly limitRanges: Informer<ClusterLimitRange>;
+  readonly roleBindings: Informer<ClusterAccessObject>;
+  readonly authorizationPolicies: Informer<ClusterAccessObject>;
   private readonly restartListeners = new Set<(kind: string, reason: RestartReason) => void>();
 
   constructor(options: InformerOptions = {}) {
@@ -89,10 +131,12 @@ export class ClusterCache {
     this.quotas = new Informer(quotas, withRestarts);
     this.egressPolicies = new Informer(egressPolicies, withRestarts);
     this.limitRanges = new Informer(limitRanges, withRestarts);
+    this.roleBindings = new Informer(roleBindings, withRestarts);
+    this.authorizationPolicies = new Informer(authorizationPolicies, withRestarts);
   }
 
   private get all() {
-    return [this.profiles, this.namespaces, this.quotas, this.egressPolicies, this.limitRanges] as const;
+    return [this.profiles, this.namespaces, this.quotas, this.egressPolicies, this.limitRanges, this.roleBindings, this.authorizationPolicies] as const;
   }
 
   start(): void {
@@ -114,9 +158,9 @@ export class ClusterCache {
     return this.synced;
   }
 
-  /** A change to any object of the workspace of that name (the key is a name or a namespace). */
+  /** A change to any object of the workspace of that name (the key is a name, a namespace or namespace/name). */
   onChange(listener: (workspaceName: string, kind: string) => void): () => void {
-    const offs = this.all.map((informer) => informer.onChange((key) => listener(key, informer.kind)));
+    const offs = this.all.map((informer) => informer.onChange((key) => listener(key.split("/")[0] ?? key, informer.kind)));
     return () => offs.forEach((off) => off());
   }
 
@@ -136,6 +180,7 @@ export class ClusterCache {
       quotas: new Map(this.quotas.list().map((q) => [q.namespace, q])),
       egressPolicies: new Map(this.egressPolicies.list().map((p) => [p.namespace, p.spec])),
       limitRanges: new Map(this.limitRanges.list().map((lr) => [lr.namespace, lr])),
+      access: { roleBindings: this.roleBindings.list(), authorizationPolicies: this.authorizationPolicies.list() },
     };
   }
 

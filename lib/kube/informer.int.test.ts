@@ -91,6 +91,14 @@ describe("informer", () => {
     expect(await cache.waitForSync(10_000)).toBe(true);
     const snapshot = cache.snapshot();
     expect(snapshot?.namespaces.has(name)).toBe(true);
-    expect(cache.health().kinds.map((k) => k.kind)).toEqual(["profiles", "namespaces", "resourcequotas", "networkpolicies", "limitranges"]);
+    expect(cache.health().kinds.map((k) => k.kind)).toEqual([
+      "profiles",
+      "namespaces",
+      "resourcequotas",
+      "networkpolicies",
+      "limitranges",
+      "rolebindings",
+      "authorizationpolicies",
+    ]);
   });
 });

@@ -20,6 +20,15 @@ export interface ClusterSnapshot {
   egressPolicies: Map<string, unknown>;
   /** berth-defaults, by namespace. */
   limitRanges: Map<string, ClusterLimitRange>;
+  /** Every RoleBinding and AuthorizationPolicy, from the informers; without it the access scan lists them itself. */
+  access?: { roleBindings: ClusterAccessObject[]; authorizationPolicies: ClusterAccessObject[] };
+}
+
+/** A RoleBinding or AuthorizationPolicy as access drift reads it. */
+export interface ClusterAccessObject {
+  namespace: string;
+  name: string;
+  annotations?: Record<string, string>;
 }
 
 /** Five list calls whatever the number of workspaces. */
