@@ -99,7 +99,7 @@ async function decide(
 async function decideWithEditedQuota(ctx: Ctx, request: PendingRequest, tier: TierDetail, quota: ReturnType<typeof grantedQuota>, now: Date): Promise<Decision> {
   const target = { type: "workspace", id: request.id, name: request.name };
   return db.$transaction(async (tx) => {
-    if (!(await lockAsRead(tx, request.id, request.version))) return "changed";
+    if (!(await lockAsRead(tx, request.id, { version: request.version, hard: request.hard }))) return "changed";
     if (quota.changed) await supersedeApprovals(tx, ctx, target, request.hard, quota.hard, now);
     await recordQuotaChange(tx, ctx, target, request.hard, quota);
     // Under the lock nothing else changes it; a changed quota has just superseded every earlier approval.

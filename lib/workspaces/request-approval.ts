@@ -69,9 +69,8 @@ export interface Reading {
  * Locks the request for a decision that writes more than one statement (a quota edited at
  * approval), if it is still as read: false when it is not, and the decision must be made again.
  */
-export async function lockAsRead(tx: Tx, id: string, version: number): Promise<boolean> {
-  const rows = await tx.$queryRaw<unknown[]>`
-    SELECT 1 FROM workspaces WHERE id = ${id}::uuid AND status = 'PENDING' AND version = ${version} FOR UPDATE`;
+export async function lockAsRead(tx: Tx, id: string, reading: Reading): Promise<boolean> {
+  const rows = await tx.$queryRaw<unknown[]>`SELECT 1 FROM workspaces WHERE ${stillAsRead(id, reading)} FOR UPDATE`;
   return rows.length === 1;
 }
 
