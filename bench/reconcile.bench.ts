@@ -173,9 +173,9 @@ export async function reconcileBenchmark(log: (line: string) => void, part: "lat
       `| from the informers' cache (the pass with watches) | ${cacheCalls} | ${ms(cachePassMs)} | ${mib(cacheRss)} MiB |`,
       `| woken by a watch event (one workspace attempted, drift scan from the cache) | ${eventCalls} | ${ms(eventPassMs)} | |`,
       "",
-      `RSS before the measured passes: ${mib(rssBefore)} MiB. The informers' first list of all five kinds took ${ms(syncMs)}. Listing costs`,
+      `RSS before the measured passes: ${mib(rssBefore)} MiB. The informers' first list of every kind they follow took ${ms(syncMs)}. Listing costs`,
       "calls in proportion to the cluster (a page per 500 objects per kind); from the cache a pass costs the same calls whatever",
-      "the number of workspaces (the access and posture reads of the periodic pass), and a pass woken by an event none.",
+      "the number of workspaces (the posture reads of the periodic pass), and a pass woken by an event none.",
     ].join("\n");
   } finally {
     await kube.stop();
