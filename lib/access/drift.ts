@@ -29,9 +29,18 @@ interface Seen {
 }
 
 /** KFAM lists a contributor by its annotations: a `role` and a `user` (or `group`). */
-function contributorLike(object: Seen): boolean {
+function contributorLike(object: Pick<Seen, "annotations">): boolean {
   const a = object.annotations ?? {};
   return a[ANNOTATION_ROLE] !== undefined && (a[ANNOTATION_USER] !== undefined || a[ANNOTATION_GROUP] !== undefined);
+}
+
+/**
+ * Whether a RoleBinding or AuthorizationPolicy the watches saw change can change what the access
+ * scan finds: a contributor object added or changed, or any one deleted (a granted one may be
+ * gone). Other RBAC churn (controllers' own bindings) wakes no scan.
+ */
+export function changeConcernsAccess(object: Pick<Seen, "annotations"> | undefined): boolean {
+  return object === undefined || contributorLike(object);
 }
 
 const keyOf = (namespace: string, name: string) => `${namespace}/${name}`;

@@ -9,7 +9,9 @@ import { reconcileOnce, ReconcilerLock, type PassReport } from "@/lib/cluster/re
 import { reconcilerSettings } from "@/lib/config";
 import { makeCheckpoint } from "@/lib/audit-trail/checkpoints";
 import { db } from "@/lib/db/client";
+import { changeConcernsAccess } from "@/lib/access/drift";
 import { ACCESS_KINDS, ClusterCache, setRunningClusterCache } from "@/lib/kube/cluster-cache";
+import type { ClusterAccessObject } from "@/lib/kube/snapshot";
 import type { RestartReason } from "@/lib/kube/informer";
 import { log as logger } from "@/lib/telemetry/logger";
 import { recordReconcilePass, recordWatchRestart } from "@/lib/telemetry/metrics";
@@ -38,10 +40,13 @@ export function startReconcilerLoop(options: ReconcilerLoopOptions = {}): () => 
 
   // Whether a contributor RoleBinding or AuthorizationPolicy changed since the last event pass.
   let accessWoken = false;
-  const wake = (name: string, kind?: string) => {
+  const wake = (name: string, kind?: string, item?: unknown) => {
     if (stopped || !watches) return;
+    if (kind !== undefined && ACCESS_KINDS.includes(kind)) {
+      if (!changeConcernsAccess(item as ClusterAccessObject | undefined)) return;
+      accessWoken = true;
+    }
     woken.add(name);
-    if (kind !== undefined && ACCESS_KINDS.includes(kind)) accessWoken = true;
     wakeTimer ??= setTimeout(() => {
       wakeTimer = undefined;
       const names = [...woken];
@@ -53,7 +58,7 @@ export function startReconcilerLoop(options: ReconcilerLoopOptions = {}): () => 
   };
   const lock = new ReconcilerLock(undefined, watches ? wake : undefined);
   const cache = watches ? new ClusterCache({ onRestart: onWatchRestart }) : undefined;
-  cache?.onChange((name, kind) => wake(name, kind));
+  cache?.onChange((name, kind, item) => wake(name, kind, item));
   let following = false;
 
   // Informers only while leading: a standby replica keeps no watches open.

@@ -158,9 +158,14 @@ export class ClusterCache {
     return this.synced;
   }
 
-  /** A change to any object of the workspace of that name (the key is a name, a namespace or namespace/name). */
-  onChange(listener: (workspaceName: string, kind: string) => void): () => void {
-    const offs = this.all.map((informer) => informer.onChange((key) => listener(key.split("/")[0] ?? key, informer.kind)));
+  /**
+   * A change to any object of the workspace of that name (the key is a name, a namespace or
+   * namespace/name), with the object as it is now (none when deleted).
+   */
+  onChange(listener: (workspaceName: string, kind: string, item: unknown) => void): () => void {
+    const offs = this.all.map((informer) =>
+      informer.onChange((key, _event, item: unknown) => listener(key.split("/")[0] ?? key, informer.kind, item)),
+    );
     return () => offs.forEach((off) => off());
   }
 
