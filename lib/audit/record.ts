@@ -5,6 +5,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { whenRowsIn } from "@/lib/db/sql";
 import { boundJson, boundText } from "./bounds";
 import type { AuditAction, AuditEventInput } from "@/lib/model/audit-event";
 
@@ -57,8 +58,7 @@ export async function writeWithAuditEvent<T>(
   { onlyIfRowsIn }: { onlyIfRowsIn?: string } = {},
 ): Promise<T[]> {
   await verdicts.getStore();
-  const condition = onlyIfRowsIn ? Prisma.sql`WHERE EXISTS (SELECT 1 FROM ${Prisma.raw(onlyIfRowsIn)})` : Prisma.empty;
-  const rows = await client.$queryRaw<T[]>(statement(auditInsert(event, condition)));
+  const rows = await client.$queryRaw<T[]>(statement(auditInsert(event, whenRowsIn(onlyIfRowsIn))));
   if (!onlyIfRowsIn || rows.length > 0) appended.getStore()?.push(event.action);
   return rows;
 }

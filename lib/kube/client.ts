@@ -112,6 +112,8 @@ export async function rawGet(path: string, query: Record<string, string>, timeou
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
   const options: https.RequestOptions = { headers: { Accept: "application/json" } };
   await config.applyToHTTPSOptions(options);
+  // The same kept-alive connections as every other call (the informers list page after page).
+  if (options.agent instanceof http.Agent) options.agent = pooledAgent(options.agent);
   return new Promise((resolve, reject) => {
     const request = (url.protocol === "https:" ? https : http).get(url, { ...options, signal: AbortSignal.timeout(timeoutMs) }, (response) => {
       const chunks: Buffer[] = [];

@@ -2,6 +2,7 @@
 // apply paid for a TCP connection and a TLS handshake (bench/RESULTS.md, approve).
 import { beforeEach, describe, expect, it } from "vitest";
 import { standIn, uniqueName } from "@/test/fixtures";
+import { rawGet } from "./client";
 import { getProfile } from "./profiles";
 
 beforeEach(async () => {
@@ -21,6 +22,13 @@ describe("connections to the API server", () => {
     const reads = await profileReads(name);
     expect(reads).toHaveLength(3);
     expect(new Set(reads.map((r) => r.connection)).size).toBe(1);
+  });
+
+  it("reuses connections for the raw reads the informers list with, too", async () => {
+    for (let i = 0; i < 3; i++) await rawGet("/api/v1/namespaces", { limit: "1" });
+    const lists = (await standIn.requests()).filter((r) => r.method === "GET" && r.path === "/api/v1/namespaces");
+    expect(lists).toHaveLength(3);
+    expect(new Set(lists.map((r) => r.connection)).size).toBe(1);
   });
 
   it("opens a new connection after the server reset the pooled one, and the next call succeeds", async () => {

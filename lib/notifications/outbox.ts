@@ -4,6 +4,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { whenRowsIn } from "@/lib/db/sql";
 import { foldEmail } from "@/lib/model/email";
 
 export const NOTIFICATION_EVENTS = [
@@ -61,9 +62,8 @@ export async function enqueueNotification(tx: Tx, event: NotificationEvent, text
 export function notificationInsert(event: NotificationEvent, text: string, workspace: NotificationSubject, onlyIfRowsIn?: string): Prisma.Sql {
   const audience = NOTIFICATION_AUDIENCE[event];
   const recipient = audience === "owner" ? foldEmail(workspace.owner) : null;
-  const condition = onlyIfRowsIn ? Prisma.sql`WHERE EXISTS (SELECT 1 FROM ${Prisma.raw(onlyIfRowsIn)})` : Prisma.empty;
   return Prisma.sql`
     INSERT INTO notifications (id, event, payload, audience, recipient_email)
     SELECT ${randomUUID()}::uuid, ${event}, ${JSON.stringify(notificationPayload(event, text, workspace))}::jsonb, ${audience}, ${recipient}
-    ${condition}`;
+    ${whenRowsIn(onlyIfRowsIn)}`;
 }

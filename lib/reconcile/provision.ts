@@ -140,8 +140,8 @@ async function claim(id: string, now: Date): Promise<boolean> {
   return count === 1;
 }
 
-/** What an attempt reads of a workspace: also the approval transaction's, which takes the lease. */
-export const DESIRED_SELECT = {
+/** What an attempt reads of a workspace. */
+const DESIRED_SELECT = {
   id: true,
   name: true,
   status: true,
@@ -200,16 +200,16 @@ async function loadDesired(id: string): Promise<LeasedWorkspace> {
 /** The PostgreSQL channel on which the reconciler leader hears which workspace to look at now. */
 export const RECONCILE_CHANNEL = "berth_reconcile";
 
-/** The lease an approval takes in its own transaction (see applyApproved). */
+/** The lease an approval takes with its transition (see applyApproved). */
 export function approvalLease(now: Date): Date {
   return new Date(now.getTime() + reconcilerSettings().applyLeaseMs);
 }
 
 /**
- * The approval's fast path. Its transaction has already moved the row to PROVISIONING, read the
- * desired state under the row lock and taken the lease, so the Profile is applied at once: no
- * claim, no read of the row. Whether a Profile of that name is someone else's was read alongside
- * the transaction (`existing`), so it costs no time before the apply; a Profile made between that
+ * The approval's fast path. Its write has already moved the row to PROVISIONING, returned the
+ * desired state and taken the lease (lib/workspaces/request-approval.ts), so the Profile is applied
+ * at once: no claim, no read of the row. Whether a Profile of that name is someone else's was read
+ * alongside the decision (`existing`), so it costs no time before the apply; a Profile made between that
  * read and the apply is the same narrow race the read-then-apply always had. The apply's outcome
  * is audited here, in the approver's name with the API's Audit-ID; confirmation (namespace,
  * kf-resource-quota, guardrails) is the reconciler's, woken at once by name. A process killed
